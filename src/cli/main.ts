@@ -1,0 +1,82 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.ts';
+import { DomainError } from '../core/errors.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrator.ts';
+import { openRuntime } from '../runtime/runtime.ts';
+import { serve } from './serve.ts';
+
+const program = new Command()
+  .name('toolplane')
+  .description('Toolplane control plane: server and local administration');
+
+program
+  .command('serve')
+  .description('migrate the database, then serve the API (PORT, HOST, DATABASE_URL)')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date, then exit')
+  .action(async () => {
+    const database = openDatabase(loadConfig().database);
+    try {
+      const results = await migrateToLatest(database);
+      const applied = results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+      console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+    } finally {
+      await database.close();
+    }
+  });
+
+const tokens = program.command('tokens').description('manage API tokens');
+
+tokens
+  .command('create')
+  .description('create an API token and print it once; only its hash is stored')
+  .requiredOption('--name <name>', 'a name to recognise the token by')
+  .requiredOption('--email <email>', 'the user the token acts for (created as an admin when new)')
+  .option('--scopes <scopes>', `comma-separated scopes (${ALL_SCOPES.join(', ')})`, parseScopes, ['*'] as Scope[])
+  .option('--workspace <id>', 'bind the token to one workspace (default: instance-wide)')
+  .option('--expires-in-days <days>', 'expire the token after this many days', parseDays)
+  .action(async (options: { name: string; email: string; scopes: Scope[]; workspace?: string; expiresInDays?: number }) => {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) throw new InvalidArgumentError(`"${options.email}" is not an email address`);
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const expiresAt = options.expiresInDays === undefined
+        ? undefined
+        : new Date(Date.now() + options.expiresInDays * 86_400_000).toISOString();
+      const { secret } = await runtime.services.tokens.create({
+        name: options.name, email: options.email, scopes: options.scopes, workspaceId: options.workspace, expiresAt,
+      });
+      console.log(secret);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+function parseScopes(value: string): Scope[] {
+  const scopes = value.split(',').map((scope) => scope.trim()).filter(Boolean);
+  const unknown = scopes.filter((scope) => !isScope(scope));
+  if (scopes.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${unknown.join(', ') || '(none given)'}`);
+  return scopes as Scope[];
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) throw new InvalidArgumentError('must be a whole number of days, at least 1');
+  return days;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DomainError || error instanceof InvalidArgumentError) {
+    console.error(`toolplane: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

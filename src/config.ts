@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; schema?: string };
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** 32-byte key for secrets at rest; when absent in embedded mode a key file in dataDir is used. */
+  secretKey?: string;
+  bootstrapToken?: string;
+  bootstrapEmail: string;
+  logLevel: string;
+}
+
+/** Thrown for configuration the process cannot start with; the CLI prints it and exits 1. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads the process environment. `DATABASE_URL` selects the store: a `postgres://` or
+ * `postgresql://` URL means PostgreSQL, `sqlite:<file>` or a plain path means SQLite, and
+ * nothing means `<dataDir>/toolplane.db`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.TOOLPLANE_DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
+  }
+  const bootstrapToken = env.TOOLPLANE_BOOTSTRAP_TOKEN || undefined;
+  if (bootstrapToken !== undefined && bootstrapToken.length < 16) {
+    throw new ConfigError('TOOLPLANE_BOOTSTRAP_TOKEN must be at least 16 characters long');
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    secretKey: env.TOOLPLANE_SECRET_KEY || undefined,
+    bootstrapToken,
+    bootstrapEmail: env.TOOLPLANE_BOOTSTRAP_EMAIL ?? 'admin@example.com',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'toolplane.db') };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', url };
+  const file = url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:/i, '');
+  if (!file) throw new ConfigError(`DATABASE_URL "${url}" names no SQLite file`);
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+}

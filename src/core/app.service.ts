@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { AppWithCreator } from '../db/app.repository.ts';
+import { toIso } from '../db/rows.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import type { Actor } from './actor.ts';
+import { invalidInput, notFound } from './errors.ts';
+import { requireFolder } from './folder.service.ts';
+import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+
+export interface App {
+  id: string;
+  name: string;
+  description: string;
+  folderId: string | null;
+  /** Email of the user who created the app. */
+  createdBy: string;
+  /** Ids of the resources the app uses. */
+  resources: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppCreateInput {
+  name: string;
+  description?: string;
+  folderId?: string | null;
+  resources?: string[];
+}
+
+export type AppUpdateInput = Partial<AppCreateInput>;
+
+export class AppService {
+  constructor(private readonly store: Store) {}
+
+  list(actor: Actor, request: PageRequest): Promise<Page<App>> {
+    return this.store.read(async (repos) => {
+      const [rows, total] = await Promise.all([
+        repos.apps.list(actor.workspaceId, offsetOf(request), request.pageSize),
+        repos.apps.count(actor.workspaceId),
+      ]);
+      return { items: await withResources(repos, rows), total };
+    });
+  }
+
+  get(actor: Actor, appId: string): Promise<App> {
+    return this.store.read((repos) => loadApp(repos, actor.workspaceId, appId));
+  }
+
+  /** The app's folder must be an app folder of the workspace; its resources must be the workspace's. */
+  create(actor: Actor, input: AppCreateInput): Promise<App> {
+    return this.store.write(async (repos) => {
+      await checkReferences(repos, actor.workspaceId, input);
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      await repos.apps.create({
+        id, workspace_id: actor.workspaceId, name: input.name, description: input.description ?? '',
+        folder_id: input.folderId ?? null, created_by: actor.userId, created_at: at, updated_at: at,
+      });
+      if (input.resources) await repos.apps.setResources(id, unique(input.resources));
+      return loadApp(repos, actor.workspaceId, id);
+    });
+  }
+
+  /** Changes only the fields given; `folderId: null` moves the app to the top level. */
+  update(actor: Actor, appId: string, input: AppUpdateInput): Promise<App> {
+    return this.store.write(async (repos) => {
+      await loadApp(repos, actor.workspaceId, appId);
+      await checkReferences(repos, actor.workspaceId, input);
+      await repos.apps.update(appId, {
+        name: input.name,
+        description: input.description,
+        folder_id: input.folderId,
+        updated_at: new Date().toISOString(),
+      });
+      if (input.resources) await repos.apps.setResources(appId, unique(input.resources));
+      return loadApp(repos, actor.workspaceId, appId);
+    });
+  }
+
+  delete(actor: Actor, appId: string): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadApp(repos, actor.workspaceId, appId);
+      await repos.apps.delete(appId);
+    });
+  }
+}
+
+async function checkReferences(repos: Repositories, workspaceId: string, input: AppUpdateInput): Promise<void> {
+  if (input.folderId) await requireFolder(repos, workspaceId, input.folderId, 'app', 'folderId');
+  if (input.resources) {
+    const known = await repos.resources.existingIds(workspaceId, unique(input.resources));
+    const missing = input.resources.find((id) => !known.has(id));
+    if (missing) throw invalidInput('resources', `no resource with id ${missing} in this workspace`, 'invalid_reference');
+  }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+async function loadApp(repos: Repositories, workspaceId: string, appId: string): Promise<App> {
+  const row = await repos.apps.get(workspaceId, appId);
+  if (!row) throw notFound('app', appId);
+  const [app] = await withResources(repos, [row]);
+  return app!;
+}
+
+async function withResources(repos: Repositories, rows: AppWithCreator[]): Promise<App[]> {
+  const resources = await repos.apps.resourceIdsOf(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    folderId: row.folder_id,
+    createdBy: row.created_by_email,
+    resources: resources.get(row.id) ?? [],
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  }));
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { toIso } from '../db/rows.ts';
+import type { FolderRow } from '../db/schema.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import type { Actor } from './actor.ts';
+import { conflict, invalidInput, notFound } from './errors.ts';
+
+export type FolderType = FolderRow['folder_type'];
+
+export interface Folder {
+  id: string;
+  name: string;
+  folderType: FolderType;
+  parentFolderId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FolderCreateInput {
+  name: string;
+  folderType: FolderType;
+  parentFolderId?: string | null;
+}
+
+export interface FolderUpdateInput {
+  name?: string;
+  /** null moves the folder to the top level. */
+  parentFolderId?: string | null;
+}
+
+/** Guards against a corrupt parent chain looping forever; real trees are far shallower. */
+const MAX_DEPTH = 1000;
+
+export class FolderService {
+  constructor(private readonly store: Store) {}
+
+  list(actor: Actor, folderType?: FolderType): Promise<Folder[]> {
+    return this.store.read(async (repos) => (await repos.folders.list(actor.workspaceId, folderType)).map(toFolder));
+  }
+
+  get(actor: Actor, folderId: string): Promise<Folder> {
+    return this.store.read(async (repos) => toFolder(await loadFolder(repos, actor.workspaceId, folderId)));
+  }
+
+  /** A folder nests only in a folder of its own type, and names are unique among siblings. */
+  create(actor: Actor, input: FolderCreateInput): Promise<Folder> {
+    return this.store.write(async (repos) => {
+      const parentId = input.parentFolderId ?? null;
+      if (parentId) await requireFolder(repos, actor.workspaceId, parentId, input.folderType, 'parentFolderId');
+      await requireUniqueName(repos, actor.workspaceId, input.folderType, parentId, input.name);
+      const at = new Date().toISOString();
+      const id = randomUUID();
+      await repos.folders.create({
+        id, workspace_id: actor.workspaceId, name: input.name, folder_type: input.folderType,
+        parent_id: parentId, created_at: at, updated_at: at,
+      });
+      return toFolder(await loadFolder(repos, actor.workspaceId, id));
+    });
+  }
+
+  /** Renames or moves a folder; a move under itself or one of its descendants is refused. */
+  update(actor: Actor, folderId: string, input: FolderUpdateInput): Promise<Folder> {
+    return this.store.write(async (repos) => {
+      const folder = await loadFolder(repos, actor.workspaceId, folderId);
+      const parentId = input.parentFolderId === undefined ? folder.parent_id : input.parentFolderId;
+      const name = input.name ?? folder.name;
+      if (parentId !== folder.parent_id && parentId !== null) {
+        await requireFolder(repos, actor.workspaceId, parentId, folder.folder_type, 'parentFolderId');
+        await requireNoCycle(repos, actor.workspaceId, folderId, parentId);
+      }
+      if (name !== folder.name || parentId !== folder.parent_id) {
+        await requireUniqueName(repos, actor.workspaceId, folder.folder_type, parentId, name, folderId);
+        await repos.folders.update(folderId, { name, parent_id: parentId, updated_at: new Date().toISOString() });
+      }
+      return toFolder(await loadFolder(repos, actor.workspaceId, folderId));
+    });
+  }
+
+  /** Only an empty folder (no subfolders, apps or resources) can be deleted. */
+  delete(actor: Actor, folderId: string): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadFolder(repos, actor.workspaceId, folderId);
+      if (await repos.folders.hasContents(folderId)) {
+        throw conflict('folder_not_empty', `Folder ${folderId} is not empty; move or delete its contents first`);
+      }
+      await repos.folders.delete(folderId);
+    });
+  }
+}
+
+/**
+ * Checks that `folderId` names a folder of this workspace with the expected type, for any
+ * entity that points at a folder (a subfolder, an app, a resource). `field` names the input.
+ */
+export async function requireFolder(
+  repos: Repositories,
+  workspaceId: string,
+  folderId: string,
+  folderType: FolderType,
+  field: string,
+): Promise<FolderRow> {
+  const folder = await repos.folders.get(workspaceId, folderId);
+  if (!folder) throw invalidInput(field, `no folder with id ${folderId} in this workspace`, 'invalid_reference');
+  if (folder.folder_type !== folderType) {
+    throw invalidInput(field, `folder ${folderId} holds ${folder.folder_type}s, not ${folderType}s`, 'folder_type_mismatch');
+  }
+  return folder;
+}
+
+async function requireNoCycle(repos: Repositories, workspaceId: string, folderId: string, newParentId: string) {
+  let cursor: string | null = newParentId;
+  for (let depth = 0; cursor !== null && depth < MAX_DEPTH; depth += 1) {
+    if (cursor === folderId) {
+      throw invalidInput('parentFolderId', 'a folder cannot be moved inside itself or its subfolders', 'folder_cycle');
+    }
+    cursor = (await repos.folders.get(workspaceId, cursor))?.parent_id ?? null;
+  }
+}
+
+async function requireUniqueName(
+  repos: Repositories, workspaceId: string, folderType: FolderType, parentId: string | null, name: string, exceptId?: string,
+) {
+  if (await repos.folders.findSibling(workspaceId, folderType, parentId, name, exceptId)) {
+    throw conflict('folder_name_taken', `A ${folderType} folder named "${name}" already exists there`, 'name');
+  }
+}
+
+async function loadFolder(repos: Repositories, workspaceId: string, folderId: string): Promise<FolderRow> {
+  const row = await repos.folders.get(workspaceId, folderId);
+  if (!row) throw notFound('folder', folderId);
+  return row;
+}
+
+function toFolder(row: FolderRow): Folder {
+  return {
+    id: row.id,
+    name: row.name,
+    folderType: row.folder_type,
+    parentFolderId: row.parent_id,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}

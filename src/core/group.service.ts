@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../db/database.ts';
+import type { UserRef } from '../db/group.repository.ts';
+import { toIso } from '../db/rows.ts';
+import type { GroupRow } from '../db/schema.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import type { Actor } from './actor.ts';
+import { DomainError, conflict, notFound } from './errors.ts';
+import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+
+export interface Group {
+  id: number;
+  uuid: string;
+  name: string;
+  members: UserRef[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class GroupService {
+  constructor(private readonly store: Store) {}
+
+  list(actor: Actor): Promise<Group[]> {
+    return this.store.read(async (repos) => withMembers(repos, await repos.groups.list(actor.workspaceId)));
+  }
+
+  get(actor: Actor, groupId: number): Promise<Group> {
+    return this.store.read((repos) => loadGroup(repos, actor.workspaceId, groupId));
+  }
+
+  /** Group names are unique within a workspace (409 `group_name_taken`). */
+  create(actor: Actor, name: string): Promise<Group> {
+    return this.withNameCheck(name, async (repos) => {
+      const at = new Date().toISOString();
+      const id = await repos.groups.create({ uuid: randomUUID(), workspace_id: actor.workspaceId, name, created_at: at, updated_at: at });
+      return loadGroup(repos, actor.workspaceId, id);
+    });
+  }
+
+  rename(actor: Actor, groupId: number, name: string): Promise<Group> {
+    return this.withNameCheck(name, async (repos) => {
+      const group = await loadGroupRow(repos, actor.workspaceId, groupId);
+      if (group.name !== name) await repos.groups.update(groupId, { name, updated_at: new Date().toISOString() });
+      return loadGroup(repos, actor.workspaceId, groupId);
+    });
+  }
+
+  /** Deletes the group and its memberships; the users stay in the workspace. */
+  delete(actor: Actor, groupId: number): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadGroupRow(repos, actor.workspaceId, groupId);
+      await repos.groups.delete(groupId);
+    });
+  }
+
+  listMembers(actor: Actor, groupId: number, request: PageRequest): Promise<Page<UserRef>> {
+    return this.store.read(async (repos) => {
+      await loadGroupRow(repos, actor.workspaceId, groupId);
+      const [items, total] = await Promise.all([
+        repos.groups.listMembers(groupId, offsetOf(request), request.pageSize),
+        repos.groups.countMembers(groupId),
+      ]);
+      return { items, total };
+    });
+  }
+
+  /** Adds a member of the workspace to the group; adding a present member changes nothing. */
+  addMember(actor: Actor, groupId: number, userId: string): Promise<Group> {
+    return this.store.write(async (repos) => {
+      await loadGroupRow(repos, actor.workspaceId, groupId);
+      if (!(await repos.memberships.get(actor.workspaceId, userId))) throw notFound('user', userId);
+      if (await repos.groups.addMember(groupId, userId, new Date().toISOString())) {
+        await repos.groups.update(groupId, { updated_at: new Date().toISOString() });
+      }
+      return loadGroup(repos, actor.workspaceId, groupId);
+    });
+  }
+
+  removeMember(actor: Actor, groupId: number, userId: string): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadGroupRow(repos, actor.workspaceId, groupId);
+      if (!(await repos.groups.removeMember(groupId, userId))) {
+        throw new DomainError('not_found', 'group_member_not_found', `User ${userId} is not a member of group ${groupId}`);
+      }
+    });
+  }
+
+  private async withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    try {
+      return await this.store.write(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('group_name_taken', `A group named "${name}" already exists`, 'name');
+      throw error;
+    }
+  }
+}
+
+async function loadGroupRow(repos: Repositories, workspaceId: string, groupId: number): Promise<GroupRow> {
+  const row = await repos.groups.get(workspaceId, groupId);
+  if (!row) throw notFound('group', groupId);
+  return row;
+}
+
+async function loadGroup(repos: Repositories, workspaceId: string, groupId: number): Promise<Group> {
+  const [group] = await withMembers(repos, [await loadGroupRow(repos, workspaceId, groupId)]);
+  return group!;
+}
+
+async function withMembers(repos: Repositories, rows: GroupRow[]): Promise<Group[]> {
+  const members = await repos.groups.membersOf(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    uuid: row.uuid,
+    name: row.name,
+    members: members.get(row.id) ?? [],
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  }));
+}

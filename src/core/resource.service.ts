@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../db/database.ts';
+import { fromJson, toIso, toJson } from '../db/rows.ts';
+import type { ResourceRow } from '../db/schema.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import type { Actor } from './actor.ts';
+import { conflict, notFound } from './errors.ts';
+import { requireFolder } from './folder.service.ts';
+import { displayNameOf } from './resource-types.ts';
+import type { SecretBox } from './secrets.ts';
+
+export type ResourceOptions = Record<string, unknown>;
+type SealedSecrets = Record<string, string>;
+
+/** A resource as clients see it: secret values never appear, only which secrets are set. */
+export interface Resource {
+  id: string;
+  name: string;
+  type: string;
+  displayName: string;
+  folderId: string | null;
+  options: ResourceOptions;
+  secretNames: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResourceCreateInput {
+  name: string;
+  type: string;
+  displayName?: string;
+  folderId?: string | null;
+  options?: ResourceOptions;
+  secrets?: Record<string, string>;
+}
+
+export interface ResourceUpdateInput {
+  name?: string;
+  displayName?: string;
+  folderId?: string | null;
+  /** Replaces the options object when given. */
+  options?: ResourceOptions;
+  /** Sets each named secret; a null value removes that secret. Secrets not named are kept. */
+  secrets?: Record<string, string | null>;
+}
+
+export class ResourceService {
+  constructor(
+    private readonly store: Store,
+    private readonly box: SecretBox,
+  ) {}
+
+  list(actor: Actor): Promise<Resource[]> {
+    return this.store.read(async (repos) => (await repos.resources.list(actor.workspaceId)).map(toResource));
+  }
+
+  get(actor: Actor, resourceId: string): Promise<Resource> {
+    return this.store.read(async (repos) => toResource(await loadResource(repos, actor.workspaceId, resourceId)));
+  }
+
+  /** Names are unique within a workspace (409 `resource_name_taken`); secrets are sealed before storage. */
+  create(actor: Actor, input: ResourceCreateInput): Promise<Resource> {
+    return this.withNameCheck(input.name, async (repos) => {
+      if (input.folderId) await requireFolder(repos, actor.workspaceId, input.folderId, 'resource', 'folderId');
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      await repos.resources.create({
+        id, workspace_id: actor.workspaceId, name: input.name, type: input.type,
+        display_name: input.displayName ?? displayNameOf(input.type), folder_id: input.folderId ?? null,
+        options: toJson(input.options ?? {}), secrets: toJson(this.seal(id, {}, input.secrets ?? {})),
+        created_at: at, updated_at: at,
+      });
+      return toResource(await loadResource(repos, actor.workspaceId, id));
+    });
+  }
+
+  update(actor: Actor, resourceId: string, input: ResourceUpdateInput): Promise<Resource> {
+    return this.withNameCheck(input.name ?? '', async (repos) => {
+      const row = await loadResource(repos, actor.workspaceId, resourceId);
+      if (input.folderId) await requireFolder(repos, actor.workspaceId, input.folderId, 'resource', 'folderId');
+      await repos.resources.update(resourceId, {
+        name: input.name,
+        display_name: input.displayName,
+        folder_id: input.folderId,
+        options: input.options === undefined ? undefined : toJson(input.options),
+        secrets: input.secrets === undefined
+          ? undefined
+          : toJson(this.seal(resourceId, fromJson<SealedSecrets>(row.secrets), input.secrets)),
+        updated_at: new Date().toISOString(),
+      });
+      return toResource(await loadResource(repos, actor.workspaceId, resourceId));
+    });
+  }
+
+  /** A resource that apps still use cannot be deleted (409 `resource_in_use`, naming the apps). */
+  delete(actor: Actor, resourceId: string): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadResource(repos, actor.workspaceId, resourceId);
+      const apps = await repos.resources.appsUsing(resourceId);
+      if (apps.length > 0) throw conflict('resource_in_use', `Resource ${resourceId} is used by apps: ${apps.join(', ')}`);
+      await repos.resources.delete(resourceId);
+    });
+  }
+
+  /** The clear values of a resource's secrets, for code that connects to the data source. */
+  revealSecrets(actor: Actor, resourceId: string): Promise<Record<string, string>> {
+    return this.store.read(async (repos) => {
+      const sealed = fromJson<SealedSecrets>((await loadResource(repos, actor.workspaceId, resourceId)).secrets);
+      return Object.fromEntries(
+        Object.entries(sealed).map(([name, envelope]) => [name, this.box.open(envelope, secretContext(resourceId, name))]),
+      );
+    });
+  }
+
+  private seal(resourceId: string, current: SealedSecrets, changes: Record<string, string | null>): SealedSecrets {
+    const next = { ...current };
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) delete next[name];
+      else next[name] = this.box.seal(value, secretContext(resourceId, name));
+    }
+    return next;
+  }
+
+  private async withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    try {
+      return await this.store.write(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('resource_name_taken', `A resource named "${name}" already exists`, 'name');
+      throw error;
+    }
+  }
+}
+
+/** Binds a sealed value to its resource and name, so it cannot be moved to another. */
+function secretContext(resourceId: string, name: string): string {
+  return `resource:${resourceId}:secret:${name}`;
+}
+
+async function loadResource(repos: Repositories, workspaceId: string, resourceId: string): Promise<ResourceRow> {
+  const row = await repos.resources.get(workspaceId, resourceId);
+  if (!row) throw notFound('resource', resourceId);
+  return row;
+}
+
+function toResource(row: ResourceRow): Resource {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    displayName: row.display_name,
+    folderId: row.folder_id,
+    options: fromJson<ResourceOptions>(row.options),
+    secretNames: Object.keys(fromJson<SealedSecrets>(row.secrets)).sort(),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Store } from '../db/store.ts';
+import { AppService } from './app.service.ts';
+import { FolderService } from './folder.service.ts';
+import { GroupService } from './group.service.ts';
+import { ResourceService } from './resource.service.ts';
+import type { SecretBox } from './secrets.ts';
+import { TokenService } from './token.service.ts';
+import { UserService } from './user.service.ts';
+import { WorkspaceService } from './workspace.service.ts';
+
+/** Every core service, built once per process over one store; the dialects and the CLI share them. */
+export interface Services {
+  apps: AppService;
+  folders: FolderService;
+  groups: GroupService;
+  resources: ResourceService;
+  tokens: TokenService;
+  users: UserService;
+  workspaces: WorkspaceService;
+}
+
+export function createServices(store: Store, box: SecretBox): Services {
+  const workspaces = new WorkspaceService(store);
+  return {
+    apps: new AppService(store),
+    folders: new FolderService(store),
+    groups: new GroupService(store),
+    resources: new ResourceService(store, box),
+    tokens: new TokenService(store, workspaces),
+    users: new UserService(store),
+    workspaces,
+  };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../db/store.ts';
+import { DomainError, forbidden } from './errors.ts';
+
+const DEFAULT_WORKSPACE_KEY = 'default_workspace_id';
+
+/** The workspace a token may act in, as the authentication step resolves it. */
+export interface WorkspaceScope {
+  /** The token's own workspace, or null for an instance-wide token. */
+  boundWorkspaceId: string | null;
+  /** The workspace the client named (X-Workspace-Id), if any. */
+  requestedWorkspaceId?: string;
+}
+
+export class WorkspaceService {
+  private defaultWorkspaceId: string | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Makes sure the default workspace exists and returns its id. Safe when several processes
+   * start at once: the setting is claimed first, and only the claimant creates the workspace.
+   */
+  async ensureDefault(): Promise<string> {
+    if (this.defaultWorkspaceId) return this.defaultWorkspaceId;
+    const candidate = randomUUID();
+    const id = await this.store.write(async (repos) => {
+      const stored = await repos.settings.putIfAbsent(DEFAULT_WORKSPACE_KEY, candidate);
+      if (stored === candidate) {
+        const at = new Date().toISOString();
+        await repos.workspaces.create({ id: stored, name: 'Default', status: 'active', created_at: at, updated_at: at });
+      }
+      return stored;
+    });
+    this.defaultWorkspaceId = id;
+    return id;
+  }
+
+  /**
+   * The workspace a request acts in: the one named, else the token's own, else the default.
+   * A workspace-bound token naming another workspace is refused, as is an archived workspace.
+   */
+  async resolve(scope: WorkspaceScope): Promise<string> {
+    const { boundWorkspaceId, requestedWorkspaceId } = scope;
+    if (boundWorkspaceId && requestedWorkspaceId && requestedWorkspaceId !== boundWorkspaceId) {
+      throw forbidden('workspace_forbidden', 'This token is bound to another workspace');
+    }
+    const id = requestedWorkspaceId ?? boundWorkspaceId ?? (await this.ensureDefault());
+    const workspace = await this.store.read((repos) => repos.workspaces.get(id));
+    if (!workspace) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
+    if (workspace.status !== 'active') throw forbidden('workspace_archived', `Workspace ${id} is archived`);
+    return id;
+  }
+
+  /** Creates a workspace; used by tests and the CLI until workspaces get their own API. */
+  async create(name: string): Promise<string> {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    await this.store.write((repos) => repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at }));
+    return id;
+  }
+}

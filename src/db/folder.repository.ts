@@ -1,0 +1,66 @@
+import type { Executor } from './executor.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { FolderRow, FolderTable } from './schema.ts';
+
+export class FolderRepository {
+  constructor(private readonly db: Executor) {}
+
+  list(workspaceId: string, folderType?: FolderRow['folder_type']): Promise<FolderRow[]> {
+    let query = this.db.selectFrom('folders').selectAll().where('workspace_id', '=', workspaceId);
+    if (folderType) query = query.where('folder_type', '=', folderType);
+    return query.orderBy('created_at').orderBy('id').execute();
+  }
+
+  get(workspaceId: string, id: string): Promise<FolderRow | undefined> {
+    return this.db
+      .selectFrom('folders')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** A folder with this name directly under `parentId` (null: at the top), other than `exceptId`. */
+  findSibling(
+    workspaceId: string,
+    folderType: FolderRow['folder_type'],
+    parentId: string | null,
+    name: string,
+    exceptId?: string,
+  ): Promise<Pick<FolderRow, 'id'> | undefined> {
+    let query = this.db
+      .selectFrom('folders')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('folder_type', '=', folderType)
+      .where('name', '=', name)
+      .where('parent_id', parentId === null ? 'is' : '=', parentId);
+    if (exceptId) query = query.where('id', '!=', exceptId);
+    return query.executeTakeFirst();
+  }
+
+  async create(row: Insertable<FolderTable>): Promise<void> {
+    await this.db.insertInto('folders').values(row).execute();
+  }
+
+  async update(id: string, changes: Updateable<FolderTable>): Promise<void> {
+    await this.db.updateTable('folders').set(changes).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('folders').where('id', '=', id).execute();
+  }
+
+  /** Whether anything (a subfolder, an app or a resource) sits in the folder. */
+  async hasContents(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('folders')
+      .select('id')
+      .where('parent_id', '=', id)
+      .unionAll((eb) => eb.selectFrom('apps').select('id').where('folder_id', '=', id))
+      .unionAll((eb) => eb.selectFrom('resources').select('id').where('folder_id', '=', id))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { type Executor, toCount } from './executor.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { GroupRow, GroupTable } from './schema.ts';
+
+export interface GroupRef {
+  id: number;
+  name: string;
+}
+
+export interface UserRef {
+  id: string;
+  email: string;
+}
+
+export class GroupRepository {
+  constructor(private readonly db: Executor) {}
+
+  list(workspaceId: string): Promise<GroupRow[]> {
+    return this.db
+      .selectFrom('groups')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute();
+  }
+
+  get(workspaceId: string, id: number): Promise<GroupRow | undefined> {
+    return this.db
+      .selectFrom('groups')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  getByName(workspaceId: string, name: string): Promise<GroupRow | undefined> {
+    return this.db
+      .selectFrom('groups')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+  }
+
+  async create(row: Insertable<GroupTable>): Promise<number> {
+    const inserted = await this.db.insertInto('groups').values(row).returning('id').executeTakeFirstOrThrow();
+    return inserted.id;
+  }
+
+  async update(id: number, changes: Updateable<GroupTable>): Promise<void> {
+    await this.db.updateTable('groups').set(changes).where('id', '=', id).execute();
+  }
+
+  /** Deletes the group; its member rows go with it (ON DELETE CASCADE). */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('groups').where('id', '=', id).execute();
+  }
+
+  /** Members of each given group, in one query, oldest membership first. */
+  async membersOf(groupIds: number[]): Promise<Map<number, UserRef[]>> {
+    const result = new Map<number, UserRef[]>(groupIds.map((id) => [id, []]));
+    if (groupIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members')
+      .innerJoin('users', 'users.id', 'group_members.user_id')
+      .select(['group_members.group_id', 'users.id', 'users.email'])
+      .where('group_members.group_id', 'in', groupIds)
+      .orderBy('group_members.created_at')
+      .orderBy('users.id')
+      .execute();
+    for (const row of rows) result.get(row.group_id)?.push({ id: row.id, email: row.email });
+    return result;
+  }
+
+  /** One page of a group's members, oldest membership first. */
+  listMembers(groupId: number, offset: number, limit: number): Promise<UserRef[]> {
+    return this.db
+      .selectFrom('group_members')
+      .innerJoin('users', 'users.id', 'group_members.user_id')
+      .select(['users.id', 'users.email'])
+      .where('group_members.group_id', '=', groupId)
+      .orderBy('group_members.created_at')
+      .orderBy('users.id')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+  }
+
+  async countMembers(groupId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('group_members')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  /** The workspace's groups each given user belongs to, in one query. */
+  async groupsOfUsers(workspaceId: string, userIds: string[]): Promise<Map<string, GroupRef[]>> {
+    const result = new Map<string, GroupRef[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members')
+      .innerJoin('groups', 'groups.id', 'group_members.group_id')
+      .select(['group_members.user_id', 'groups.id', 'groups.name'])
+      .where('groups.workspace_id', '=', workspaceId)
+      .where('group_members.user_id', 'in', userIds)
+      .orderBy('groups.id')
+      .execute();
+    for (const row of rows) result.get(row.user_id)?.push({ id: row.id, name: row.name });
+    return result;
+  }
+
+  /** Adds the member unless present; true when a row was added. */
+  async addMember(groupId: number, userId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('group_members')
+      .values({ group_id: groupId, user_id: userId, created_at: at })
+      .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** True when a member row was removed. */
+  async removeMember(groupId: number, userId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('group_members')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Removes the user from every group of the workspace. */
+  async removeUserFromWorkspaceGroups(workspaceId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('group_members')
+      .where('user_id', '=', userId)
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('workspace_id', '=', workspaceId))
+      .execute();
+  }
+}

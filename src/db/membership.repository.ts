@@ -1,0 +1,65 @@
+import { type Executor, toCount } from './executor.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { MembershipRow, MembershipTable } from './schema.ts';
+
+export class MembershipRepository {
+  constructor(private readonly db: Executor) {}
+
+  get(workspaceId: string, userId: string): Promise<MembershipRow | undefined> {
+    return this.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async create(row: Insertable<MembershipTable>): Promise<void> {
+    await this.db.insertInto('memberships').values(row).execute();
+  }
+
+  async update(
+    workspaceId: string,
+    userId: string,
+    changes: Updateable<MembershipTable>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set(changes)
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async delete(workspaceId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  /** Counts the workspace's active admins other than `exceptUserId`. */
+  async countOtherActiveAdmins(workspaceId: string, exceptUserId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'admin')
+      .where('status', '=', 'active')
+      .where('user_id', '!=', exceptUserId)
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  /** Whether the user belongs to any workspace other than `workspaceId`. */
+  async hasOtherWorkspaces(userId: string, workspaceId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select('workspace_id')
+      .where('user_id', '=', userId)
+      .where('workspace_id', '!=', workspaceId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,137 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Timestamps are written as ISO-8601 strings. PostgreSQL stores them as timestamptz and
+ * hands back Date objects; SQLite stores the text. `toIso` in rows.ts reads either.
+ */
+export type Timestamp = ColumnType<Date | string, string, string>;
+/** JSON documents: jsonb on PostgreSQL (parsed by the driver), text on SQLite. */
+export type Json = ColumnType<unknown, string, string>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  status: 'active' | 'archived';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  password_hash: string | null;
+  status: 'active' | 'invited' | 'archived';
+  external_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: 'admin' | 'builder' | 'end-user';
+  status: 'active' | 'invited' | 'archived';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupTable {
+  id: Generated<number>;
+  uuid: string;
+  workspace_id: string;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupMemberTable {
+  group_id: number;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface FolderTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  folder_type: 'app' | 'resource' | 'workflow';
+  parent_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  folder_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppResourceTable {
+  app_id: string;
+  resource_id: string;
+}
+
+export interface ResourceTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  type: string;
+  display_name: string;
+  folder_id: string | null;
+  options: Json;
+  /** Secret name → AES-256-GCM ciphertext envelope; never leaves the core in clear. */
+  secrets: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  scopes: Json;
+  workspace_id: string | null;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  folders: FolderTable;
+  apps: AppTable;
+  app_resources: AppResourceTable;
+  resources: ResourceTable;
+  api_tokens: ApiTokenTable;
+  settings: SettingTable;
+}
+
+export type WorkspaceRow = Selectable<WorkspaceTable>;
+export type UserRow = Selectable<UserTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type GroupRow = Selectable<GroupTable>;
+export type FolderRow = Selectable<FolderTable>;
+export type AppRow = Selectable<AppTable>;
+export type ResourceRow = Selectable<ResourceTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;

@@ -1,0 +1,60 @@
+import { AppRepository } from './app.repository.ts';
+import type { DatabaseHandle, Dialect } from './database.ts';
+import type { Executor } from './executor.ts';
+import { FolderRepository } from './folder.repository.ts';
+import { GroupRepository } from './group.repository.ts';
+import { MembershipRepository } from './membership.repository.ts';
+import { ResourceRepository } from './resource.repository.ts';
+import { SettingRepository } from './setting.repository.ts';
+import { TokenRepository } from './token.repository.ts';
+import { UserRepository } from './user.repository.ts';
+import { WorkspaceRepository } from './workspace.repository.ts';
+
+/** Every repository, bound to one executor (the database, or one transaction). */
+export class Repositories {
+  readonly apps: AppRepository;
+  readonly folders: FolderRepository;
+  readonly groups: GroupRepository;
+  readonly memberships: MembershipRepository;
+  readonly resources: ResourceRepository;
+  readonly settings: SettingRepository;
+  readonly tokens: TokenRepository;
+  readonly users: UserRepository;
+  readonly workspaces: WorkspaceRepository;
+
+  constructor(db: Executor) {
+    this.apps = new AppRepository(db);
+    this.folders = new FolderRepository(db);
+    this.groups = new GroupRepository(db);
+    this.memberships = new MembershipRepository(db);
+    this.resources = new ResourceRepository(db);
+    this.settings = new SettingRepository(db);
+    this.tokens = new TokenRepository(db);
+    this.users = new UserRepository(db);
+    this.workspaces = new WorkspaceRepository(db);
+  }
+}
+
+/**
+ * The services' only door to the database. `read` runs without a transaction; `write` runs
+ * the whole callback in one transaction, so a callback that throws changes nothing.
+ */
+export class Store {
+  private readonly repositories: Repositories;
+
+  constructor(private readonly handle: DatabaseHandle) {
+    this.repositories = new Repositories(handle.db);
+  }
+
+  get dialect(): Dialect {
+    return this.handle.dialect;
+  }
+
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return work(this.repositories);
+  }
+
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.handle.db.transaction().execute((trx) => work(new Repositories(trx)));
+  }
+}

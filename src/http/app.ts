@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Runtime } from '../runtime/runtime.ts';
+import { healthRoutes } from './health.routes.ts';
+import { toNativeError } from './native/errors.ts';
+import { nativeApi } from './native/native.plugin.ts';
+import { openapiOptions } from './openapi.ts';
+import { validatorCompiler } from './validation.ts';
+
+export interface AppOptions {
+  /** pino options, or false for no logging (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the HTTP server over an opened runtime; it does not listen. */
+export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Refuse new requests while closing, but let in-flight ones finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Outside the dialects (health, docs, unknown paths) errors take the native shape.
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toNativeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'route_not_found' }));
+
+  await app.register(swagger, openapiOptions());
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(healthRoutes, { database: runtime.database });
+  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger() });
+  return app;
+}

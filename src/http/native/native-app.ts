@@ -1,0 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Page, PageRequest } from '../../core/pagination.ts';
+
+/** The Fastify instance native routes register on, typed by their TypeBox schemas. */
+export type NativeApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Shapes a core page as the native `{data, total, page, pageSize}` answer. */
+export function toPageBody<T, U>(page: Page<T>, request: PageRequest, map: (item: T) => U) {
+  return { data: page.items.map(map), total: page.total, page: request.page, pageSize: request.pageSize };
+}

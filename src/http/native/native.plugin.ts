@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../core/services.ts';
+import { appsRoutes } from './apps.routes.ts';
+import { nativeAuthentication } from './auth.ts';
+import { toNativeError } from './errors.ts';
+import { foldersRoutes } from './folders.routes.ts';
+import { groupsRoutes } from './groups.routes.ts';
+import type { NativeApp } from './native-app.ts';
+import { resourcesRoutes } from './resources.routes.ts';
+import { usersRoutes } from './users.routes.ts';
+
+/**
+ * The native API, mounted at /api/v1: Bearer authentication, the `{message, code}` error
+ * body, and every route. A route without a declared scope is a startup error, so nothing
+ * can be added here without an authorization decision.
+ */
+export async function nativeApi(app: FastifyInstance, options: { services: Services; openapi: () => unknown }) {
+  const native = app as unknown as NativeApp;
+  native.addHook('onRoute', (route) => {
+    if (!route.config?.scope && !route.config?.public) {
+      throw new Error(`native route ${route.method} ${route.url} declares no scope`);
+    }
+  });
+  native.addHook('onRequest', nativeAuthentication(options.services));
+
+  native.setErrorHandler((error, request, reply) => {
+    const { status, body } = toNativeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(body);
+  });
+  native.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'route_not_found' }));
+
+  native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
+
+  for (const routes of [usersRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes]) {
+    routes(native, options.services);
+  }
+}

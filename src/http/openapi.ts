@@ -1,0 +1,43 @@
+import type { SwaggerOptions } from '@fastify/swagger';
+import { ALL_SCOPES } from '../core/scopes.ts';
+
+const NATIVE_PREFIX = '/api/v1';
+
+/**
+ * The native API's OpenAPI 3.1 document, generated from the route schemas. Paths are given
+ * relative to the `/api/v1` server, as in the Retool Management API spec, so the document
+ * is a superset of it path for path. Routes outside the native API are left out.
+ */
+export function openapiOptions(): SwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Toolplane API',
+        version: '1.0.0',
+        description:
+          'Manage users, groups, apps, resources and folders of a workspace. Authenticate with `Authorization: Bearer <token>`; '
+          + 'an instance-wide token may pick a workspace with the `X-Workspace-Id` header. '
+          + `Scopes: ${ALL_SCOPES.map((scope) => `\`${scope}\``).join(', ')} (write implies read).`,
+      },
+      servers: [{ url: NATIVE_PREFIX }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token: `Authorization: Bearer <token>`.' },
+        },
+      },
+      security: [{ bearerAuth: [] }],
+      tags: [
+        { name: 'Users', description: 'Members of the workspace, their role and disabled state.' },
+        { name: 'Groups', description: 'Groups and group membership.' },
+        { name: 'Apps', description: 'Applications.' },
+        { name: 'Resources', description: 'Data source connections, with write-only secrets.' },
+        { name: 'Folders', description: 'Folders organizing apps, resources and workflows.' },
+      ],
+    },
+    transform: ({ schema, url }) => {
+      if (!url.startsWith(NATIVE_PREFIX)) return { schema: { ...schema, hide: true }, url };
+      return { schema, url: url.slice(NATIVE_PREFIX.length) || '/' };
+    },
+  };
+}
