@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../src/config.ts';
+
+export type TestDialect = 'sqlite' | 'postgres';
+
+export function testDialect(): TestDialect {
+  return process.env.TOOLPLANE_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** A fresh, empty database for one test file: a temporary SQLite file or a new PostgreSQL schema. */
+export interface TestDatabase {
+  config: DatabaseConfig;
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolplane-test-'));
+  if (testDialect() === 'sqlite') {
+    return {
+      config: { dialect: 'sqlite', file: path.join(dataDir, 'toolplane.db') },
+      dataDir,
+      async drop() {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.TOOLPLANE_TEST_DATABASE_URL;
+  if (!url) throw new Error('TOOLPLANE_TEST_DATABASE_URL must name a PostgreSQL database for the postgres project');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await withClient(url, (client) => client.query(`create schema ${schema}`));
+  return {
+    config: { dialect: 'postgres', url, schema },
+    dataDir,
+    async drop() {
+      await withClient(url, (client) => client.query(`drop schema if exists ${schema} cascade`));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
