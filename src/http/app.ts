@@ -28,8 +28,15 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
+  // Once closing starts, answers ask keep-alive clients to hang up, so shutdown does not wait
+  // out their idle timeout after the last in-flight request is done.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   // Outside the dialects (health, docs, unknown paths) errors take the native shape.

@@ -52,3 +52,29 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
     await client.end();
   }
 }
+
+/**
+ * A fresh database reachable by a DATABASE_URL, for tests that start the server as a child
+ * process: a SQLite file, or a new PostgreSQL database dropped afterwards.
+ */
+export async function createTestDatabaseUrl(): Promise<{ url: string; dataDir: string; drop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolplane-proc-'));
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (testDialect() === 'sqlite') {
+    return { url: `sqlite:${path.join(dataDir, 'toolplane.db')}`, dataDir, drop: async () => removeDir() };
+  }
+  const base = process.env.TOOLPLANE_TEST_DATABASE_URL;
+  if (!base) throw new Error('TOOLPLANE_TEST_DATABASE_URL must name a PostgreSQL database for the postgres project');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await withClient(base, (client) => client.query(`create database ${name}`));
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir,
+    async drop() {
+      await withClient(base, (client) => client.query(`drop database if exists ${name} with (force)`));
+      removeDir();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { migrateDownToZero, migrateToLatest } from '../../src/db/migrator.ts';
+import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
+
+const TABLES = [
+  'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
+  'folders', 'apps', 'app_resources', 'resources', 'api_tokens',
+];
+
+let database: TestDatabase;
+const handles: DatabaseHandle[] = [];
+
+function open(): DatabaseHandle {
+  const handle = openDatabase(database.config);
+  handles.push(handle);
+  return handle;
+}
+
+async function tableExists(handle: DatabaseHandle, table: string): Promise<boolean> {
+  try {
+    await sql`select count(*) from ${sql.table(table)}`.execute(handle.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterEach(async () => {
+  await Promise.all(handles.splice(0).map((handle) => handle.close()));
+  await database.drop();
+});
+
+describe(`migrations on ${testDialect()}`, () => {
+  it('creates every table on an empty database, and a second run applies nothing', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    const first = await migrateToLatest(handle);
+    expect(first.map((result) => [result.migrationName, result.status])).toEqual([['0001_initial', 'Success']]);
+    for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(true);
+    expect(await migrateToLatest(handle)).toEqual([]);
+  });
+
+  it('rolls every step back and can apply them again', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    await migrateToLatest(handle);
+    await migrateDownToZero(handle);
+    for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(false);
+    expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(['Success']);
+  });
+
+  it('enforces email uniqueness whatever the case', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    await migrateToLatest(handle);
+    const row = (id: string, email: string) => ({
+      id, email, first_name: '', last_name: '', status: 'active' as const,
+      created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
+    });
+    await handle.db.insertInto('users').values(row('u1', 'Ada@Example.com')).execute();
+    await expect(handle.db.insertInto('users').values(row('u2', 'ada@example.COM')).execute()).rejects.toThrow();
+  });
+
+  it.runIf(testDialect() === 'postgres')('migrates once when several processes start together', async () => {
+    database = await createTestDatabase();
+    const results = await Promise.all([open(), open(), open(), open()].map((handle) => migrateToLatest(handle)));
+    const applied = results.flat().filter((result) => result.status === 'Success');
+    expect(applied.map((result) => result.migrationName)).toEqual(['0001_initial']);
+    for (const table of TABLES) expect(await tableExists(handles[0]!, table), table).toBe(true);
+  });
+});
