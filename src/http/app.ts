@@ -4,10 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
 import { healthRoutes } from './health.routes.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
 import { openapiOptions } from './openapi.ts';
-import { validatorCompiler } from './validation.ts';
+import { invalidInput } from '../core/errors.ts';
+import { findNulCharacter, validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   /** pino options, or false for no logging (tests). */
@@ -28,6 +30,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app);
   // Once closing starts, answers ask keep-alive clients to hang up, so shutdown does not wait
   // out their idle timeout after the last in-flight request is done.
   let closing = false;
@@ -37,6 +40,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const field = findNulCharacter(request.body);
+    if (field !== null) throw invalidInput(field, 'must not contain NUL characters');
   });
 
   // Outside the dialects (health, docs, unknown paths) errors take the native shape.

@@ -45,3 +45,19 @@ export function describeValidationError(error: FastifySchemaValidationError | Er
   const subject = field ? `${location} field "${field}"` : `request ${location}`;
   return { field, message: `${subject} ${rule}` };
 }
+
+/**
+ * The dotted path of the first string or key in `value` holding a NUL character, or null.
+ * PostgreSQL cannot store NUL in text or jsonb, so such input is refused up front, on both
+ * databases alike, rather than failing deep in a query.
+ */
+export function findNulCharacter(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(body)' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key].join('.');
+    const found = findNulCharacter(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}

@@ -26,8 +26,11 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   );
 }
 
+/** Keeps the row offset (page × pageSize) well inside both databases' integer range. */
+const MAX_PAGE = 10_000_000;
+
 export const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1, description: 'Page number for pagination (1-based).' }),
+  page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number for pagination (1-based).' }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 100, description: 'Number of records per page.' }),
 });
 

@@ -35,8 +35,11 @@ export const GroupMemberAddBody = Type.Object(
   { description: 'Request body for adding a user to a group.' },
 );
 
-export const GroupIdParams = Type.Object({ groupId: Type.Integer({ minimum: 1, description: 'The numeric identifier of the group.' }) });
+/** Group ids are 32-bit integers in the database; larger numbers cannot name a group. */
+const GroupId = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The numeric identifier of the group.' });
+
+export const GroupIdParams = Type.Object({ groupId: GroupId });
 export const GroupMemberParams = Type.Object({
-  groupId: Type.Integer({ minimum: 1, description: 'The numeric identifier of the group.' }),
+  groupId: GroupId,
   userId: Uuid('The unique UUID identifier of the user.'),
 });
