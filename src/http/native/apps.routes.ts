@@ -2,7 +2,7 @@ import type { App as CoreApp } from '../../core/app.service.ts';
 import type { Services } from '../../core/services.ts';
 import { App, AppCreateBody, AppIdParams, AppUpdateBody } from './apps.schemas.ts';
 import { NoContent, PageOf, PageQuery, errorResponses } from './common.schemas.ts';
-import { type NativeApp, toPageBody } from './native-app.ts';
+import { type NativeApp, pageRequest, toPageBody } from './native-app.ts';
 
 const tags = ['Apps'];
 
@@ -18,7 +18,10 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
       querystring: PageQuery,
       response: { 200: PageOf(App, 'Paginated list of apps.'), ...errorResponses() },
     },
-  }, async (request) => toPageBody(await apps.list(request.actor, request.query), request.query, toNativeApp));
+  }, async (request) => {
+    const page = pageRequest(request.query);
+    return toPageBody(await apps.list(request.actor, page), page, toNativeApp);
+  });
 
   app.post('/apps', {
     config: { scope: 'apps:write' },

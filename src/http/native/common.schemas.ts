@@ -30,8 +30,8 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
 const MAX_PAGE = 10_000_000;
 
 export const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number for pagination (1-based).' }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 100, description: 'Number of records per page.' }),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number for pagination (1-based).' })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 100, description: 'Number of records per page.' })),
 });
 
 /** A paginated list answer: `{data, total, page, pageSize}`. */

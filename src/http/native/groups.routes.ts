@@ -4,7 +4,7 @@ import { NoContent, PageOf, PageQuery, errorResponses } from './common.schemas.t
 import {
   Group, GroupCreateBody, GroupIdParams, GroupList, GroupMemberAddBody, GroupMemberParams, GroupUpdateBody, UserRef,
 } from './groups.schemas.ts';
-import { type NativeApp, toPageBody } from './native-app.ts';
+import { type NativeApp, pageRequest, toPageBody } from './native-app.ts';
 
 const tags = ['Groups'];
 
@@ -70,8 +70,10 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
       querystring: PageQuery,
       response: { 200: PageOf(UserRef, 'Paginated list of group members.'), ...errorResponses(404) },
     },
-  }, async (request) =>
-    toPageBody(await groups.listMembers(request.actor, request.params.groupId, request.query), request.query, (m) => m));
+  }, async (request) => {
+    const page = pageRequest(request.query);
+    return toPageBody(await groups.listMembers(request.actor, request.params.groupId, page), page, (member) => member);
+  });
 
   app.post('/groups/:groupId/members', {
     config: { scope: 'groups:write' },

@@ -3,7 +3,7 @@ import { applyRoleFlags } from '../../core/roles.ts';
 import type { Services } from '../../core/services.ts';
 import type { WorkspaceUser } from '../../core/user.service.ts';
 import { NoContent, PageOf, PageQuery, errorResponses } from './common.schemas.ts';
-import { type NativeApp, toPageBody } from './native-app.ts';
+import { type NativeApp, pageRequest, toPageBody } from './native-app.ts';
 import { User, UserCreateBody, UserIdParams, UserUpdateBody } from './users.schemas.ts';
 
 const tags = ['Users'];
@@ -33,7 +33,10 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
       querystring: PageQuery,
       response: { 200: PageOf(User, 'Paginated list of users.'), ...errorResponses() },
     },
-  }, async (request) => toPageBody(await users.list(request.actor, request.query), request.query, toNativeUser));
+  }, async (request) => {
+    const page = pageRequest(request.query);
+    return toPageBody(await users.list(request.actor, page), page, toNativeUser);
+  });
 
   app.post('/users', {
     config: { scope: 'users:write' },
