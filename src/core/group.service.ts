@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '../db/database.ts';
 import type { UserRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { GroupRow } from '../db/schema.ts';
@@ -7,6 +6,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, conflict, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { writeUnique } from './unique.ts';
 
 export interface Group {
   id: number;
@@ -85,13 +85,8 @@ export class GroupService {
     });
   }
 
-  private async withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
-    try {
-      return await this.store.write(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('group_name_taken', `A group named "${name}" already exists`, 'name');
-      throw error;
-    }
+  private withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return writeUnique(this.store, work, () => conflict('group_name_taken', `A group named "${name}" already exists`, 'name'));
   }
 }
 

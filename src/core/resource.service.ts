@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '../db/database.ts';
 import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { ResourceRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
@@ -8,6 +7,7 @@ import { conflict, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
 import { displayNameOf } from './resource-types.ts';
 import type { SecretBox } from './secrets.ts';
+import { writeUnique } from './unique.ts';
 
 export type ResourceOptions = Record<string, unknown>;
 type SealedSecrets = Record<string, string>;
@@ -121,13 +121,8 @@ export class ResourceService {
     return next;
   }
 
-  private async withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
-    try {
-      return await this.store.write(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('resource_name_taken', `A resource named "${name}" already exists`, 'name');
-      throw error;
-    }
+  private withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return writeUnique(this.store, work, () => conflict('resource_name_taken', `A resource named "${name}" already exists`, 'name'));
   }
 }
 

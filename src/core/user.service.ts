@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation } from '../db/database.ts';
 import type { GroupRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
@@ -7,6 +6,7 @@ import type { MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { writeUnique } from './unique.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags, isActiveAdmin } from './roles.ts';
 
 /** A user as a workspace sees them: account, membership and the workspace's groups. */
@@ -59,33 +59,28 @@ export class UserService {
    * but is not a member here joins as a member, and its names are taken from the input only
    * when no other workspace knows the account. A member already here is a conflict.
    */
-  async create(actor: Actor, input: UserCreateInput): Promise<WorkspaceUser> {
-    try {
-      return await this.store.write(async (repos) => {
-        const at = new Date().toISOString();
-        const names = { first_name: input.firstName ?? '', last_name: input.lastName ?? '' };
-        const existing = await repos.users.getByEmail(input.email);
-        let userId: string;
-        if (!existing) {
-          userId = randomUUID();
-          await repos.users.create({ id: userId, email: input.email, ...names, status: 'active', created_at: at, updated_at: at });
-        } else {
-          userId = existing.id;
-          if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
-          if (!(await repos.memberships.hasOtherWorkspaces(userId, actor.workspaceId))) {
-            await repos.users.update(userId, { ...names, status: 'active', updated_at: at });
-          }
+  create(actor: Actor, input: UserCreateInput): Promise<WorkspaceUser> {
+    // Two requests racing for one email: the unique index decides, the loser gets the same 409.
+    return writeUnique(this.store, async (repos) => {
+      const at = new Date().toISOString();
+      const names = { first_name: input.firstName ?? '', last_name: input.lastName ?? '' };
+      const existing = await repos.users.getByEmail(input.email);
+      let userId: string;
+      if (!existing) {
+        userId = randomUUID();
+        await repos.users.create({ id: userId, email: input.email, ...names, status: 'active', created_at: at, updated_at: at });
+      } else {
+        userId = existing.id;
+        if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
+        if (!(await repos.memberships.hasOtherWorkspaces(userId, actor.workspaceId))) {
+          await repos.users.update(userId, { ...names, status: 'active', updated_at: at });
         }
-        await repos.memberships.create({
-          workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', created_at: at, updated_at: at,
-        });
-        return loadMember(repos, actor.workspaceId, userId);
+      }
+      await repos.memberships.create({
+        workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', created_at: at, updated_at: at,
       });
-    } catch (error) {
-      // Two requests racing for one email: the unique index decides, the loser gets the same 409.
-      if (isUniqueViolation(error)) throw emailTaken(input.email);
-      throw error;
-    }
+      return loadMember(repos, actor.workspaceId, userId);
+    }, () => emailTaken(input.email));
   }
 
   /** Changes names, role and disabled state together; refuses to leave no active admin. */

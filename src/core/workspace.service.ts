@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../db/store.ts';
-import { DomainError, forbidden } from './errors.ts';
+import { DomainError, conflict, forbidden } from './errors.ts';
+import { writeUnique } from './unique.ts';
 
 const DEFAULT_WORKSPACE_KEY = 'default_workspace_id';
 
@@ -52,11 +53,15 @@ export class WorkspaceService {
     return id;
   }
 
-  /** Creates a workspace; used by tests and the CLI until workspaces get their own API. */
+  /** Creates a workspace (names are unique: 409 `workspace_name_taken`) and returns its id. */
   async create(name: string): Promise<string> {
     const id = randomUUID();
     const at = new Date().toISOString();
-    await this.store.write((repos) => repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at }));
+    await writeUnique(
+      this.store,
+      (repos) => repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at }),
+      () => conflict('workspace_name_taken', `A workspace named "${name}" already exists`, 'name'),
+    );
     return id;
   }
 }
