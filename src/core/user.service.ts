@@ -131,7 +131,9 @@ function nextStatus(current: MembershipStatus, disabled: boolean | undefined): M
   return current;
 }
 
+/** Call inside the write transaction; it holds the workspace lock so concurrent demotions cannot both pass. */
 async function requireAnotherActiveAdmin(repos: Repositories, workspaceId: string, userId: string): Promise<void> {
+  await repos.workspaces.lock(workspaceId);
   if ((await repos.memberships.countOtherActiveAdmins(workspaceId, userId)) === 0) {
     throw conflict('last_admin', 'The workspace must keep at least one active admin');
   }

@@ -22,7 +22,7 @@ export class Repositories {
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, dialect: Dialect) {
     this.apps = new AppRepository(db);
     this.folders = new FolderRepository(db);
     this.groups = new GroupRepository(db);
@@ -31,7 +31,7 @@ export class Repositories {
     this.settings = new SettingRepository(db);
     this.tokens = new TokenRepository(db);
     this.users = new UserRepository(db);
-    this.workspaces = new WorkspaceRepository(db);
+    this.workspaces = new WorkspaceRepository(db, dialect);
   }
 }
 
@@ -43,7 +43,7 @@ export class Store {
   private readonly repositories: Repositories;
 
   constructor(private readonly handle: DatabaseHandle) {
-    this.repositories = new Repositories(handle.db);
+    this.repositories = new Repositories(handle.db, handle.dialect);
   }
 
   get dialect(): Dialect {
@@ -55,6 +55,6 @@ export class Store {
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.handle.db.transaction().execute((trx) => work(new Repositories(trx)));
+    return this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect)));
   }
 }

@@ -1,9 +1,24 @@
+import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import type { Insertable } from 'kysely';
 import type { WorkspaceRow, WorkspaceTable } from './schema.ts';
 
 export class WorkspaceRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /**
+   * Serialises rule checks that span several rows of one workspace (the last active admin)
+   * until the surrounding transaction ends. PostgreSQL locks the workspace row; SQLite
+   * already runs one write transaction at a time, so it needs nothing.
+   */
+  async lock(id: string): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await this.db.selectFrom('workspaces').select('id').where('id', '=', id).forUpdate().execute();
+    }
+  }
 
   get(id: string): Promise<WorkspaceRow | undefined> {
     return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
