@@ -1,4 +1,4 @@
-import { type Migration, type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely';
+import { type Migration, type MigrationResult, Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { initial } from './migrations/0001_initial.ts';
 
@@ -9,10 +9,21 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-function migrator(handle: DatabaseHandle): Migrator {
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one, so on a
+ * PostgreSQL database shared with other schemas (another instance, a test run) it could
+ * find theirs. Pin them to the schema this connection works in.
+ */
+async function migrator(handle: DatabaseHandle): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (handle.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+    migrationTableSchema = rows[0]?.schema;
+  }
   return new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => migrations(handle.dialect) },
+    migrationTableSchema,
   });
 }
 
@@ -21,13 +32,13 @@ function migrator(handle: DatabaseHandle): Migrator {
  * lock on PostgreSQL), so several processes starting together migrate exactly once.
  */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationResult[]> {
-  const { error, results } = await migrator(handle).migrateToLatest();
+  const { error, results } = await (await migrator(handle)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return results ?? [];
 }
 
 /** Undoes every step; used by the migration tests to prove `down` is complete. */
 export async function migrateDownToZero(handle: DatabaseHandle): Promise<void> {
-  const { error } = await migrator(handle).migrateTo(NO_MIGRATIONS);
+  const { error } = await (await migrator(handle)).migrateTo(NO_MIGRATIONS);
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

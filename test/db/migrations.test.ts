@@ -70,4 +70,19 @@ describe(`migrations on ${testDialect()}`, () => {
     expect(applied.map((result) => result.migrationName)).toEqual(['0001_initial']);
     for (const table of TABLES) expect(await tableExists(handles[0]!, table), table).toBe(true);
   });
+
+  it.runIf(testDialect() === 'postgres')('migrates its own schema when another schema of the database is migrated', async () => {
+    const neighbour = await createTestDatabase();
+    try {
+      const other = openDatabase(neighbour.config);
+      handles.push(other);
+      await migrateToLatest(other);
+      database = await createTestDatabase();
+      const handle = open();
+      expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(['Success']);
+      for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(true);
+    } finally {
+      await neighbour.drop();
+    }
+  });
 });
