@@ -88,7 +88,8 @@ export class AppService {
 async function checkReferences(repos: Repositories, workspaceId: string, input: AppUpdateInput): Promise<void> {
   if (input.folderId) await requireFolder(repos, workspaceId, input.folderId, 'app', 'folderId');
   if (input.resources) {
-    const known = await repos.resources.existingIds(workspaceId, unique(input.resources));
+    // Share locks keep the resources from being deleted before this transaction commits.
+    const known = await repos.resources.existingIds(workspaceId, unique(input.resources), 'share');
     const missing = input.resources.find((id) => !known.has(id));
     if (missing) throw invalidInput('resources', `no resource with id ${missing} in this workspace`, 'invalid_reference');
   }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { toIso } from '../db/rows.ts';
 import type { FolderRow } from '../db/schema.ts';
+import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
-import { conflict, invalidInput, notFound } from './errors.ts';
+import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
+import { writeUnique } from './unique.ts';
 
 export type FolderType = FolderRow['folder_type'];
 
@@ -44,10 +46,9 @@ export class FolderService {
 
   /** A folder nests only in a folder of its own type, and names are unique among siblings. */
   create(actor: Actor, input: FolderCreateInput): Promise<Folder> {
-    return this.store.write(async (repos) => {
+    return writeUnique(this.store, async (repos) => {
       const parentId = input.parentFolderId ?? null;
       if (parentId) await requireFolder(repos, actor.workspaceId, parentId, input.folderType, 'parentFolderId');
-      await requireUniqueName(repos, actor.workspaceId, input.folderType, parentId, input.name);
       const at = new Date().toISOString();
       const id = randomUUID();
       await repos.folders.create({
@@ -55,31 +56,39 @@ export class FolderService {
         parent_id: parentId, created_at: at, updated_at: at,
       });
       return toFolder(await loadFolder(repos, actor.workspaceId, id));
-    });
+    }, () => nameTaken(input.name));
   }
 
-  /** Renames or moves a folder; a move under itself or one of its descendants is refused. */
+  /**
+   * Renames or moves a folder; a move under itself or one of its descendants is refused.
+   * Moves hold the workspace lock, so two crossing moves cannot together make a cycle.
+   */
   update(actor: Actor, folderId: string, input: FolderUpdateInput): Promise<Folder> {
-    return this.store.write(async (repos) => {
-      const folder = await loadFolder(repos, actor.workspaceId, folderId);
-      const parentId = input.parentFolderId === undefined ? folder.parent_id : input.parentFolderId;
+    return writeUnique(this.store, async (repos) => {
+      const moving = input.parentFolderId !== undefined;
+      if (moving) await repos.workspaces.lock(actor.workspaceId);
+      const folder = await loadFolder(repos, actor.workspaceId, folderId, 'update');
+      const parentId = moving ? (input.parentFolderId ?? null) : folder.parent_id;
       const name = input.name ?? folder.name;
       if (parentId !== folder.parent_id && parentId !== null) {
         await requireFolder(repos, actor.workspaceId, parentId, folder.folder_type, 'parentFolderId');
         await requireNoCycle(repos, actor.workspaceId, folderId, parentId);
       }
       if (name !== folder.name || parentId !== folder.parent_id) {
-        await requireUniqueName(repos, actor.workspaceId, folder.folder_type, parentId, name, folderId);
         await repos.folders.update(folderId, { name, parent_id: parentId, updated_at: new Date().toISOString() });
       }
       return toFolder(await loadFolder(repos, actor.workspaceId, folderId));
-    });
+    }, () => nameTaken(input.name ?? ''));
   }
 
-  /** Only an empty folder (no subfolders, apps or resources) can be deleted. */
+  /**
+   * Only an empty folder (no subfolders, apps or resources) can be deleted. The folder is
+   * locked first, so anything being put into it concurrently either lands before the
+   * emptiness check (409) or finds the folder gone (400).
+   */
   delete(actor: Actor, folderId: string): Promise<void> {
     return this.store.write(async (repos) => {
-      await loadFolder(repos, actor.workspaceId, folderId);
+      await loadFolder(repos, actor.workspaceId, folderId, 'update');
       if (await repos.folders.hasContents(folderId)) {
         throw conflict('folder_not_empty', `Folder ${folderId} is not empty; move or delete its contents first`);
       }
@@ -99,7 +108,8 @@ export async function requireFolder(
   folderType: FolderType,
   field: string,
 ): Promise<FolderRow> {
-  const folder = await repos.folders.get(workspaceId, folderId);
+  // A share lock keeps the folder from being deleted before this transaction commits.
+  const folder = await repos.folders.get(workspaceId, folderId, 'share');
   if (!folder) throw invalidInput(field, `no folder with id ${folderId} in this workspace`, 'invalid_reference');
   if (folder.folder_type !== folderType) {
     throw invalidInput(field, `folder ${folderId} holds ${folder.folder_type}s, not ${folderType}s`, 'folder_type_mismatch');
@@ -117,16 +127,12 @@ async function requireNoCycle(repos: Repositories, workspaceId: string, folderId
   }
 }
 
-async function requireUniqueName(
-  repos: Repositories, workspaceId: string, folderType: FolderType, parentId: string | null, name: string, exceptId?: string,
-) {
-  if (await repos.folders.findSibling(workspaceId, folderType, parentId, name, exceptId)) {
-    throw conflict('folder_name_taken', `A ${folderType} folder named "${name}" already exists there`, 'name');
-  }
+function nameTaken(name: string): DomainError {
+  return conflict('folder_name_taken', `A folder named "${name}" already exists there`, 'name');
 }
 
-async function loadFolder(repos: Repositories, workspaceId: string, folderId: string): Promise<FolderRow> {
-  const row = await repos.folders.get(workspaceId, folderId);
+async function loadFolder(repos: Repositories, workspaceId: string, folderId: string, lock?: RowLock): Promise<FolderRow> {
+  const row = await repos.folders.get(workspaceId, folderId, lock);
   if (!row) throw notFound('folder', folderId);
   return row;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { GroupRow } from '../db/schema.ts';
+import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, conflict, notFound } from './errors.ts';
@@ -64,11 +65,14 @@ export class GroupService {
     });
   }
 
-  /** Adds a member of the workspace to the group; adding a present member changes nothing. */
+  /**
+   * Adds a member of the workspace to the group; adding a present member changes nothing.
+   * The group and the membership are share-locked, so neither can vanish underneath.
+   */
   addMember(actor: Actor, groupId: number, userId: string): Promise<Group> {
     return this.store.write(async (repos) => {
-      await loadGroupRow(repos, actor.workspaceId, groupId);
-      if (!(await repos.memberships.get(actor.workspaceId, userId))) throw notFound('user', userId);
+      await loadGroupRow(repos, actor.workspaceId, groupId, 'share');
+      if (!(await repos.memberships.get(actor.workspaceId, userId, 'share'))) throw notFound('user', userId);
       if (await repos.groups.addMember(groupId, userId, new Date().toISOString())) {
         await repos.groups.update(groupId, { updated_at: new Date().toISOString() });
       }
@@ -90,8 +94,8 @@ export class GroupService {
   }
 }
 
-async function loadGroupRow(repos: Repositories, workspaceId: string, groupId: number): Promise<GroupRow> {
-  const row = await repos.groups.get(workspaceId, groupId);
+async function loadGroupRow(repos: Repositories, workspaceId: string, groupId: number, lock?: RowLock): Promise<GroupRow> {
+  const row = await repos.groups.get(workspaceId, groupId, lock);
   if (!row) throw notFound('group', groupId);
   return row;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { ResourceRow } from '../db/schema.ts';
+import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { conflict, notFound } from './errors.ts';
@@ -92,10 +93,14 @@ export class ResourceService {
     });
   }
 
-  /** A resource that apps still use cannot be deleted (409 `resource_in_use`, naming the apps). */
+  /**
+   * A resource that apps still use cannot be deleted (409 `resource_in_use`, naming the apps).
+   * The row is locked first, so an app taking it up concurrently is either seen here or
+   * finds the resource gone.
+   */
   delete(actor: Actor, resourceId: string): Promise<void> {
     return this.store.write(async (repos) => {
-      await loadResource(repos, actor.workspaceId, resourceId);
+      await loadResource(repos, actor.workspaceId, resourceId, 'update');
       const apps = await repos.resources.appsUsing(resourceId);
       if (apps.length > 0) throw conflict('resource_in_use', `Resource ${resourceId} is used by apps: ${apps.join(', ')}`);
       await repos.resources.delete(resourceId);
@@ -131,8 +136,8 @@ function secretContext(resourceId: string, name: string): string {
   return `resource:${resourceId}:secret:${name}`;
 }
 
-async function loadResource(repos: Repositories, workspaceId: string, resourceId: string): Promise<ResourceRow> {
-  const row = await repos.resources.get(workspaceId, resourceId);
+async function loadResource(repos: Repositories, workspaceId: string, resourceId: string, lock?: RowLock): Promise<ResourceRow> {
+  const row = await repos.resources.get(workspaceId, resourceId, lock);
   if (!row) throw notFound('resource', resourceId);
   return row;
 }

@@ -115,8 +115,10 @@ export class UserService {
       if (isActiveAdmin({ role: member.role, status: member.membership_status })) {
         await requireAnotherActiveAdmin(repos, actor.workspaceId, userId);
       }
-      await repos.groups.removeUserFromWorkspaceGroups(actor.workspaceId, userId);
+      // Membership first: deleting it waits for any group add holding it, whose new row the
+      // group clean-up below then sees.
       await repos.memberships.delete(actor.workspaceId, userId);
+      await repos.groups.removeUserFromWorkspaceGroups(actor.workspaceId, userId);
     });
   }
 }

@@ -1,9 +1,13 @@
-import type { Executor } from './executor.ts';
+import type { Dialect } from './database.ts';
+import { type Executor, type RowLock, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { FolderRow, FolderTable } from './schema.ts';
 
 export class FolderRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   list(workspaceId: string, folderType?: FolderRow['folder_type']): Promise<FolderRow[]> {
     let query = this.db.selectFrom('folders').selectAll().where('workspace_id', '=', workspaceId);
@@ -11,32 +15,9 @@ export class FolderRepository {
     return query.orderBy('created_at').orderBy('id').execute();
   }
 
-  get(workspaceId: string, id: string): Promise<FolderRow | undefined> {
-    return this.db
-      .selectFrom('folders')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-  }
-
-  /** A folder with this name directly under `parentId` (null: at the top), other than `exceptId`. */
-  findSibling(
-    workspaceId: string,
-    folderType: FolderRow['folder_type'],
-    parentId: string | null,
-    name: string,
-    exceptId?: string,
-  ): Promise<Pick<FolderRow, 'id'> | undefined> {
-    let query = this.db
-      .selectFrom('folders')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('folder_type', '=', folderType)
-      .where('name', '=', name)
-      .where('parent_id', parentId === null ? 'is' : '=', parentId);
-    if (exceptId) query = query.where('id', '!=', exceptId);
-    return query.executeTakeFirst();
+  get(workspaceId: string, id: string, lock?: RowLock): Promise<FolderRow | undefined> {
+    const query = this.db.selectFrom('folders').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+    return withLock(query, this.dialect, lock).executeTakeFirst();
   }
 
   async create(row: Insertable<FolderTable>): Promise<void> {

@@ -1,4 +1,5 @@
-import { type Executor, toCount } from './executor.ts';
+import type { Dialect } from './database.ts';
+import { type Executor, type RowLock, toCount, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { GroupRow, GroupTable } from './schema.ts';
 
@@ -13,7 +14,10 @@ export interface UserRef {
 }
 
 export class GroupRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   list(workspaceId: string): Promise<GroupRow[]> {
     return this.db
@@ -24,13 +28,9 @@ export class GroupRepository {
       .execute();
   }
 
-  get(workspaceId: string, id: number): Promise<GroupRow | undefined> {
-    return this.db
-      .selectFrom('groups')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  get(workspaceId: string, id: number, lock?: RowLock): Promise<GroupRow | undefined> {
+    const query = this.db.selectFrom('groups').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+    return withLock(query, this.dialect, lock).executeTakeFirst();
   }
 
   getByName(workspaceId: string, name: string): Promise<GroupRow | undefined> {

@@ -1,17 +1,21 @@
-import { type Executor, toCount } from './executor.ts';
+import type { Dialect } from './database.ts';
+import { type Executor, type RowLock, toCount, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { MembershipRow, MembershipTable } from './schema.ts';
 
 export class MembershipRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
-  get(workspaceId: string, userId: string): Promise<MembershipRow | undefined> {
-    return this.db
+  get(workspaceId: string, userId: string, lock?: RowLock): Promise<MembershipRow | undefined> {
+    const query = this.db
       .selectFrom('memberships')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+      .where('user_id', '=', userId);
+    return withLock(query, this.dialect, lock).executeTakeFirst();
   }
 
   async create(row: Insertable<MembershipTable>): Promise<void> {

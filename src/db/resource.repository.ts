@@ -1,9 +1,13 @@
-import type { Executor } from './executor.ts';
+import type { Dialect } from './database.ts';
+import { type Executor, type RowLock, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { ResourceRow, ResourceTable } from './schema.ts';
 
 export class ResourceRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   list(workspaceId: string): Promise<ResourceRow[]> {
     return this.db
@@ -15,24 +19,16 @@ export class ResourceRepository {
       .execute();
   }
 
-  get(workspaceId: string, id: string): Promise<ResourceRow | undefined> {
-    return this.db
-      .selectFrom('resources')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  get(workspaceId: string, id: string, lock?: RowLock): Promise<ResourceRow | undefined> {
+    const query = this.db.selectFrom('resources').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+    return withLock(query, this.dialect, lock).executeTakeFirst();
   }
 
   /** The ids among `ids` that are resources of the workspace. */
-  async existingIds(workspaceId: string, ids: string[]): Promise<Set<string>> {
+  async existingIds(workspaceId: string, ids: string[], lock?: RowLock): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.db
-      .selectFrom('resources')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', ids)
-      .execute();
+    const query = this.db.selectFrom('resources').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids);
+    const rows = await withLock(query, this.dialect, lock).execute();
     return new Set(rows.map((row) => row.id));
   }
 

@@ -24,10 +24,10 @@ export class Repositories {
 
   constructor(db: Executor, dialect: Dialect) {
     this.apps = new AppRepository(db);
-    this.folders = new FolderRepository(db);
-    this.groups = new GroupRepository(db);
-    this.memberships = new MembershipRepository(db);
-    this.resources = new ResourceRepository(db);
+    this.folders = new FolderRepository(db, dialect);
+    this.groups = new GroupRepository(db, dialect);
+    this.memberships = new MembershipRepository(db, dialect);
+    this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);
     this.tokens = new TokenRepository(db);
     this.users = new UserRepository(db);

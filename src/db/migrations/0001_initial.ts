@@ -83,7 +83,13 @@ export function initial(dialect: Dialect) {
         .addColumn('created_at', t.timestamp, (c) => c.notNull())
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('folders_workspace_idx').on('folders').columns(['workspace_id', 'folder_type']).execute();
+      // Sibling names are unique; top-level folders (no parent) count as siblings of each other.
+      await db.schema
+        .createIndex('folders_sibling_name_key')
+        .on('folders')
+        .unique()
+        .expression(sql`workspace_id, folder_type, coalesce(parent_id, ''), name`)
+        .execute();
       await db.schema.createIndex('folders_parent_idx').on('folders').column('parent_id').execute();
 
       await db.schema
