@@ -56,8 +56,8 @@ export class UserService {
 
   /**
    * Adds a person to the workspace. A new email makes a new account; an account that exists
-   * but is not a member here joins as a member, and its names are taken from the input only
-   * when no other workspace knows the account. A member already here is a conflict.
+   * but is not a member here joins as a member, and its email spelling and names are taken
+   * from the input only when no other workspace knows the account. A member already here is a conflict.
    */
   create(actor: Actor, input: UserCreateInput): Promise<WorkspaceUser> {
     // Two requests racing for one email: the unique index decides, the loser gets the same 409.
@@ -73,7 +73,7 @@ export class UserService {
         userId = existing.id;
         if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
         if (!(await repos.memberships.hasOtherWorkspaces(userId, actor.workspaceId))) {
-          await repos.users.update(userId, { ...names, status: 'active', updated_at: at });
+          await repos.users.update(userId, { email: input.email, ...names, status: 'active', updated_at: at });
         }
       }
       await repos.memberships.create({

@@ -17,10 +17,64 @@ function buildAjv(options: Options): Ajv {
 const coercing = buildAjv({ coerceTypes: 'array' });
 const strict = buildAjv({ coerceTypes: false });
 
+/** The parts of JSON Schema this module walks. */
+interface SchemaNode {
+  type?: unknown;
+  format?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+}
+
+/**
+ * Compiles a route schema. Besides Ajv's checks, text parameters declared as integers must
+ * be plain decimal (Ajv's coercion alone also takes `0x10` or `1e1`), and UUIDs are
+ * lower-cased after validation, since they are stored and compared in lower case.
+ */
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const node = schema as SchemaNode;
   const validate = (httpPart === 'body' ? strict : coercing).compile(schema);
-  return (data: unknown) => (validate(data) ? { value: data } : { error: validate.errors as unknown as Error });
+  const checkDecimals = httpPart !== 'body';
+  return (data: unknown) => {
+    const notDecimal = checkDecimals ? nonDecimalInteger(node, data) : null;
+    if (notDecimal) return { error: [notDecimal] as unknown as Error };
+    if (!validate(data)) return { error: validate.errors as unknown as Error };
+    return { value: lowerCaseUuids(node, data) };
+  };
 };
+
+const DECIMAL_INTEGER = /^-?[0-9]+$/;
+
+function nonDecimalInteger(schema: SchemaNode, data: unknown): ErrorObject | null {
+  if (data === null || typeof data !== 'object') return null;
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    if (property.type !== 'integer') continue;
+    const value = (data as Record<string, unknown>)[key];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((item) => typeof item === 'string' && !DECIMAL_INTEGER.test(item))) {
+      return { instancePath: `/${key}`, schemaPath: '', keyword: 'type', params: { type: 'integer' }, message: 'must be a decimal integer' };
+    }
+  }
+  return null;
+}
+
+function lowerCaseUuids(schema: SchemaNode, value: unknown): unknown {
+  if (typeof value === 'string') {
+    const isUuid = schema.format === 'uuid' || schema.anyOf?.some((option) => option.format === 'uuid');
+    return isUuid ? value.toLowerCase() : value;
+  }
+  if (Array.isArray(value)) {
+    if (schema.items) value.forEach((item, index) => (value[index] = lowerCaseUuids(schema.items!, item)));
+    return value;
+  }
+  if (value !== null && typeof value === 'object' && schema.properties) {
+    const record = value as Record<string, unknown>;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      if (key in record) record[key] = lowerCaseUuids(property, record[key]);
+    }
+  }
+  return value;
+}
 
 const LOCATIONS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
 

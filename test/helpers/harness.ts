@@ -42,7 +42,13 @@ export class Harness {
       logLevel: 'silent',
       ...overrides,
     };
-    const runtime = await openRuntime(config);
+    let runtime: Runtime;
+    try {
+      runtime = await openRuntime(config);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
     const app = await buildApp(runtime);
     const { secret } = await runtime.services.tokens.create({ name: 'test admin', email: ADMIN_EMAIL, scopes: ['*'] });
     return new Harness(runtime, app, database, secret, await runtime.services.workspaces.ensureDefault());

@@ -1,7 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, Harness } from '../helpers/harness.ts';
 import { seedSchemaErrors } from '../helpers/seed-spec.ts';
+import { expectError } from '../helpers/expect-error.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,17 +13,6 @@ afterAll(async () => {
 
 const APP_KEYS = ['createdAt', 'createdBy', 'description', 'id', 'name', 'resources', 'updatedAt'];
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-/** Checks a native error: the status, the seed `{message, code}` body and, when given, the field. */
-function expectError(response: LightMyRequestResponse, status: number, code: string, field?: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  const body = response.json();
-  expect(seedSchemaErrors('Error', body)).toEqual([]);
-  expect(typeof body.message).toBe('string');
-  expect(body.message.length).toBeGreaterThan(0);
-  expect(body.code).toBe(code);
-  if (field !== undefined) expect(body.field).toBe(field);
-}
 
 async function createApp(body: Record<string, unknown>, workspaceId?: string) {
   const response = await h.request('POST', '/api/v1/apps', { body, workspaceId });

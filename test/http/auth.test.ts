@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/core/scopes.ts';
 import { Harness } from '../helpers/harness.ts';
-import { seedSchemaErrors } from '../helpers/seed-spec.ts';
+import { expectError } from '../helpers/expect-error.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Area = 'users' | 'groups' | 'apps' | 'resources' | 'folders';
@@ -86,15 +86,6 @@ const operations = operationsOf(documentResponse.json() as OpenApiDocument);
 afterAll(async () => {
   await h.close();
 });
-
-function expectError(response: LightMyRequestResponse, status: number, code?: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  const body = response.json();
-  expect(seedSchemaErrors('Error', body)).toEqual([]);
-  expect(typeof body.message).toBe('string');
-  if (code !== undefined) expect(body.code).toBe(code);
-  return body as { message: string; code: string; field?: string };
-}
 
 /** Passed authentication and authorization: whatever decided the answer, it was not auth. */
 function expectAuthorized(response: LightMyRequestResponse) {

@@ -1,7 +1,6 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness.ts';
-import { seedSchemaErrors } from '../helpers/seed-spec.ts';
+import { expectError } from '../helpers/expect-error.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,19 +11,6 @@ afterAll(async () => {
 });
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-
-/** Checks a native error: the status, the seed `{message, code}` body and, when given, the field. */
-function expectError(response: LightMyRequestResponse, status: number, code: string, field?: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/json/);
-  const body = response.json();
-  expect(seedSchemaErrors('Error', body)).toEqual([]);
-  expect(typeof body.message).toBe('string');
-  expect(body.message.length).toBeGreaterThan(0);
-  expect(body.code).toBe(code);
-  if (field !== undefined) expect(body.field).toBe(field);
-  return body as { message: string; code: string; field?: string };
-}
 
 async function userCount(): Promise<number> {
   const response = await h.request('GET', '/api/v1/users?pageSize=1');

@@ -1,7 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness.ts';
 import { seedSchemaErrors } from '../helpers/seed-spec.ts';
+import { expectError } from '../helpers/expect-error.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,17 +22,6 @@ interface FolderBody {
 }
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-/** Checks a native error: the status, the seed `{message, code}` body and, when given, the field. */
-function expectError(response: LightMyRequestResponse, status: number, code: string, field?: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  const body = response.json();
-  expect(seedSchemaErrors('Error', body)).toEqual([]);
-  expect(typeof body.message).toBe('string');
-  expect(body.message.length).toBeGreaterThan(0);
-  expect(body.code).toBe(code);
-  if (field !== undefined) expect(body.field).toBe(field);
-}
 
 async function createFolder(name: string, folderType: FolderType, parentFolderId?: string, workspaceId?: string): Promise<FolderBody> {
   const body = parentFolderId ? { name, folderType, parentFolderId } : { name, folderType };
