@@ -67,6 +67,9 @@ export class TokenService {
       if (!isScope(scope)) throw invalidInput('scopes', `unknown scope "${scope}"`);
     }
     const workspaceId = input.workspaceId ?? (await this.workspaces.ensureDefault());
+    if (input.workspaceId && !(await this.store.read((repos) => repos.workspaces.get(workspaceId)))) {
+      throw invalidInput('workspace', `no workspace with id ${workspaceId}`, 'workspace_not_found');
+    }
     const id = randomUUID();
     await this.store.write(async (repos) => {
       const userId = await ensureAdminUser(repos, input.email, workspaceId);

@@ -126,4 +126,17 @@ describe(`the server process on ${testDialect()}`, () => {
     expect(serve.code).toBe(1);
     expect(serve.stderr).toContain('secret key does not match');
   });
+
+  it('explains a bad tokens create instead of failing with a stack trace', async () => {
+    const unknownWorkspace = await runCli(
+      ['tokens', 'create', '--name', 'x', '--email', 'x@example.com', '--workspace', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknownWorkspace.code).toBe(1);
+    expect(unknownWorkspace.stderr).toContain('no workspace with id');
+    const badScope = await runCli(['tokens', 'create', '--name', 'x', '--email', 'x@example.com', '--scopes', 'users:admin'], env);
+    expect(badScope.code).toBe(1);
+    expect(badScope.stderr).toContain('unknown scope(s): users:admin');
+    const badEmail = await runCli(['tokens', 'create', '--name', 'x', '--email', 'not-an-email'], env);
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.stderr).toContain('is not an email address');
+  });
 });
