@@ -14,6 +14,10 @@ export interface Config {
   bootstrapToken?: string;
   bootstrapEmail: string;
   logLevel: string;
+  /** Base URL clients reach this server at, for links it hands out (invitations). */
+  publicUrl: string;
+  /** The ToolJet-compatible External API at /api/ext. */
+  externalApi: { enabled: boolean; accessToken?: string };
 }
 
 /** Thrown for configuration the process cannot start with; the CLI prints it and exits 1. */
@@ -43,6 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapToken,
     bootstrapEmail: env.TOOLPLANE_BOOTSTRAP_EMAIL ?? 'admin@example.com',
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
+    externalApi: {
+      enabled: env.ENABLE_EXTERNAL_API === 'true',
+      accessToken: env.EXTERNAL_API_ACCESS_TOKEN || undefined,
+    },
   };
 }
 

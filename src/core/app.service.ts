@@ -54,7 +54,7 @@ export class AppService {
       const at = new Date().toISOString();
       await repos.apps.create({
         id, workspace_id: actor.workspaceId, name: input.name, description: input.description ?? '',
-        folder_id: input.folderId ?? null, created_by: actor.userId, created_at: at, updated_at: at,
+        folder_id: input.folderId ?? null, slug: id, created_by: actor.userId, created_at: at, updated_at: at,
       });
       if (input.resources) await repos.apps.setResources(id, unique(input.resources));
       return loadApp(repos, actor.workspaceId, id);

@@ -24,6 +24,8 @@ export interface UserTable {
   password_hash: string | null;
   status: 'active' | 'invited' | 'archived';
   external_id: string | null;
+  /** The workspace the user lands in; ToolJet's defaultOrganizationId. */
+  default_workspace_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -33,6 +35,8 @@ export interface MembershipTable {
   user_id: string;
   role: 'admin' | 'builder' | 'end-user';
   status: 'active' | 'invited' | 'archived';
+  /** Changes whenever the membership is (re)invited; invitation links are derived from it. */
+  invite_nonce: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -68,7 +72,19 @@ export interface AppTable {
   name: string;
   description: string;
   folder_id: string | null;
+  /** Unique across the instance; an app's id unless set otherwise. */
+  slug: string;
   created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppVersionTable {
+  id: string;
+  app_id: string;
+  name: string;
+  /** The version's definition (pages, components, queries, ...) as the client sent it. */
+  definition: Json;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -120,6 +136,7 @@ export interface Database {
   folders: FolderTable;
   apps: AppTable;
   app_resources: AppResourceTable;
+  app_versions: AppVersionTable;
   resources: ResourceTable;
   api_tokens: ApiTokenTable;
   settings: SettingTable;
@@ -132,6 +149,7 @@ export type GroupRow = Selectable<GroupTable>;
 export type FolderRow = Selectable<FolderTable>;
 export type AppRow = Selectable<AppTable>;
 export type ResourceRow = Selectable<ResourceTable>;
+export type AppVersionRow = Selectable<AppVersionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

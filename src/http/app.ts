@@ -7,6 +7,7 @@ import { healthRoutes } from './health.routes.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
+import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { invalidInput } from '../core/errors.ts';
 import { findNulCharacter, validatorCompiler } from './validation.ts';
@@ -60,5 +61,6 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes, { database: runtime.database });
   await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger() });
+  await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config });
   return app;
 }

@@ -16,6 +16,8 @@ function buildAjv(options: Options): Ajv {
  */
 const coercing = buildAjv({ coerceTypes: 'array' });
 const strict = buildAjv({ coerceTypes: false });
+const coercingAll = buildAjv({ coerceTypes: 'array', allErrors: true });
+const strictAll = buildAjv({ coerceTypes: false, allErrors: true });
 
 /** The parts of JSON Schema this module walks. */
 interface SchemaNode {
@@ -31,17 +33,23 @@ interface SchemaNode {
  * be plain decimal (Ajv's coercion alone also takes `0x10` or `1e1`), and UUIDs are
  * lower-cased after validation, since they are stored and compared in lower case.
  */
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
-  const node = schema as SchemaNode;
-  const validate = (httpPart === 'body' ? strict : coercing).compile(schema);
-  const checkDecimals = httpPart !== 'body';
+export function createValidatorCompiler(options: { allErrors: boolean }): FastifySchemaCompiler<object> {
+  const [forBody, forText] = options.allErrors ? [strictAll, coercingAll] : [strict, coercing];
+  return ({ schema, httpPart }) => compile(schema as SchemaNode, httpPart === 'body' ? forBody : forText, httpPart !== 'body');
+}
+
+/** Stops at the first error: the native dialect reports one field at a time. */
+export const validatorCompiler = createValidatorCompiler({ allErrors: false });
+
+function compile(node: SchemaNode, ajv: Ajv, checkDecimals: boolean) {
+  const validate = ajv.compile(node);
   return (data: unknown) => {
     const notDecimal = checkDecimals ? nonDecimalInteger(node, data) : null;
     if (notDecimal) return { error: [notDecimal] as unknown as Error };
     if (!validate(data)) return { error: validate.errors as unknown as Error };
     return { value: lowerCaseUuids(node, data) };
   };
-};
+}
 
 const DECIMAL_INTEGER = /^-?[0-9]+$/;
 

@@ -6,8 +6,9 @@ import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/t
 
 const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
-  'folders', 'apps', 'app_resources', 'resources', 'api_tokens',
+  'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
 ];
+const MIGRATIONS = ['0001_initial', '0002_tooljet'];
 
 let database: TestDatabase;
 const handles: DatabaseHandle[] = [];
@@ -37,7 +38,7 @@ describe(`migrations on ${testDialect()}`, () => {
     database = await createTestDatabase();
     const handle = open();
     const first = await migrateToLatest(handle);
-    expect(first.map((result) => [result.migrationName, result.status])).toEqual([['0001_initial', 'Success']]);
+    expect(first.map((result) => [result.migrationName, result.status])).toEqual(MIGRATIONS.map((name) => [name, 'Success']));
     for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(true);
     expect(await migrateToLatest(handle)).toEqual([]);
   });
@@ -48,7 +49,7 @@ describe(`migrations on ${testDialect()}`, () => {
     await migrateToLatest(handle);
     await migrateDownToZero(handle);
     for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(false);
-    expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(['Success']);
+    expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(MIGRATIONS.map(() => 'Success'));
   });
 
   it('enforces email uniqueness whatever the case', async () => {
@@ -67,7 +68,7 @@ describe(`migrations on ${testDialect()}`, () => {
     database = await createTestDatabase();
     const results = await Promise.all([open(), open(), open(), open()].map((handle) => migrateToLatest(handle)));
     const applied = results.flat().filter((result) => result.status === 'Success');
-    expect(applied.map((result) => result.migrationName)).toEqual(['0001_initial']);
+    expect(applied.map((result) => result.migrationName)).toEqual(MIGRATIONS);
     for (const table of TABLES) expect(await tableExists(handles[0]!, table), table).toBe(true);
   });
 
@@ -79,7 +80,7 @@ describe(`migrations on ${testDialect()}`, () => {
       await migrateToLatest(other);
       database = await createTestDatabase();
       const handle = open();
-      expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(['Success']);
+      expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(MIGRATIONS.map(() => 'Success'));
       for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(true);
     } finally {
       await neighbour.drop();

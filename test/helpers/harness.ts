@@ -8,6 +8,8 @@ import { type TestDatabase, createTestDatabase } from './test-database.ts';
 
 export const TEST_SECRET_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
+/** The ToolJet dialect's access token in tests: `Authorization: Basic <EXTERNAL_TOKEN>`. */
+export const EXTERNAL_TOKEN = 'external-test-token-0123456789';
 
 export interface RequestOptions {
   token?: string | null;
@@ -40,6 +42,8 @@ export class Harness {
       secretKey: TEST_SECRET_KEY,
       bootstrapEmail: ADMIN_EMAIL,
       logLevel: 'silent',
+      publicUrl: 'http://toolplane.test',
+      externalApi: { enabled: true, accessToken: EXTERNAL_TOKEN },
       ...overrides,
     };
     let runtime: Runtime;
@@ -70,6 +74,14 @@ export class Harness {
       headers,
       ...(options.body === undefined ? {} : typeof options.body === 'string' ? { payload: options.body } : { payload: options.body as object }),
     });
+  }
+
+  /** Sends a ToolJet-dialect request with `Authorization: Basic <EXTERNAL_TOKEN>` unless `token` is given (null: none). */
+  ext(method: InjectOptions['method'], url: string, options: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token === undefined ? EXTERNAL_TOKEN : options.token;
+    if (token !== null) headers.authorization = `Basic ${token}`;
+    return this.app.inject({ method, url, headers, ...(options.body === undefined ? {} : { payload: options.body as object }) });
   }
 
   /** Creates a token with the given scopes, optionally bound to a workspace. */

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { DomainError } from '../../core/errors.ts';
+import { fieldOf } from '../validation.ts';
+
+/** ToolJet's error body: `message` is a string, or a list of sentences for validation failures. */
+export interface TooljetErrorBody {
+  statusCode: number;
+  timestamp: string;
+  path: string;
+  message: string | string[];
+  code: string;
+}
+
+/**
+ * Status of each core error kind in this dialect. ToolJet answers 400, not 409, when a
+ * request conflicts with the data (a taken email, the last admin), and its clients rely on it.
+ */
+const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
+  invalid_input: 400,
+  unauthorized: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 400,
+  unavailable: 503,
+};
+
+export function toTooljetError(error: unknown, request: FastifyRequest): TooljetErrorBody {
+  const base = { timestamp: new Date().toISOString(), path: request.url.split('?')[0]! };
+  if (error instanceof DomainError) {
+    return { ...base, statusCode: STATUS_OF_KIND[error.kind], message: error.message, code: error.code };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation && fastifyError.validation.length > 0) {
+    // NestJS's ParseUUIDPipe answers a malformed id in the path with 422; ToolJet clients expect it.
+    if (fastifyError.validationContext === 'params') {
+      return { ...base, statusCode: 422, message: 'Validation failed (uuid is expected)', code: 'invalid_input' };
+    }
+    const messages = fastifyError.validation.map((item) => sentence(item as unknown as ErrorObject));
+    return { ...base, statusCode: 400, message: [...new Set(messages)], code: 'invalid_input' };
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return { ...base, statusCode: status, message: fastifyError.message, code: status === 413 ? 'payload_too_large' : 'bad_request' };
+  }
+  return { ...base, statusCode: 500, message: 'Internal server error', code: 'internal_error' };
+}
+
+/** One validation failure as the readable sentence ToolJet's validator would write. */
+function sentence(error: ErrorObject): string {
+  const field = fieldOf(error) || 'body';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${field} should not be empty`;
+    case 'format':
+      return params.format === 'email' ? `${field} must be an email` : `${field} must be a ${String(params.format).toUpperCase()}`;
+    case 'type':
+      return `${field} must be ${params.type === 'array' || params.type === 'object' || params.type === 'integer' ? 'an' : 'a'} ${params.type === 'integer' ? 'integer number' : params.type}`;
+    case 'minLength':
+      return `${field} must be longer than or equal to ${params.limit} characters`;
+    case 'maxLength':
+      return `${field} must be shorter than or equal to ${params.limit} characters`;
+    case 'enum':
+      return `${field} must be one of the following values: ${(params.allowedValues as unknown[]).join(', ')}`;
+    default:
+      return `${field} ${error.message ?? 'is invalid'}`;
+  }
+}

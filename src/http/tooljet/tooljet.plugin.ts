@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Services } from '../../core/services.ts';
+import { createValidatorCompiler } from '../validation.ts';
+import { appsRoutes } from './apps.routes.ts';
+import { tooljetAuthentication } from './auth.ts';
+import { toTooljetError } from './errors.ts';
+import type { TooljetApp } from './tooljet-app.ts';
+import { usersRoutes } from './users.routes.ts';
+import { workspacesRoutes } from './workspaces.routes.ts';
+
+/**
+ * ToolJet's External API, mounted at /api/ext, for scripts written against ToolJet. A thin
+ * mapping over the core services: ToolJet's paths, bodies, status codes and error body.
+ * Every route answers 403 while the dialect is disabled or the token is wrong.
+ */
+export async function tooljetApi(app: FastifyInstance, options: { services: Services; config: Config }) {
+  const tooljet = app as unknown as TooljetApp;
+  const { externalApi } = options.config;
+  if (externalApi.enabled && !externalApi.accessToken) {
+    app.log.warn('ENABLE_EXTERNAL_API is true but EXTERNAL_API_ACCESS_TOKEN is empty: every /api/ext request will be refused');
+  }
+  tooljet.setValidatorCompiler(createValidatorCompiler({ allErrors: true }));
+  tooljet.addHook('onRequest', tooljetAuthentication(externalApi));
+  tooljet.setErrorHandler((error, request, reply) => {
+    const body = toTooljetError(error, request);
+    if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(body.statusCode).send(body);
+  });
+  // The onRequest hook runs for unknown paths too, so an unauthenticated caller learns nothing.
+  tooljet.setNotFoundHandler((request, reply) => {
+    return reply.code(404).send({
+      statusCode: 404, timestamp: new Date().toISOString(), path: request.url.split('?')[0],
+      message: `Cannot ${request.method} ${request.url.split('?')[0]}`, code: 'route_not_found',
+    });
+  });
+
+  const context = { services: options.services, config: options.config };
+  usersRoutes(tooljet, context);
+  workspacesRoutes(tooljet, context);
+  appsRoutes(tooljet, context);
+}
