@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -24,6 +24,11 @@ export class SecretBox {
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const parts = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
     return [VERSION, ...parts].join('.');
+  }
+
+  /** A separate key for another purpose (`label`), derived from this one with HKDF-SHA256. */
+  deriveKey(label: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `toolplane:${label}`, KEY_BYTES));
   }
 
   /** Throws when the envelope was made under another key or context, or was altered. */

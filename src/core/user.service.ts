@@ -4,10 +4,11 @@ import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
-import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
+import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
-import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags, isActiveAdmin } from './roles.ts';
+import { checkMembershipChange } from './membership-rules.ts';
+import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
 
 /** A user as a workspace sees them: account, membership and the workspace's groups. */
 export interface WorkspaceUser {
@@ -91,9 +92,7 @@ export class UserService {
       const role = input.roleFlags ? applyRoleFlags(member.role, input.roleFlags) : member.role;
       if (role === null) throw invalidInput('isAdmin', 'an admin cannot also be an end user (userType endUser)');
       const status = nextStatus(member.membership_status, input.disabled);
-      if (isActiveAdmin({ role: member.role, status: member.membership_status }) && !isActiveAdmin({ role, status })) {
-        await requireAnotherActiveAdmin(repos, actor.workspaceId, userId);
-      }
+      await checkMembershipChange(repos, actor.workspaceId, userId, { role: member.role, status: member.membership_status }, { role, status });
       const renamed = input.firstName !== undefined || input.lastName !== undefined;
       const moved = role !== member.role || status !== member.membership_status;
       if (moved) await repos.memberships.update(actor.workspaceId, userId, { role, status, updated_at: at });
@@ -112,9 +111,7 @@ export class UserService {
   delete(actor: Actor, userId: string): Promise<void> {
     return this.store.write(async (repos) => {
       const member = await loadMemberRow(repos, actor.workspaceId, userId);
-      if (isActiveAdmin({ role: member.role, status: member.membership_status })) {
-        await requireAnotherActiveAdmin(repos, actor.workspaceId, userId);
-      }
+      await checkMembershipChange(repos, actor.workspaceId, userId, { role: member.role, status: member.membership_status }, null);
       // Membership first: deleting it waits for any group add holding it, whose new row the
       // group clean-up below then sees.
       await repos.memberships.delete(actor.workspaceId, userId);
@@ -131,14 +128,6 @@ function nextStatus(current: MembershipStatus, disabled: boolean | undefined): M
   if (disabled === true) return 'archived';
   if (disabled === false && current === 'archived') return 'active';
   return current;
-}
-
-/** Call inside the write transaction; it holds the workspace lock so concurrent demotions cannot both pass. */
-async function requireAnotherActiveAdmin(repos: Repositories, workspaceId: string, userId: string): Promise<void> {
-  await repos.workspaces.lock(workspaceId);
-  if ((await repos.memberships.countOtherActiveAdmins(workspaceId, userId)) === 0) {
-    throw conflict('last_admin', 'The workspace must keep at least one active admin');
-  }
 }
 
 async function loadMemberRow(repos: Repositories, workspaceId: string, userId: string): Promise<MemberRow> {

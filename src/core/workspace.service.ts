@@ -13,6 +13,13 @@ export interface WorkspaceScope {
   requestedWorkspaceId?: string;
 }
 
+export interface WorkspaceWithGroups {
+  id: string;
+  name: string;
+  status: 'active' | 'archived';
+  groups: Array<{ id: string; name: string }>;
+}
+
 export class WorkspaceService {
   private defaultWorkspaceId: string | undefined;
 
@@ -51,6 +58,20 @@ export class WorkspaceService {
     if (!workspace) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
     if (workspace.status !== 'active') throw forbidden('workspace_archived', `Workspace ${id} is archived`);
     return id;
+  }
+
+  /** Active workspaces with their groups (uuid and name), oldest first. */
+  listActive(): Promise<WorkspaceWithGroups[]> {
+    return this.store.read(async (repos) => {
+      const workspaces = await repos.accounts.listActiveWorkspaces();
+      const groups = await repos.accounts.groupsOfWorkspaces(workspaces.map((workspace) => workspace.id));
+      return workspaces.map((workspace) => ({
+        id: workspace.id,
+        name: workspace.name,
+        status: workspace.status,
+        groups: groups.filter((group) => group.workspace_id === workspace.id).map((group) => ({ id: group.uuid, name: group.name })),
+      }));
+    });
   }
 
   /** Creates a workspace (names are unique: 409 `workspace_name_taken`) and returns its id. */

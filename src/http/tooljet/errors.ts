@@ -26,24 +26,24 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
 };
 
 export function toTooljetError(error: unknown, request: FastifyRequest): TooljetErrorBody {
-  const base = { timestamp: new Date().toISOString(), path: request.url.split('?')[0]! };
-  if (error instanceof DomainError) {
-    return { ...base, statusCode: STATUS_OF_KIND[error.kind], message: error.message, code: error.code };
-  }
+  const body = (statusCode: number, message: string | string[], code: string): TooljetErrorBody => ({
+    statusCode, timestamp: new Date().toISOString(), path: request.url.split('?')[0]!, message, code,
+  });
+  if (error instanceof DomainError) return body(STATUS_OF_KIND[error.kind], error.message, error.code);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation && fastifyError.validation.length > 0) {
     // NestJS's ParseUUIDPipe answers a malformed id in the path with 422; ToolJet clients expect it.
     if (fastifyError.validationContext === 'params') {
-      return { ...base, statusCode: 422, message: 'Validation failed (uuid is expected)', code: 'invalid_input' };
+      return body(422, 'Validation failed (uuid is expected)', 'invalid_input');
     }
     const messages = fastifyError.validation.map((item) => sentence(item as unknown as ErrorObject));
-    return { ...base, statusCode: 400, message: [...new Set(messages)], code: 'invalid_input' };
+    return body(400, [...new Set(messages)], 'invalid_input');
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    return { ...base, statusCode: status, message: fastifyError.message, code: status === 413 ? 'payload_too_large' : 'bad_request' };
+    return body(status, fastifyError.message, status === 413 ? 'payload_too_large' : 'bad_request');
   }
-  return { ...base, statusCode: 500, message: 'Internal server error', code: 'internal_error' };
+  return body(500, 'Internal server error', 'internal_error');
 }
 
 /** One validation failure as the readable sentence ToolJet's validator would write. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { createValidatorCompiler } from '../validation.ts';
 import { appsRoutes } from './apps.routes.ts';
@@ -29,10 +30,9 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
   });
   // The onRequest hook runs for unknown paths too, so an unauthenticated caller learns nothing.
   tooljet.setNotFoundHandler((request, reply) => {
-    return reply.code(404).send({
-      statusCode: 404, timestamp: new Date().toISOString(), path: request.url.split('?')[0],
-      message: `Cannot ${request.method} ${request.url.split('?')[0]}`, code: 'route_not_found',
-    });
+    const path = request.url.split('?')[0];
+    const body = toTooljetError(new DomainError('not_found', 'route_not_found', `Cannot ${request.method} ${path}`), request);
+    return reply.code(404).send(body);
   });
 
   const context = { services: options.services, config: options.config };
