@@ -1,7 +1,9 @@
 import type { Store } from '../db/store.ts';
+import { AccountService } from './account.service.ts';
 import { AppService } from './app.service.ts';
 import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
+import { InviteLinks } from './invite-links.ts';
 import { ResourceService } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
@@ -10,6 +12,7 @@ import { WorkspaceService } from './workspace.service.ts';
 
 /** Every core service, built once per process over one store; the dialects and the CLI share them. */
 export interface Services {
+  accounts: AccountService;
   apps: AppService;
   folders: FolderService;
   groups: GroupService;
@@ -22,6 +25,7 @@ export interface Services {
 export function createServices(store: Store, box: SecretBox): Services {
   const workspaces = new WorkspaceService(store);
   return {
+    accounts: new AccountService(store, new InviteLinks(box.deriveKey('invite-links'))),
     apps: new AppService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),

@@ -1,3 +1,4 @@
+import { AccountRepository } from './account.repository.ts';
 import { AppRepository } from './app.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
@@ -12,6 +13,7 @@ import { WorkspaceRepository } from './workspace.repository.ts';
 
 /** Every repository, bound to one executor (the database, or one transaction). */
 export class Repositories {
+  readonly accounts: AccountRepository;
   readonly apps: AppRepository;
   readonly folders: FolderRepository;
   readonly groups: GroupRepository;
@@ -23,6 +25,7 @@ export class Repositories {
   readonly workspaces: WorkspaceRepository;
 
   constructor(db: Executor, dialect: Dialect) {
+    this.accounts = new AccountRepository(db);
     this.apps = new AppRepository(db);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
