@@ -267,6 +267,25 @@ describe('email uniqueness', () => {
   });
 });
 
+describe('app creators', () => {
+  it('cannot be made end users while they own apps (409 owns_apps naming the apps)', async () => {
+    const creator = await createUser({ email: nextEmail('creator') });
+    const token = await h.token(['apps:write'], { email: creator.email });
+    const app = await h.request('POST', '/api/v1/apps', { token, body: { name: 'Payroll' } });
+    expect(app.statusCode, app.body).toBe(201);
+    expect(app.json().createdBy).toBe(creator.email);
+
+    const demoted = expectError(await h.request('PUT', `/api/v1/users/${creator.id}`, { body: { userType: 'endUser' } }), 409, 'owns_apps');
+    expect(demoted.message).toContain('Payroll');
+    expect((await getUser(creator.id)).userType).toBe('default');
+
+    expect((await h.request('DELETE', `/api/v1/apps/${app.json().id}`)).statusCode).toBe(204);
+    const after = await h.request('PUT', `/api/v1/users/${creator.id}`, { body: { userType: 'endUser' } });
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json().userType).toBe('endUser');
+  });
+});
+
 describe('deleting users', () => {
   it('answers 204, and the user leaves the workspace list and its groups', async () => {
     const user = await createUser();
