@@ -49,32 +49,30 @@ export class AccountRepository {
     return query.orderBy('created_at').orderBy('id').execute();
   }
 
-  /** Every membership of the given users, oldest first, in one query. */
+  /** Every membership of the given users, oldest first per user. */
   membershipsOf(userIds: string[]): Promise<AccountMembershipRow[]> {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return this.db
+    return inChunks(userIds, (ids) => this.db
       .selectFrom('memberships')
       .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
       .select([
         'memberships.user_id', 'memberships.workspace_id', 'workspaces.name as workspace_name',
         'memberships.role', 'memberships.status', 'memberships.invite_nonce',
       ])
-      .where('memberships.user_id', 'in', userIds)
+      .where('memberships.user_id', 'in', ids)
       .orderBy('memberships.created_at')
       .orderBy('workspaces.name')
-      .execute();
+      .execute());
   }
 
-  /** Every group membership of the given users, in one query. */
+  /** Every group membership of the given users. */
   groupsOf(userIds: string[]): Promise<AccountGroupRow[]> {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return this.db
+    return inChunks(userIds, (ids) => this.db
       .selectFrom('group_members')
       .innerJoin('groups', 'groups.id', 'group_members.group_id')
       .select(['group_members.user_id', 'groups.workspace_id', 'groups.uuid', 'groups.name'])
-      .where('group_members.user_id', 'in', userIds)
+      .where('group_members.user_id', 'in', ids)
       .orderBy('groups.id')
-      .execute();
+      .execute());
   }
 
   /** Groups of the workspace whose uuid or name is among those given. */
@@ -131,4 +129,16 @@ export class AccountRepository {
       .execute();
     return rows.map((row) => row.name);
   }
+}
+
+/**
+ * Both databases cap the parameters of one statement (SQLite at 32,766, PostgreSQL at
+ * 65,535), so long id lists are queried in slices, one query per slice, in order.
+ */
+const CHUNK = 5_000;
+
+async function inChunks<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await query(ids.slice(start, start + CHUNK))));
+  return rows;
 }
