@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppWithCreator } from '../db/app.repository.ts';
-import { toIso } from '../db/rows.ts';
+import { toIso, toJson } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { EMPTY_DEFINITION, INITIAL_VERSION_NAME } from './app-definition.ts';
 import { invalidInput, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
@@ -46,7 +47,10 @@ export class AppService {
     return this.store.read((repos) => loadApp(repos, actor.workspaceId, appId));
   }
 
-  /** The app's folder must be an app folder of the workspace; its resources must be the workspace's. */
+  /**
+   * The app's folder must be an app folder of the workspace; its resources must be the
+   * workspace's. The app starts with one empty version, v1, created in the same transaction.
+   */
   create(actor: Actor, input: AppCreateInput): Promise<App> {
     return this.store.write(async (repos) => {
       await checkReferences(repos, actor.workspaceId, input);
@@ -56,6 +60,9 @@ export class AppService {
         id, workspace_id: actor.workspaceId, name: input.name, description: input.description ?? '',
         folder_id: input.folderId ?? null, slug: id, created_by: actor.userId, created_at: at, updated_at: at,
       });
+      await repos.appVersions.create([{
+        id: randomUUID(), app_id: id, name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION), created_at: at, updated_at: at,
+      }]);
       if (input.resources) await repos.apps.setResources(id, unique(input.resources));
       return loadApp(repos, actor.workspaceId, id);
     });

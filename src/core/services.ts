@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.ts';
 import { AccountService } from './account.service.ts';
 import { AppService } from './app.service.ts';
+import { AppTransferService } from './app-transfer.service.ts';
 import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
 import { InviteLinks } from './invite-links.ts';
@@ -14,6 +15,7 @@ import { WorkspaceService } from './workspace.service.ts';
 export interface Services {
   accounts: AccountService;
   apps: AppService;
+  appTransfers: AppTransferService;
   folders: FolderService;
   groups: GroupService;
   resources: ResourceService;
@@ -27,6 +29,7 @@ export function createServices(store: Store, box: SecretBox): Services {
   return {
     accounts: new AccountService(store, new InviteLinks(box.deriveKey('invite-links'))),
     apps: new AppService(store),
+    appTransfers: new AppTransferService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),
     resources: new ResourceService(store, box),

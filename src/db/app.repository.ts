@@ -28,6 +28,23 @@ export class AppRepository {
       .execute();
   }
 
+  /** Every app of the workspace, oldest first. */
+  listAll(workspaceId: string): Promise<AppRow[]> {
+    return this.db.selectFrom('apps').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** Whether an app of the workspace has exactly this name. */
+  async nameTaken(workspaceId: string, name: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('apps')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('name', '=', name)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async count(workspaceId: string): Promise<number> {
     const row = await this.db
       .selectFrom('apps')

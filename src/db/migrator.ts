@@ -39,6 +39,12 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   return results ?? [];
 }
 
+/** Brings the schema to exactly the named step; used by the migration tests to migrate data. */
+export async function migrateTo(handle: DatabaseHandle, name: string): Promise<void> {
+  const { error } = await (await migrator(handle)).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /** Undoes every step; used by the migration tests to prove `down` is complete. */
 export async function migrateDownToZero(handle: DatabaseHandle): Promise<void> {
   const { error } = await (await migrator(handle)).migrateTo(NO_MIGRATIONS);

@@ -1,5 +1,6 @@
 import { AccountRepository } from './account.repository.ts';
 import { AppRepository } from './app.repository.ts';
+import { AppVersionRepository } from './app-version.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import { FolderRepository } from './folder.repository.ts';
@@ -15,6 +16,7 @@ import { WorkspaceRepository } from './workspace.repository.ts';
 export class Repositories {
   readonly accounts: AccountRepository;
   readonly apps: AppRepository;
+  readonly appVersions: AppVersionRepository;
   readonly folders: FolderRepository;
   readonly groups: GroupRepository;
   readonly memberships: MembershipRepository;
@@ -27,6 +29,7 @@ export class Repositories {
   constructor(db: Executor, dialect: Dialect) {
     this.accounts = new AccountRepository(db);
     this.apps = new AppRepository(db);
+    this.appVersions = new AppVersionRepository(db);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
     this.memberships = new MembershipRepository(db, dialect);

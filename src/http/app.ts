@@ -31,7 +31,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
-  registerJsonBodyParser(app);
+  registerJsonBodyParser(app, { allowEmpty: false });
   // Once closing starts, answers ask keep-alive clients to hang up, so shutdown does not wait
   // out their idle timeout after the last in-flight request is done.
   let closing = false;

@@ -27,14 +27,19 @@ export function jsonDepth(text: string): number {
 }
 
 /**
- * Replaces Fastify's JSON parser with one that refuses over-deep nesting before parsing,
- * and still strips prototype-poisoning keys (`__proto__`, `constructor.prototype`).
+ * Replaces Fastify's JSON parser, in `app`'s scope, with one that refuses over-deep nesting
+ * before parsing, and still strips prototype-poisoning keys (`__proto__`,
+ * `constructor.prototype`). `allowEmpty` reads an empty body as no body, for clients that
+ * send `Content-Type: application/json` on every request (ToolJet's examples do).
  */
-export function registerJsonBodyParser(app: FastifyInstance): void {
+export function registerJsonBodyParser(app: FastifyInstance, options: { allowEmpty: boolean }): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
-    if (text.length === 0) return done(new JsonBodyError('Body cannot be empty when content-type is set to \'application/json\''), undefined);
+    if (text.length === 0) {
+      if (options.allowEmpty) return done(null, undefined);
+      return done(new JsonBodyError('Body cannot be empty when content-type is set to \'application/json\''), undefined);
+    }
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
       return done(new JsonBodyError(`Body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     }

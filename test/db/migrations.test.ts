@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
-import { migrateDownToZero, migrateToLatest } from '../../src/db/migrator.ts';
+import { migrateDownToZero, migrateTo, migrateToLatest } from '../../src/db/migrator.ts';
 import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
 
 const TABLES = [
@@ -50,6 +50,20 @@ describe(`migrations on ${testDialect()}`, () => {
     await migrateDownToZero(handle);
     for (const table of TABLES) expect(await tableExists(handle, table), table).toBe(false);
     expect((await migrateToLatest(handle)).map((result) => result.status)).toEqual(MIGRATIONS.map(() => 'Success'));
+  });
+
+  it('gives apps made before versions existed an empty v1', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    await migrateTo(handle, '0001_initial');
+    const at = new Date().toISOString();
+    await handle.db.insertInto('workspaces').values({ id: 'w', name: 'W', status: 'active', created_at: at, updated_at: at }).execute();
+    await handle.db.insertInto('users').values({ id: 'u', email: 'u@example.com', first_name: '', last_name: '', status: 'active', created_at: at, updated_at: at }).execute();
+    await sql`insert into apps (id, workspace_id, name, description, created_by, created_at, updated_at) values ('a', 'w', 'Old', '', 'u', ${at}, ${at})`.execute(handle.db);
+    await migrateToLatest(handle);
+    const versions = await handle.db.selectFrom('app_versions').select(['app_id', 'name']).execute();
+    expect(versions).toEqual([{ app_id: 'a', name: 'v1' }]);
+    expect((await handle.db.selectFrom('apps').select('slug').executeTakeFirstOrThrow()).slug).toBe('a');
   });
 
   it('enforces email uniqueness whatever the case', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { columnTypes } from './columns.ts';
@@ -27,6 +28,14 @@ export function tooljet(dialect: Dialect) {
         .addColumn('updated_at', t.timestamp, (c) => c.notNull())
         .addUniqueConstraint('app_versions_app_name_key', ['app_id', 'name'])
         .execute();
+      // Every app has at least one version: apps made before versions existed get an empty v1.
+      const apps: Array<{ id: string; created_at: unknown }> = await db.selectFrom('apps').select(['id', 'created_at']).execute();
+      for (const app of apps) {
+        const at = new Date(app.created_at as string).toISOString();
+        await db.insertInto('app_versions')
+          .values({ id: randomUUID(), app_id: app.id, name: 'v1', definition: '{}', created_at: at, updated_at: at })
+          .execute();
+      }
     },
 
     async down(db: Kysely<any>): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
+import { registerJsonBodyParser } from '../json-body.ts';
 import { createValidatorCompiler } from '../validation.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { tooljetAuthentication } from './auth.ts';
@@ -22,6 +23,7 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
     app.log.warn('ENABLE_EXTERNAL_API is true but EXTERNAL_API_ACCESS_TOKEN is empty: every /api/ext request will be refused');
   }
   tooljet.setValidatorCompiler(createValidatorCompiler({ allErrors: true }));
+  registerJsonBodyParser(app, { allowEmpty: true });
   tooljet.addHook('onRequest', tooljetAuthentication(externalApi));
   tooljet.setErrorHandler((error, request, reply) => {
     const body = toTooljetError(error, request);
