@@ -139,7 +139,7 @@ export class AccountService {
       const at = new Date().toISOString();
       const kept = new Set<string>();
       for (const [index, assignment] of assignments.entries()) {
-        kept.add(await applyAssignment(repos, user, { groups: [], ...assignment }, `${index}`, at));
+        kept.add(await applyAssignment(repos, user, { ...assignment, groups: assignment.groups ?? [] }, `${index}`, at));
       }
       for (const membership of await repos.accounts.membershipsOf([userId])) {
         if (kept.has(membership.workspace_id)) continue;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Repositories, Store } from '../db/store.ts';
 import { fromJson, toJson } from '../db/rows.ts';
 import { invalidInput } from './errors.ts';
+import { newInviteNonce } from './membership-assignment.ts';
 import { type Scope, isScope } from './scopes.ts';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret.ts';
 import type { WorkspaceService } from './workspace.service.ts';
@@ -97,13 +98,16 @@ async function ensureAdminUser(repos: Repositories, email: string, workspaceId: 
   let user = await repos.users.getByEmail(email);
   if (!user) {
     const id = randomUUID();
-    await repos.users.create({ id, email, first_name: '', last_name: '', status: 'active', created_at: at, updated_at: at });
+    await repos.users.create({
+      id, email, first_name: '', last_name: '', status: 'active', default_workspace_id: workspaceId, created_at: at, updated_at: at,
+    });
     user = await repos.users.getById(id);
   }
   const userId = user!.id;
   if (!(await repos.memberships.get(workspaceId, userId))) {
     await repos.memberships.create({
-      workspace_id: workspaceId, user_id: userId, role: 'admin', status: 'active', created_at: at, updated_at: at,
+      workspace_id: workspaceId, user_id: userId, role: 'admin', status: 'active', invite_nonce: newInviteNonce(),
+      created_at: at, updated_at: at,
     });
   }
   return userId;

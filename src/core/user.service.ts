@@ -7,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
+import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
 
@@ -69,7 +70,7 @@ export class UserService {
       let userId: string;
       if (!existing) {
         userId = randomUUID();
-        await repos.users.create({ id: userId, email: input.email, ...names, status: 'active', created_at: at, updated_at: at });
+        await repos.users.create({ id: userId, email: input.email, ...names, status: 'active', default_workspace_id: actor.workspaceId, created_at: at, updated_at: at });
       } else {
         userId = existing.id;
         if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
@@ -78,7 +79,8 @@ export class UserService {
         }
       }
       await repos.memberships.create({
-        workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', created_at: at, updated_at: at,
+        workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', invite_nonce: newInviteNonce(),
+        created_at: at, updated_at: at,
       });
       return loadMember(repos, actor.workspaceId, userId);
     }, () => emailTaken(input.email));

@@ -21,7 +21,7 @@ export interface AccountGroupRow {
 
 export interface AccountFilter {
   statuses?: string[];
-  /** Users in a group of one of these names, or holding a role of one of these names. */
+  /** Users in a group of one of these names, holding a role of one of these names, or (`all_users`) any member. */
   groupNames?: string[];
 }
 
@@ -35,6 +35,10 @@ export class AccountRepository {
     const names = filter.groupNames;
     if (names?.length) {
       query = query.where((eb) => eb.or([
+        // `all_users` is the group every member of a workspace is in.
+        ...(names.includes('all_users')
+          ? [eb.exists(eb.selectFrom('memberships').select('memberships.user_id').whereRef('memberships.user_id', '=', 'users.id'))]
+          : []),
         eb.exists(eb.selectFrom('group_members')
           .innerJoin('groups', 'groups.id', 'group_members.group_id')
           .select('group_members.user_id')

@@ -2,12 +2,14 @@ import { type Migration, type MigrationResult, Migrator, NO_MIGRATIONS, sql } fr
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { initial } from './migrations/0001_initial.ts';
 import { tooljet } from './migrations/0002_tooljet.ts';
+import { invitesAttributes } from './migrations/0003_invites_attributes.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_tooljet': tooljet(dialect),
+    '0003_invites_attributes': invitesAttributes(dialect),
   };
 }
 

@@ -12,6 +12,8 @@ export interface WorkspaceTable {
   id: string;
   name: string;
   status: 'active' | 'archived';
+  /** The workspace's own email domains (JSON array); invitees from other domains are external. */
+  domains: Generated<Json>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -37,6 +39,8 @@ export interface MembershipTable {
   status: 'active' | 'invited' | 'archived';
   /** Changes whenever the membership is (re)invited; invitation links are derived from it. */
   invite_nonce: string | null;
+  /** Attribute name → value (JSON object), for the workspace's attribute definitions. */
+  attributes: Generated<Json>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -122,6 +126,44 @@ export interface ApiTokenTable {
   revoked_at: Timestamp | null;
 }
 
+export interface UserAttributeDefinitionTable {
+  id: string;
+  workspace_id: string;
+  /** Matches ^[a-z0-9_]+$, unique in the workspace. */
+  name: string;
+  label: string;
+  data_type: 'string' | 'number' | 'boolean' | 'json';
+  default_value: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InviteTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: 'admin' | 'builder' | 'end-user';
+  /** Integer ids of the workspace's groups the invitee joins (JSON array). */
+  group_ids: Generated<Json>;
+  attributes: Generated<Json>;
+  /** 1 when the email's domain is not one of the workspace's domains. */
+  external: Generated<number>;
+  /** SHA-256 of the one-time token; the token itself is never stored. */
+  token_hash: string;
+  status: 'pending' | 'accepted' | 'revoked';
+  expires_at: Timestamp;
+  created_by: string | null;
+  accepted_user_id: string | null;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  send_attempts: Generated<number>;
+  last_sent_at: Timestamp | null;
+  /** Why the last delivery failed; null after a successful one. */
+  send_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -139,7 +181,9 @@ export interface Database {
   app_versions: AppVersionTable;
   resources: ResourceTable;
   api_tokens: ApiTokenTable;
+  invites: InviteTable;
   settings: SettingTable;
+  user_attribute_definitions: UserAttributeDefinitionTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
@@ -150,6 +194,8 @@ export type FolderRow = Selectable<FolderTable>;
 export type AppRow = Selectable<AppTable>;
 export type ResourceRow = Selectable<ResourceTable>;
 export type AppVersionRow = Selectable<AppVersionTable>;
+export type InviteRow = Selectable<InviteTable>;
+export type UserAttributeDefinitionRow = Selectable<UserAttributeDefinitionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

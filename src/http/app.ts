@@ -24,6 +24,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
+    // `/users/` is `/users`, as ToolJet's and most clients' servers treat it.
+    routerOptions: { ignoreTrailingSlash: true },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Refuse new requests while closing, but let in-flight ones finish.

@@ -7,8 +7,9 @@ import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/t
 const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
+  'user_attribute_definitions', 'invites',
 ];
-const MIGRATIONS = ['0001_initial', '0002_tooljet'];
+const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes'];
 
 let database: TestDatabase;
 const handles: DatabaseHandle[] = [];

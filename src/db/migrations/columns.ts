@@ -18,5 +18,6 @@ export function columnTypes(dialect: Dialect) {
         : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
     },
     emptyJsonObject: (pg ? sql`'{}'::jsonb` : sql`'{}'`) as Expression<unknown>,
+    emptyJsonArray: (pg ? sql`'[]'::jsonb` : sql`'[]'`) as Expression<unknown>,
   };
 }

@@ -46,6 +46,9 @@ export function toTooljetError(error: unknown, request: FastifyRequest): Tooljet
   return body(500, 'Internal server error', 'internal_error');
 }
 
+/** The pattern of a string that must hold something other than white space. */
+export const NOT_BLANK = '\\S';
+
 /** One validation failure as the readable sentence ToolJet's validator would write. */
 function sentence(error: ErrorObject): string {
   const field = fieldOf(error) || 'body';
@@ -58,7 +61,9 @@ function sentence(error: ErrorObject): string {
     case 'type':
       return `${field} must be ${params.type === 'array' || params.type === 'object' || params.type === 'integer' ? 'an' : 'a'} ${params.type === 'integer' ? 'integer number' : params.type}`;
     case 'minLength':
-      return `${field} must be longer than or equal to ${params.limit} characters`;
+      return params.limit === 1 ? `${field} should not be empty` : `${field} must be longer than or equal to ${params.limit} characters`;
+    case 'pattern':
+      return params.pattern === NOT_BLANK ? `${field} should not be empty` : `${field} must match ${params.pattern}`;
     case 'maxLength':
       return `${field} must be shorter than or equal to ${params.limit} characters`;
     case 'enum':

@@ -7,6 +7,9 @@ import {
   UsersQuery, WorkspaceParams, WorkspacesReplaceBody,
 } from './users.schemas.ts';
 
+/** A role's older name in a group filter also finds the role (`developer` finds builders). */
+const ROLE_ALIASES = (name: string): string[] => (name === 'developer' || name === 'viewer' ? [toRole(name)] : []);
+
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
 
 export function usersRoutes(app: TooljetApp, { services: { accounts }, config }: TooljetContext): void {
@@ -14,7 +17,8 @@ export function usersRoutes(app: TooljetApp, { services: { accounts }, config }:
 
   app.get('/users', { schema: { querystring: UsersQuery, response: { 200: Type.Array(TooljetUser) } } }, async (request) => {
     const statuses = list(request.query.status) as Array<'active' | 'archived' | 'invited'> | undefined;
-    return (await accounts.list({ statuses, groupNames: list(request.query.group_names) })).map(present);
+    const groupNames = list(request.query.group_names)?.flatMap((name) => [name, ...ROLE_ALIASES(name)]);
+    return (await accounts.list({ statuses, groupNames })).map(present);
   });
 
   app.get('/user/:id', { schema: { params: UserParams, response: { 200: TooljetUser } } }, async (request) =>

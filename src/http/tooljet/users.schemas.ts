@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { NOT_BLANK } from './errors.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const MembershipStatus = Type.Enum(['active', 'archived', 'invited']);
@@ -20,7 +21,7 @@ export const WorkspaceEntry = Type.Object({
 });
 
 const Password = Type.String({ minLength: 5, maxLength: 100 });
-const Name = Type.String({ minLength: 1, maxLength: 511 });
+const Name = Type.String({ minLength: 1, maxLength: 511, pattern: NOT_BLANK });
 const Email = Type.String({ format: 'email', maxLength: 320 });
 
 export const UserCreateBody = Type.Object({
