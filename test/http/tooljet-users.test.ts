@@ -991,3 +991,35 @@ describe('one core, two views', () => {
     expect(membershipIn(expectUser(reinvited.json()), thirdId)!.inviteUrl).toMatch(INVITE_URL);
   });
 });
+
+describe('ToolJet conventions', () => {
+  it('finds every member with group_names=all_users, and builders with group_names=developer', async () => {
+    const builder = await createUser({ workspaces: [{ id: thirdId, role: 'builder' }] });
+    const viewer = await createUser({ workspaces: [{ id: thirdId, role: 'viewer' }] });
+    const loner = await createUser({ workspaces: [] });
+    const everyone = (await listUsers('?group_names=all_users')).map((user) => user.id);
+    expect(everyone).toEqual(expect.arrayContaining([builder.id, viewer.id]));
+    expect(everyone).not.toContain(loner.id);
+    const developers = (await listUsers('?group_names=developer')).map((user) => user.id);
+    expect(developers).toContain(builder.id);
+    expect(developers).not.toContain(viewer.id);
+  });
+
+  it('refuses a blank name as an empty one', async () => {
+    expectValidation(await ext('POST', '/api/ext/users', { name: '   ', email: nextEmail(), workspaces: [] }), 'name should not be empty');
+    expectValidation(await ext('POST', '/api/ext/users', { name: '', email: nextEmail(), workspaces: [] }), 'name should not be empty');
+  });
+
+  it('serves paths with a trailing slash', async () => {
+    const response = await ext('GET', '/api/ext/users/');
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('gives users made through /api/v1 a default workspace and an invite link once archived', async () => {
+    const created = await h.request('POST', '/api/v1/users', { body: { email: nextEmail('native') }, workspaceId: thirdId });
+    expect(created.statusCode).toBe(201);
+    expect((await getUser(created.json().id)).defaultOrganizationId).toBe(thirdId);
+    await h.request('PUT', `/api/v1/users/${created.json().id}`, { body: { isDisabled: true }, workspaceId: thirdId });
+    expect(membershipIn(await getUser(created.json().id), thirdId)?.inviteUrl).toMatch(INVITE_URL);
+  });
+});
