@@ -7,13 +7,15 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export type Timestamp = ColumnType<Date | string, string, string>;
 /** JSON documents: jsonb on PostgreSQL (parsed by the driver), text on SQLite. */
 export type Json = ColumnType<unknown, string, string>;
+/** A JSON column with a database default, so inserts may leave it out. */
+export type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
 export interface WorkspaceTable {
   id: string;
   name: string;
   status: 'active' | 'archived';
   /** The workspace's own email domains (JSON array); invitees from other domains are external. */
-  domains: Generated<Json>;
+  domains: JsonWithDefault;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -40,7 +42,7 @@ export interface MembershipTable {
   /** Changes whenever the membership is (re)invited; invitation links are derived from it. */
   invite_nonce: string | null;
   /** Attribute name → value (JSON object), for the workspace's attribute definitions. */
-  attributes: Generated<Json>;
+  attributes: JsonWithDefault;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -144,8 +146,8 @@ export interface InviteTable {
   email: string;
   role: 'admin' | 'builder' | 'end-user';
   /** Integer ids of the workspace's groups the invitee joins (JSON array). */
-  group_ids: Generated<Json>;
-  attributes: Generated<Json>;
+  group_ids: JsonWithDefault;
+  attributes: JsonWithDefault;
   /** 1 when the email's domain is not one of the workspace's domains. */
   external: Generated<number>;
   /** SHA-256 of the one-time token; the token itself is never stored. */

@@ -10,6 +10,7 @@ import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
+import { UserAttributeRepository } from './user-attribute.repository.ts';
 import { WorkspaceRepository } from './workspace.repository.ts';
 
 /** Every repository, bound to one executor (the database, or one transaction). */
@@ -23,6 +24,7 @@ export class Repositories {
   readonly resources: ResourceRepository;
   readonly settings: SettingRepository;
   readonly tokens: TokenRepository;
+  readonly userAttributes: UserAttributeRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
 
@@ -36,6 +38,7 @@ export class Repositories {
     this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);
     this.tokens = new TokenRepository(db);
+    this.userAttributes = new UserAttributeRepository(db, dialect);
     this.users = new UserRepository(db);
     this.workspaces = new WorkspaceRepository(db, dialect);
   }

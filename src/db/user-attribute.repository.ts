@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import type { Dialect } from './database.ts';
+import type { Executor } from './executor.ts';
+import { fromJson, toJson } from './rows.ts';
+import type { UserAttributeDefinitionRow, UserAttributeDefinitionTable } from './schema.ts';
+
+/** Attribute definitions of a workspace, and the values members hold (memberships.attributes). */
+export class UserAttributeRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  list(workspaceId: string): Promise<UserAttributeDefinitionRow[]> {
+    return this.db
+      .selectFrom('user_attribute_definitions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('name')
+      .execute();
+  }
+
+  get(workspaceId: string, id: string): Promise<UserAttributeDefinitionRow | undefined> {
+    return this.db
+      .selectFrom('user_attribute_definitions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async create(row: Insertable<UserAttributeDefinitionTable>): Promise<void> {
+    await this.db.insertInto('user_attribute_definitions').values(row).execute();
+  }
+
+  async update(id: string, changes: Updateable<UserAttributeDefinitionTable>): Promise<void> {
+    await this.db.updateTable('user_attribute_definitions').set(changes).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('user_attribute_definitions').where('id', '=', id).execute();
+  }
+
+  /** The attribute values a member holds in the workspace (without defaults). */
+  async valuesOf(workspaceId: string, userId: string): Promise<Record<string, unknown>> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select('attributes')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row ? fromJson<Record<string, unknown>>(row.attributes) : {};
+  }
+
+  /** The stored values of many members at once. */
+  async valuesOfMany(workspaceId: string, userIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const result = new Map<string, Record<string, unknown>>();
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select(['user_id', 'attributes'])
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', 'in', userIds)
+      .execute();
+    for (const row of rows) result.set(row.user_id, fromJson<Record<string, unknown>>(row.attributes));
+    return result;
+  }
+
+  async setValues(workspaceId: string, userId: string, values: Record<string, unknown>): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ attributes: toJson(values) })
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  /** Removes one attribute's value from every member of the workspace, in one statement. */
+  async clearValues(workspaceId: string, name: string): Promise<void> {
+    const removed = this.dialect === 'postgres'
+      ? sql<string>`attributes - ${name}`
+      : sql<string>`json_remove(attributes, ${`$."${name}"`})`;
+    await this.db.updateTable('memberships').set({ attributes: removed }).where('workspace_id', '=', workspaceId).execute();
+  }
+}
