@@ -35,9 +35,12 @@ export function openapiOptions(): SwaggerOptions {
         { name: 'Folders', description: 'Folders organizing apps, resources and workflows.' },
       ],
     },
-    transform: ({ schema, url }) => {
+    // Each operation names the scope it needs, as OpenAPI 3.1 allows for any security scheme.
+    transform: ({ schema, url, route }) => {
       if (!url.startsWith(NATIVE_PREFIX)) return { schema: { ...schema, hide: true }, url };
-      return { schema, url: url.slice(NATIVE_PREFIX.length) || '/' };
+      const scope = route?.config?.scope;
+      const security = scope ? [{ bearerAuth: [scope] }] : undefined;
+      return { schema: { ...schema, ...(security ? { security } : {}) }, url: url.slice(NATIVE_PREFIX.length) || '/' };
     },
   };
 }
