@@ -9,6 +9,7 @@ import { ResourceService } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
 import { UserService } from './user.service.ts';
+import { UserImportService } from './user-import.service.ts';
 import { WorkspaceService } from './workspace.service.ts';
 
 /** Every core service, built once per process over one store; the dialects and the CLI share them. */
@@ -20,6 +21,7 @@ export interface Services {
   groups: GroupService;
   resources: ResourceService;
   tokens: TokenService;
+  userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
 }
@@ -34,6 +36,7 @@ export function createServices(store: Store, box: SecretBox): Services {
     groups: new GroupService(store),
     resources: new ResourceService(store, box),
     tokens: new TokenService(store, workspaces),
+    userImports: new UserImportService(store),
     users: new UserService(store),
     workspaces,
   };

@@ -10,6 +10,7 @@ import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
+import { UserImportRepository } from './user-import.repository.ts';
 import { UserAttributeRepository } from './user-attribute.repository.ts';
 import { WorkspaceRepository } from './workspace.repository.ts';
 
@@ -25,6 +26,7 @@ export class Repositories {
   readonly settings: SettingRepository;
   readonly tokens: TokenRepository;
   readonly userAttributes: UserAttributeRepository;
+  readonly userImports: UserImportRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
 
@@ -39,6 +41,7 @@ export class Repositories {
     this.settings = new SettingRepository(db);
     this.tokens = new TokenRepository(db);
     this.userAttributes = new UserAttributeRepository(db, dialect);
+    this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db);
     this.workspaces = new WorkspaceRepository(db, dialect);
   }
