@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.ts';
@@ -5,6 +6,7 @@ import { DomainError } from '../core/errors.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { openRuntime } from '../runtime/runtime.ts';
+import { importUsers } from './import-users.ts';
 import { serve } from './serve.ts';
 
 const program = new Command()
@@ -53,6 +55,24 @@ tokens
         name: options.name, email: options.email, scopes: options.scopes, workspaceId: options.workspace, expiresAt,
       });
       console.log(secret);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const users = program.command('users').description('manage users');
+
+users
+  .command('import <file>')
+  .description('import people from CSV (email, firstName, lastName, role, groups, and any user attribute) or JSON lines')
+  .option('--workspace <id>', 'the workspace to import into (default: the default workspace)')
+  .option('--dry-run', 'report what would change, and change nothing')
+  .option('--report <file>', 'where to write every row\'s outcome (default: <file>.report.jsonl)')
+  .action(async (file: string, options: { workspace?: string; dryRun?: boolean; report?: string }) => {
+    if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+    const runtime = await openRuntime(loadConfig());
+    try {
+      process.exitCode = await importUsers(runtime, file, options);
     } finally {
       await runtime.close();
     }
