@@ -18,6 +18,8 @@ export interface Config {
   publicUrl: string;
   /** The ToolJet-compatible External API at /api/ext. */
   externalApi: { enabled: boolean; accessToken?: string };
+  /** Where invitation emails go out (`SMTP_URL`, `SMTP_FROM`); absent: links are returned to the API caller instead. */
+  smtp?: { url: string; from: string };
 }
 
 /** Thrown for configuration the process cannot start with; the CLI prints it and exits 1. */
@@ -52,7 +54,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: env.ENABLE_EXTERNAL_API === 'true',
       accessToken: env.EXTERNAL_API_ACCESS_TOKEN || undefined,
     },
+    smtp: parseSmtp(env),
   };
+}
+
+/** `SMTP_URL` as nodemailer reads it (`smtp://user:pass@host:587`, `smtps://…` for TLS from the start). */
+function parseSmtp(env: NodeJS.ProcessEnv): Config['smtp'] {
+  const url = env.SMTP_URL || undefined;
+  if (!url) return undefined;
+  if (!/^smtps?:\/\/[^/]/i.test(url)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  return { url, from: env.SMTP_FROM || 'Toolplane <no-reply@localhost>' };
 }
 
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {

@@ -8,4 +8,9 @@ export interface Actor {
   /** The API token used, or null for local CLI work. */
   tokenId: string | null;
   workspaceId: string;
+  /**
+   * The workspace the token is bound to; null or absent for an instance-wide token and for
+   * local CLI work. Instance-level operations (workspace settings) refuse a bound token.
+   */
+  boundWorkspaceId?: string | null;
 }

@@ -8,6 +8,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
+  | 'rate_limited'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -33,6 +35,11 @@ export function notFound(entity: string, id: string | number): DomainError {
 
 export function conflict(code: string, message: string, field?: string): DomainError {
   return new DomainError('conflict', code, message, field);
+}
+
+/** The thing existed but can no longer be used (a used, revoked or expired invite). */
+export function gone(code: string, message: string): DomainError {
+  return new DomainError('gone', code, message);
 }
 
 export function forbidden(code: string, message: string): DomainError {

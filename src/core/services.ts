@@ -4,11 +4,16 @@ import { AppService } from './app.service.ts';
 import { AppTransferService } from './app-transfer.service.ts';
 import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
+import { InviteAcceptanceService } from './invite-acceptance.service.ts';
+import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
+import { InviteService } from './invite.service.ts';
+import type { InviteMailer } from './mailer.ts';
 import { ResourceService } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
 import { UserService } from './user.service.ts';
+import { UserAttributeService } from './user-attribute.service.ts';
 import { UserImportService } from './user-import.service.ts';
 import { WorkspaceService } from './workspace.service.ts';
 
@@ -19,14 +24,24 @@ export interface Services {
   appTransfers: AppTransferService;
   folders: FolderService;
   groups: GroupService;
+  invites: InviteService;
+  inviteAcceptance: InviteAcceptanceService;
   resources: ResourceService;
   tokens: TokenService;
+  userAttributes: UserAttributeService;
   userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
 }
 
-export function createServices(store: Store, box: SecretBox): Services {
+/** How invitation links reach invitees: by `mailer`, or returned to the caller when it is null. */
+export interface InviteDeliveryOptions {
+  mailer: InviteMailer | null;
+  /** Base of the accept links (`<publicUrl>/invite/<token>`). */
+  publicUrl: string;
+}
+
+export function createServices(store: Store, box: SecretBox, delivery: InviteDeliveryOptions): Services {
   const workspaces = new WorkspaceService(store);
   return {
     accounts: new AccountService(store, new InviteLinks(box.deriveKey('invite-links'))),
@@ -34,8 +49,11 @@ export function createServices(store: Store, box: SecretBox): Services {
     appTransfers: new AppTransferService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),
+    invites: new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl)),
+    inviteAcceptance: new InviteAcceptanceService(store),
     resources: new ResourceService(store, box),
     tokens: new TokenService(store, workspaces),
+    userAttributes: new UserAttributeService(store),
     userImports: new UserImportService(store),
     users: new UserService(store),
     workspaces,

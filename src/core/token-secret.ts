@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 /** Prefix of every generated token, so secret scanners can recognise a leaked one. */
 export const TOKEN_PREFIX = 'tp_';
 
-export function generateTokenSecret(): string {
-  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+/** 256 random bits after a prefix naming the kind of token (`tp_` for API tokens). */
+export function generateTokenSecret(prefix = TOKEN_PREFIX): string {
+  return prefix + randomBytes(32).toString('base64url');
 }
 
 /**

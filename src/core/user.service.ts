@@ -4,12 +4,14 @@ import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
-import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
+import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
+import { type Outcome, eachOutcome } from './outcomes.ts';
+import { fitsType, setAttributeValues, withDefaults } from './user-attributes.ts';
 
 /** A user as a workspace sees them: account, membership and the workspace's groups. */
 export interface WorkspaceUser {
@@ -20,6 +22,8 @@ export interface WorkspaceUser {
   role: Role;
   membershipStatus: MembershipStatus;
   groups: GroupRef[];
+  /** Attribute name → value in this workspace, defaults filled in where the member has none. */
+  attributes: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +33,8 @@ export interface UserCreateInput {
   firstName?: string;
   lastName?: string;
   role: Role;
+  /** Checked against the workspace's attribute definitions; a null value sets nothing. */
+  attributes?: Record<string, unknown>;
 }
 
 export interface UserUpdateInput {
@@ -37,6 +43,8 @@ export interface UserUpdateInput {
   roleFlags?: RoleFlags;
   /** true archives the membership; false re-activates an archived one. */
   disabled?: boolean;
+  /** Values to set, checked against the definitions; null removes a value; names left out keep theirs. */
+  attributes?: Record<string, unknown>;
 }
 
 export class UserService {
@@ -48,7 +56,7 @@ export class UserService {
         repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize),
         repos.users.countMembers(actor.workspaceId),
       ]);
-      return { items: await withGroups(repos, actor.workspaceId, rows), total };
+      return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
     });
   }
 
@@ -60,6 +68,8 @@ export class UserService {
    * Adds a person to the workspace. A new email makes a new account; an account that exists
    * but is not a member here joins as a member, and its email spelling and names are taken
    * from the input only when no other workspace knows the account. A member already here is a conflict.
+   * The account, membership and attribute values are written in one transaction: a value of
+   * the wrong type leaves nothing behind.
    */
   create(actor: Actor, input: UserCreateInput): Promise<WorkspaceUser> {
     // Two requests racing for one email: the unique index decides, the loser gets the same 409.
@@ -82,11 +92,23 @@ export class UserService {
         workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', invite_nonce: newInviteNonce(),
         created_at: at, updated_at: at,
       });
+      if (input.attributes && Object.keys(input.attributes).length > 0) {
+        await setAttributeValues(repos, actor.workspaceId, userId, input.attributes);
+      }
       return loadMember(repos, actor.workspaceId, userId);
     }, () => emailTaken(input.email));
   }
 
-  /** Changes names, role and disabled state together; refuses to leave no active admin. */
+  /**
+   * Creates each input as `create` does, in order, each in its own transaction: a refused
+   * input (its DomainError is its outcome) leaves nothing behind and does not stop the
+   * others. Any other failure propagates, with the inputs before it created.
+   */
+  createEach(actor: Actor, inputs: UserCreateInput[]): Promise<Outcome<WorkspaceUser>[]> {
+    return eachOutcome(inputs, (input) => this.create(actor, input));
+  }
+
+  /** Changes names, role, disabled state and attribute values together; refuses to leave no active admin. */
   update(actor: Actor, userId: string, input: UserUpdateInput): Promise<WorkspaceUser> {
     return this.store.write(async (repos) => {
       const member = await loadMemberRow(repos, actor.workspaceId, userId);
@@ -98,7 +120,9 @@ export class UserService {
       const renamed = input.firstName !== undefined || input.lastName !== undefined;
       const moved = role !== member.role || status !== member.membership_status;
       if (moved) await repos.memberships.update(actor.workspaceId, userId, { role, status, updated_at: at });
-      if (renamed || moved) {
+      const valued = input.attributes !== undefined && Object.keys(input.attributes).length > 0;
+      if (valued) await setAttributeValues(repos, actor.workspaceId, userId, input.attributes!);
+      if (renamed || moved || valued) {
         await repos.users.update(userId, {
           first_name: input.firstName ?? member.first_name,
           last_name: input.lastName ?? member.last_name,
@@ -106,6 +130,29 @@ export class UserService {
         });
       }
       return loadMember(repos, actor.workspaceId, userId);
+    });
+  }
+
+  /** Sets one attribute value of a member (null removes it); the name must be defined in the workspace. */
+  setAttribute(actor: Actor, userId: string, name: string, value: unknown): Promise<WorkspaceUser> {
+    return this.store.write(async (repos) => {
+      await loadMemberRow(repos, actor.workspaceId, userId);
+      const definition = await loadAttributeDefinition(repos, actor.workspaceId, name);
+      if (!fitsType(definition.data_type, value)) throw invalidInput('value', `must be a ${definition.data_type}`, 'invalid_attribute_value');
+      await setAttributeValues(repos, actor.workspaceId, userId, { [name]: value });
+      await repos.users.update(userId, { updated_at: new Date().toISOString() });
+      return loadMember(repos, actor.workspaceId, userId);
+    });
+  }
+
+  /** Removes one attribute value of a member, who then shows the default; removing an absent value changes nothing. */
+  deleteAttribute(actor: Actor, userId: string, name: string): Promise<void> {
+    return this.store.write(async (repos) => {
+      await loadMemberRow(repos, actor.workspaceId, userId);
+      await loadAttributeDefinition(repos, actor.workspaceId, name);
+      if (!(name in (await repos.userAttributes.valuesOf(actor.workspaceId, userId)))) return;
+      await setAttributeValues(repos, actor.workspaceId, userId, { [name]: null });
+      await repos.users.update(userId, { updated_at: new Date().toISOString() });
     });
   }
 
@@ -138,13 +185,23 @@ async function loadMemberRow(repos: Repositories, workspaceId: string, userId: s
   return row;
 }
 
+async function loadAttributeDefinition(repos: Repositories, workspaceId: string, name: string) {
+  const definition = (await repos.userAttributes.list(workspaceId)).find((row) => row.name === name);
+  if (!definition) throw new DomainError('not_found', 'attribute_not_found', `No user attribute named ${name} in this workspace`);
+  return definition;
+}
+
 async function loadMember(repos: Repositories, workspaceId: string, userId: string): Promise<WorkspaceUser> {
-  const [user] = await withGroups(repos, workspaceId, [await loadMemberRow(repos, workspaceId, userId)]);
+  const [user] = await toWorkspaceUsers(repos, workspaceId, [await loadMemberRow(repos, workspaceId, userId)]);
   return user!;
 }
 
-async function withGroups(repos: Repositories, workspaceId: string, rows: MemberRow[]): Promise<WorkspaceUser[]> {
-  const groups = await repos.groups.groupsOfUsers(workspaceId, rows.map((row) => row.id));
+/** Adds groups and attribute values to member rows, in three queries whatever the number of rows. */
+async function toWorkspaceUsers(repos: Repositories, workspaceId: string, rows: MemberRow[]): Promise<WorkspaceUser[]> {
+  const ids = rows.map((row) => row.id);
+  const groups = await repos.groups.groupsOfUsers(workspaceId, ids);
+  const definitions = await repos.userAttributes.list(workspaceId);
+  const values = await repos.userAttributes.valuesOfMany(workspaceId, ids);
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
@@ -153,6 +210,7 @@ async function withGroups(repos: Repositories, workspaceId: string, rows: Member
     role: row.role,
     membershipStatus: row.membership_status,
     groups: groups.get(row.id) ?? [],
+    attributes: withDefaults(definitions, values.get(row.id) ?? {}),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   }));

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { fromJson, toIso, toJson } from '../db/rows.ts';
+import type { WorkspaceRow } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
+import type { Actor } from './actor.ts';
 import { DomainError, conflict, forbidden } from './errors.ts';
 import { writeUnique } from './unique.ts';
+import { normalizeDomains } from './workspace-domains.ts';
 
 const DEFAULT_WORKSPACE_KEY = 'default_workspace_id';
 
@@ -18,6 +22,23 @@ export interface WorkspaceWithGroups {
   name: string;
   status: 'active' | 'archived';
   groups: Array<{ id: string; name: string }>;
+}
+
+/** A workspace's own settings, as instance administrators see and change them. */
+export interface WorkspaceSettings {
+  id: string;
+  name: string;
+  status: 'active' | 'archived';
+  /** Email domains of the workspace's own people; invitees from any other domain are external. */
+  domains: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Absent fields keep their value; `domains` replaces the whole list. */
+export interface WorkspaceSettingsUpdate {
+  name?: string;
+  domains?: string[];
 }
 
 export class WorkspaceService {
@@ -85,4 +106,53 @@ export class WorkspaceService {
     );
     return id;
   }
+
+  /** A workspace's settings; instance-wide tokens only (403 `workspace_forbidden`), 404 when unknown. */
+  getSettings(actor: Actor, id: string): Promise<WorkspaceSettings> {
+    requireInstanceWide(actor);
+    return this.store.read(async (repos) => toSettings(loadWorkspace(await repos.workspaces.get(id), id)));
+  }
+
+  /**
+   * Renames the workspace and/or replaces its domains (normalised by `normalizeDomains`).
+   * A name another workspace holds is a 409 `workspace_name_taken`, and nothing changes.
+   */
+  updateSettings(actor: Actor, id: string, input: WorkspaceSettingsUpdate): Promise<WorkspaceSettings> {
+    requireInstanceWide(actor);
+    const domains = input.domains === undefined ? undefined : normalizeDomains(input.domains);
+    return writeUnique(this.store, async (repos) => {
+      loadWorkspace(await repos.workspaces.get(id), id);
+      if (input.name !== undefined || domains !== undefined) {
+        await repos.workspaces.update(id, {
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(domains === undefined ? {} : { domains: toJson(domains) }),
+          updated_at: new Date().toISOString(),
+        });
+      }
+      return toSettings((await repos.workspaces.get(id))!);
+    }, () => conflict('workspace_name_taken', `A workspace named "${input.name}" already exists`, 'name'));
+  }
+}
+
+/** Workspace settings belong to the instance: a token bound to one workspace may not read or change them, even its own. */
+function requireInstanceWide(actor: Actor): void {
+  if (actor.boundWorkspaceId) {
+    throw forbidden('workspace_forbidden', 'Workspace settings need an instance-wide token; this token is bound to a workspace');
+  }
+}
+
+function loadWorkspace(row: WorkspaceRow | undefined, id: string): WorkspaceRow {
+  if (!row) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
+  return row;
+}
+
+function toSettings(row: WorkspaceRow): WorkspaceSettings {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    domains: fromJson<string[]>(row.domains),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import { FolderRepository } from './folder.repository.ts';
 import { GroupRepository } from './group.repository.ts';
+import { InviteRepository } from './invite.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
@@ -21,6 +22,7 @@ export class Repositories {
   readonly appVersions: AppVersionRepository;
   readonly folders: FolderRepository;
   readonly groups: GroupRepository;
+  readonly invites: InviteRepository;
   readonly memberships: MembershipRepository;
   readonly resources: ResourceRepository;
   readonly settings: SettingRepository;
@@ -36,6 +38,7 @@ export class Repositories {
     this.appVersions = new AppVersionRepository(db);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
+    this.invites = new InviteRepository(db, dialect);
     this.memberships = new MembershipRepository(db, dialect);
     this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);

@@ -12,22 +12,24 @@ export class UserAttributeRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  list(workspaceId: string): Promise<UserAttributeDefinitionRow[]> {
+  /**
+   * Definitions with default_value as JSON text on both databases (read it with fromJson).
+   * PostgreSQL hands jsonb back parsed, and a parsed string default such as `eu` could not
+   * be told apart from JSON text, so it is read as text there.
+   */
+  private definitions() {
+    const defaultValue = this.dialect === 'postgres' ? sql<string | null>`default_value::text` : sql<string | null>`default_value`;
     return this.db
       .selectFrom('user_attribute_definitions')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('name')
-      .execute();
+      .select(['id', 'workspace_id', 'name', 'label', 'data_type', defaultValue.as('default_value'), 'created_at', 'updated_at']);
+  }
+
+  list(workspaceId: string): Promise<UserAttributeDefinitionRow[]> {
+    return this.definitions().where('workspace_id', '=', workspaceId).orderBy('name').execute();
   }
 
   get(workspaceId: string, id: string): Promise<UserAttributeDefinitionRow | undefined> {
-    return this.db
-      .selectFrom('user_attribute_definitions')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return this.definitions().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   }
 
   async create(row: Insertable<UserAttributeDefinitionTable>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { WorkspaceRow, WorkspaceTable } from './schema.ts';
 
 export class WorkspaceRepository {
@@ -30,5 +30,9 @@ export class WorkspaceRepository {
 
   async create(row: Insertable<WorkspaceTable>): Promise<void> {
     await this.db.insertInto('workspaces').values(row).execute();
+  }
+
+  async update(id: string, changes: Updateable<WorkspaceTable>): Promise<void> {
+    await this.db.updateTable('workspaces').set(changes).where('id', '=', id).execute();
   }
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
+import { createAcceptLimiter } from './accept-limit.ts';
 import { healthRoutes } from './health.routes.ts';
+import { invitePage } from './invite-page/invite-page.plugin.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
@@ -62,7 +65,11 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes, { database: runtime.database });
-  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger() });
+  // Only routes that ask for it are limited: accepting invites (API and page) share one budget.
+  await app.register(rateLimit, { global: false });
+  const acceptLimit = createAcceptLimiter(app);
+  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), acceptLimit });
+  await app.register(invitePage, { services: runtime.services, acceptLimit });
   await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config });
   return app;
 }

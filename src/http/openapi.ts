@@ -16,7 +16,7 @@ export function openapiOptions(): SwaggerOptions {
         title: 'Toolplane API',
         version: '1.0.0',
         description:
-          'Manage users, groups, apps, resources and folders of a workspace. Authenticate with `Authorization: Bearer <token>`; '
+          'Manage users, invites, groups, apps, resources and folders of a workspace, and workspace settings. Authenticate with `Authorization: Bearer <token>`; '
           + 'an instance-wide token may pick a workspace with the `X-Workspace-Id` header. '
           + `Scopes: ${ALL_SCOPES.map((scope) => `\`${scope}\``).join(', ')} (write implies read).`,
       },
@@ -29,10 +29,13 @@ export function openapiOptions(): SwaggerOptions {
       security: [{ bearerAuth: [] }],
       tags: [
         { name: 'Users', description: 'Members of the workspace, their role and disabled state.' },
+        { name: 'User Attributes', description: 'Attributes defined in the workspace; users hold values of them.' },
         { name: 'Groups', description: 'Groups and group membership.' },
         { name: 'Apps', description: 'Applications.' },
         { name: 'Resources', description: 'Data source connections, with write-only secrets.' },
         { name: 'Folders', description: 'Folders organizing apps, resources and workflows.' },
+        { name: 'Invites', description: 'Invitations by email, including external users; accepted through a one-time link.' },
+        { name: 'Workspaces', description: 'Workspace settings, such as the email domains that tell own people from external ones.' },
       ],
     },
     // Each operation names the scope it needs, as OpenAPI 3.1 allows for any security scheme.

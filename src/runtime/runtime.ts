@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { Store } from '../db/store.ts';
 import { loadSecretBox } from './secret-key.ts';
+import { createSmtpMailer } from './smtp-mailer.ts';
 
 /** An opened instance: database migrated, secret key checked, default workspace present. */
 export interface Runtime {
@@ -18,10 +19,16 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   try {
     await migrateToLatest(database);
     const store = new Store(database);
-    const services = createServices(store, await loadSecretBox(config, store));
+    const box = await loadSecretBox(config, store);
+    const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
+    const services = createServices(store, box, { mailer, publicUrl: config.publicUrl });
     await services.workspaces.ensureDefault();
     if (config.bootstrapToken) await services.tokens.ensureBootstrap(config.bootstrapToken, config.bootstrapEmail);
-    return { config, database, services, close: () => database.close() };
+    const close = async () => {
+      await mailer?.close();
+      await database.close();
+    };
+    return { config, database, services, close };
   } catch (error) {
     await database.close();
     throw error;

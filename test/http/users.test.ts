@@ -12,7 +12,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const USER_KEYS = ['createdAt', 'email', 'firstName', 'groups', 'id', 'isAdmin', 'isDisabled', 'lastName', 'updatedAt', 'userType'];
+const USER_KEYS = ['attributes', 'createdAt', 'email', 'firstName', 'groups', 'id', 'isAdmin', 'isDisabled', 'lastName', 'updatedAt', 'userType'];
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 interface User {

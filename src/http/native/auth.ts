@@ -41,6 +41,6 @@ export function nativeAuthentication(services: Services) {
       boundWorkspaceId: token.workspaceId,
       requestedWorkspaceId: requested?.toLowerCase(),
     });
-    request.actor = { userId: token.userId, email: token.email, tokenId: token.tokenId, workspaceId };
+    request.actor = { userId: token.userId, email: token.email, tokenId: token.tokenId, workspaceId, boundWorkspaceId: token.workspaceId };
   };
 }

@@ -14,6 +14,8 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  rate_limited: 429,
   unavailable: 503,
 };
 

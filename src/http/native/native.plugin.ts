@@ -1,20 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.ts';
+import type { AcceptLimiter } from '../accept-limit.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { nativeAuthentication } from './auth.ts';
 import { toNativeError } from './errors.ts';
 import { foldersRoutes } from './folders.routes.ts';
 import { groupsRoutes } from './groups.routes.ts';
+import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { workspacesRoutes } from './workspaces.routes.ts';
 
 /**
  * The native API, mounted at /api/v1: Bearer authentication, the `{message, code}` error
  * body, and every route. A route without a declared scope is a startup error, so nothing
  * can be added here without an authorization decision.
  */
-export async function nativeApi(app: FastifyInstance, options: { services: Services; openapi: () => unknown }) {
+export async function nativeApi(
+  app: FastifyInstance,
+  options: { services: Services; openapi: () => unknown; acceptLimit: AcceptLimiter },
+) {
   const native = app as unknown as NativeApp;
   native.addHook('onRoute', (route) => {
     if (!route.config?.scope && !route.config?.public) {
@@ -33,7 +40,8 @@ export async function nativeApi(app: FastifyInstance, options: { services: Servi
 
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
-  for (const routes of [usersRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes]) {
+  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes]) {
     routes(native, options.services);
   }
+  invitesRoutes(native, options.services, options.acceptLimit);
 }

@@ -22,6 +22,8 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 400,
+  gone: 410,
+  rate_limited: 429,
   unavailable: 503,
 };
 

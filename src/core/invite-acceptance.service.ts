@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { fromJson } from '../db/rows.ts';
+import type { InviteRow } from '../db/schema.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import { conflict, gone } from './errors.ts';
+import { assertAcceptable } from './invites.ts';
+import { newInviteNonce } from './membership-assignment.ts';
+import { checkMembershipChange } from './membership-rules.ts';
+import { hashPassword } from './passwords.ts';
+import type { Role } from './roles.ts';
+import { hashTokenSecret } from './token-secret.ts';
+import { writeUnique } from './unique.ts';
+import { fitsType, setAttributeValues } from './user-attributes.ts';
+
+export interface InviteAcceptInput {
+  token: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+}
+
+/** What the invitee learns on accepting: where they now are, and as whom. */
+export interface AcceptedInvite {
+  userId: string;
+  email: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+}
+
+/** What the accept page shows before the invitee fills in the form. */
+export interface InvitePreview {
+  email: string;
+  workspaceName: string;
+  role: Role;
+  expiresAt: string;
+}
+
+/**
+ * Accepting invites, for the invitee holding the token (no API token involved). The token
+ * is looked up by its hash; an unknown one is a 404 `invalid_token`, a used, revoked or
+ * expired one a 410 `invite_gone`, and either changes nothing.
+ */
+export class InviteAcceptanceService {
+  constructor(private readonly store: Store) {}
+
+  preview(token: string): Promise<InvitePreview> {
+    return this.store.read(async (repos) => {
+      const invite = assertAcceptable(await repos.invites.getByTokenHash(hashTokenSecret(token)), new Date());
+      const workspace = await repos.workspaces.get(invite.workspace_id);
+      return { email: invite.email, workspaceName: workspace?.name ?? '', role: invite.role, expiresAt: new Date(invite.expires_at).toISOString() };
+    });
+  }
+
+  /**
+   * In one transaction: creates the account or activates it, creates or activates the
+   * membership with the invite's role, adds the groups that still exist, sets the attribute
+   * values that still fit their definitions, and marks the invite accepted. Any refusal
+   * (an archived account, an active member already, the membership rules) rolls all of it
+   * back and leaves the invite pending.
+   *
+   * Names and password are taken only for an account no other workspace knows: whoever
+   * holds a token cannot take over an account that belongs to other workspaces as well.
+   */
+  async accept(input: InviteAcceptInput): Promise<AcceptedInvite> {
+    const tokenHash = hashTokenSecret(input.token);
+    // Checked before hashing the password, so a dead token costs no scrypt work.
+    await this.store.read(async (repos) => assertAcceptable(await repos.invites.getByTokenHash(tokenHash), new Date()));
+    const passwordHash = await hashPassword(input.password);
+    return writeUnique(this.store, async (repos) => {
+      const invite = assertAcceptable(await repos.invites.getByTokenHash(tokenHash, 'update'), new Date());
+      const at = new Date().toISOString();
+      const userId = await acceptAccount(repos, invite, { firstName: input.firstName, lastName: input.lastName, passwordHash }, at);
+      await acceptMembership(repos, invite, userId, at);
+      // The row lock (PostgreSQL) or the single writer (SQLite) already rules this out; kept as a guard.
+      if (!(await repos.invites.markAccepted(invite.id, userId, at))) throw gone('invite_gone', 'This invite has already been used');
+      const workspace = await repos.workspaces.get(invite.workspace_id);
+      return { userId, email: invite.email, workspaceId: invite.workspace_id, workspaceName: workspace?.name ?? '', role: invite.role };
+    }, () => conflict('email_taken', 'An account with this email was created at the same moment; try again', 'email'));
+  }
+}
+
+interface Profile {
+  firstName: string;
+  lastName: string;
+  passwordHash: string;
+}
+
+/** The account of the invite's email, created or activated; its id. */
+async function acceptAccount(repos: Repositories, invite: InviteRow, profile: Profile, at: string): Promise<string> {
+  const names = { first_name: profile.firstName, last_name: profile.lastName, password_hash: profile.passwordHash };
+  const user = await repos.users.getByEmail(invite.email);
+  if (!user) {
+    const id = randomUUID();
+    await repos.users.create({
+      id, email: invite.email, ...names, status: 'active', default_workspace_id: invite.workspace_id, created_at: at, updated_at: at,
+    });
+    return id;
+  }
+  if (user.status === 'archived') {
+    throw conflict('user_archived', `The account of ${invite.email} is archived; an administrator must restore it first`, 'email');
+  }
+  const knownElsewhere = await repos.memberships.hasOtherWorkspaces(user.id, invite.workspace_id);
+  await repos.users.update(user.id, {
+    ...(knownElsewhere ? {} : names),
+    status: 'active',
+    default_workspace_id: user.default_workspace_id ?? invite.workspace_id,
+    updated_at: at,
+  });
+  return user.id;
+}
+
+/** The membership with the invite's role, active, with its groups and attribute values. */
+async function acceptMembership(repos: Repositories, invite: InviteRow, userId: string, at: string): Promise<void> {
+  const workspaceId = invite.workspace_id;
+  const current = await repos.memberships.get(workspaceId, userId, 'update');
+  if (!current) {
+    await repos.memberships.create({
+      workspace_id: workspaceId, user_id: userId, role: invite.role, status: 'active', invite_nonce: newInviteNonce(), created_at: at, updated_at: at,
+    });
+  } else if (current.status === 'active') {
+    throw conflict('already_member', `${invite.email} is already an active member of this workspace`, 'email');
+  } else {
+    await checkMembershipChange(repos, workspaceId, userId, current, { role: invite.role, status: 'active' });
+    await repos.memberships.update(workspaceId, userId, { role: invite.role, status: 'active', updated_at: at });
+  }
+  const groups = new Set((await repos.groups.list(workspaceId)).map((group) => group.id));
+  for (const groupId of fromJson<number[]>(invite.group_ids)) {
+    if (groups.has(groupId)) await repos.groups.addMember(groupId, userId, at);
+  }
+  // Values whose attribute was deleted or retyped since the invite was made are dropped.
+  const definitions = new Map((await repos.userAttributes.list(workspaceId)).map((definition) => [definition.name, definition]));
+  const values = Object.fromEntries(Object.entries(fromJson<Record<string, unknown>>(invite.attributes)).filter(([name, value]) => {
+    const definition = definitions.get(name);
+    return definition !== undefined && fitsType(definition.data_type, value);
+  }));
+  if (Object.keys(values).length > 0) await setAttributeValues(repos, workspaceId, userId, values);
+}

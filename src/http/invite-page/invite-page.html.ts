@@ -1,0 +1,63 @@
+import type { AcceptedInvite, InvitePreview } from '../../core/invite-acceptance.service.ts';
+import { escapeHtml } from '../html.ts';
+
+const ROLE_NAMES: Record<InvitePreview['role'], string> = { admin: 'an admin', builder: 'a builder', 'end-user': 'a user' };
+
+/** Values the form shows again after a refused submission; the password is never echoed. */
+export interface FormValues {
+  firstName?: string;
+  lastName?: string;
+}
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+label { display: block; margin-top: 1rem; }
+input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; }
+button { margin-top: 1.5rem; padding: .6rem 1.2rem; font: inherit; }
+.error { color: #a00; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/**
+ * The accept form. It has no `action`: it posts back to the page's own address, so the
+ * token is not repeated in the markup.
+ */
+export function formPage(preview: InvitePreview, values: FormValues = {}, error?: string): string {
+  const title = `Join ${preview.workspaceName}`;
+  return layout(title, `<h1>${escapeHtml(title)}</h1>
+<p>You are invited to join <strong>${escapeHtml(preview.workspaceName)}</strong> as ${ROLE_NAMES[preview.role]}, with the email
+<strong>${escapeHtml(preview.email)}</strong>. Choose your name and a password to accept.</p>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post">
+<label>First name <input name="firstName" autocomplete="given-name" required maxlength="255" value="${escapeHtml(values.firstName ?? '')}"></label>
+<label>Last name <input name="lastName" autocomplete="family-name" maxlength="255" value="${escapeHtml(values.lastName ?? '')}"></label>
+<label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"></label>
+<button type="submit">Accept invitation</button>
+</form>
+<p><small>This link works once and expires ${escapeHtml(new Date(preview.expiresAt).toUTCString())}.</small></p>`);
+}
+
+export function acceptedPage(accepted: AcceptedInvite): string {
+  return layout('Invitation accepted', `<h1>Welcome to ${escapeHtml(accepted.workspaceName)}</h1>
+<p>Your account <strong>${escapeHtml(accepted.email)}</strong> is now ${ROLE_NAMES[accepted.role]} of ${escapeHtml(accepted.workspaceName)}.
+You can close this page.</p>`);
+}
+
+export function errorPage(title: string, message: string): string {
+  return layout(title, `<h1>${escapeHtml(title)}</h1>
+<p class="error">${escapeHtml(message)}</p>`);
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { Services } from '../../core/services.ts';
+import type { AcceptLimiter } from '../accept-limit.ts';
+import { toNativeError } from '../native/errors.ts';
+import { type FormValues, acceptedPage, errorPage, formPage } from './invite-page.html.ts';
+
+const FORM_BODY_LIMIT = 16 * 1024;
+
+const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
+
+const TITLES: Record<string, string> = {
+  invalid_token: 'This invitation link is not valid',
+  invite_gone: 'This invitation can no longer be used',
+  rate_limited: 'Too many attempts',
+  already_member: 'You are already a member',
+};
+
+/**
+ * The accept page for people with a browser, at `/invite/:token` (outside /api/v1, no API
+ * token): GET shows a form, POST (form-urlencoded) accepts the invite exactly as
+ * `POST /api/v1/invites/accept` does and answers with a short result page. Everything shown
+ * is escaped; the token is never echoed, and request lines of these routes are not logged
+ * at info level because their URL carries it.
+ */
+export async function invitePage(app: FastifyInstance, options: { services: Services; acceptLimit: AcceptLimiter }) {
+  const { inviteAcceptance } = options.services;
+
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toNativeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const title = TITLES[body.code] ?? (status >= 500 ? 'Something went wrong' : 'The invitation could not be accepted');
+    return sendPage(reply, status, errorPage(title, status >= 500 ? 'Please try again later.' : body.message));
+  });
+
+  app.get<{ Params: { token: string } }>('/invite/:token', {
+    logLevel: 'warn',
+    schema: { hide: true, params: TokenParams },
+  }, async (request, reply) => sendPage(reply, 200, formPage(await inviteAcceptance.preview(request.params.token))));
+
+  app.post<{ Params: { token: string } }>('/invite/:token', {
+    logLevel: 'warn',
+    onRequest: options.acceptLimit,
+    schema: { hide: true, params: TokenParams },
+  }, async (request, reply) => {
+    const { token } = request.params;
+    const form = readForm(request.body);
+    if ('error' in form) return sendPage(reply, 400, formPage(await inviteAcceptance.preview(token), form.values, form.error));
+    return sendPage(reply, 200, acceptedPage(await inviteAcceptance.accept({ token, ...form })));
+  });
+}
+
+/** The submitted fields, held to the API's rules (first name, last name, password of 8 or more characters). */
+function readForm(body: unknown): { firstName: string; lastName: string; password: string } | { error: string; values: FormValues } {
+  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
+  const values = { firstName: text('firstName').slice(0, 255), lastName: text('lastName').slice(0, 255) };
+  const password = text('password');
+  if (!/\S/.test(text('firstName'))) return { error: 'Enter your first name.', values };
+  if (text('firstName').length > 255 || text('lastName').length > 255) return { error: 'Names are limited to 255 characters.', values };
+  if (password.length < 8 || password.length > 1024) return { error: 'The password needs 8 characters or more.', values };
+  return { firstName: values.firstName, lastName: values.lastName, password };
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .send(html);
+}
