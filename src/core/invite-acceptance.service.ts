@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { fromJson } from '../db/rows.ts';
 import type { InviteRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
-import { conflict, gone } from './errors.ts';
+import { DomainError, conflict, gone } from './errors.ts';
+import type { InviteLinks, MembershipLink } from './invite-links.ts';
 import { assertAcceptable } from './invites.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
@@ -33,7 +34,8 @@ export interface InvitePreview {
   email: string;
   workspaceName: string;
   role: Role;
-  expiresAt: string;
+  /** Null for a membership link, which lasts until it is used or the membership changes. */
+  expiresAt: string | null;
 }
 
 /**
@@ -42,9 +44,14 @@ export interface InvitePreview {
  * expired one a 410 `invite_gone`, and either changes nothing.
  */
 export class InviteAcceptanceService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly links: InviteLinks,
+  ) {}
 
   preview(token: string): Promise<InvitePreview> {
+    const link = this.links.parse(token);
+    if (link) return this.store.read((repos) => this.previewMembership(repos, link));
     return this.store.read(async (repos) => {
       const invite = assertAcceptable(await repos.invites.getByTokenHash(hashTokenSecret(token)), new Date());
       const workspace = await repos.workspaces.get(invite.workspace_id);
@@ -63,6 +70,8 @@ export class InviteAcceptanceService {
    * holds a token cannot take over an account that belongs to other workspaces as well.
    */
   async accept(input: InviteAcceptInput): Promise<AcceptedInvite> {
+    const link = this.links.parse(input.token);
+    if (link) return this.acceptMembership(link, input);
     const tokenHash = hashTokenSecret(input.token);
     // Checked before hashing the password, so a dead token costs no scrypt work.
     await this.store.read(async (repos) => assertAcceptable(await repos.invites.getByTokenHash(tokenHash), new Date()));
@@ -77,6 +86,50 @@ export class InviteAcceptanceService {
       const workspace = await repos.workspaces.get(invite.workspace_id);
       return { userId, email: invite.email, workspaceId: invite.workspace_id, workspaceName: workspace?.name ?? '', role: invite.role };
     }, () => conflict('email_taken', 'An account with this email was created at the same moment; try again', 'email'));
+  }
+
+  /**
+   * A membership link (the ToolJet dialect's `inviteUrl`) accepts an invited membership:
+   * the account and the membership become active, with the role, groups and attributes the
+   * membership already has, and the membership's nonce changes so the link works once.
+   * Names and password follow the same rule as for invites.
+   */
+  private async acceptMembership(link: MembershipLink, input: InviteAcceptInput): Promise<AcceptedInvite> {
+    await this.store.read((repos) => this.loadInvitedMembership(repos, link));
+    const passwordHash = await hashPassword(input.password);
+    return this.store.write(async (repos) => {
+      const { membership, user, workspaceName } = await this.loadInvitedMembership(repos, link, 'update');
+      if (user.status === 'archived') {
+        throw conflict('user_archived', `The account of ${user.email} is archived; an administrator must restore it first`, 'email');
+      }
+      const at = new Date().toISOString();
+      const knownElsewhere = await repos.memberships.hasOtherWorkspaces(user.id, link.workspaceId);
+      await repos.users.update(user.id, {
+        ...(knownElsewhere ? {} : { first_name: input.firstName, last_name: input.lastName, password_hash: passwordHash }),
+        status: 'active',
+        default_workspace_id: user.default_workspace_id ?? link.workspaceId,
+        updated_at: at,
+      });
+      await repos.memberships.update(link.workspaceId, user.id, { status: 'active', invite_nonce: newInviteNonce(), updated_at: at });
+      return { userId: user.id, email: user.email, workspaceId: link.workspaceId, workspaceName, role: membership.role };
+    });
+  }
+
+  private async previewMembership(repos: Repositories, link: MembershipLink): Promise<InvitePreview> {
+    const { membership, user, workspaceName } = await this.loadInvitedMembership(repos, link);
+    return { email: user.email, workspaceName, role: membership.role, expiresAt: null };
+  }
+
+  /** The invited membership a link names; unknown or stale links are 404, used ones 410. */
+  private async loadInvitedMembership(repos: Repositories, link: MembershipLink, lock?: 'update') {
+    const membership = await repos.memberships.get(link.workspaceId, link.userId, lock);
+    const user = membership && (await repos.users.getById(link.userId));
+    if (!membership || !user || !membership.invite_nonce || !this.links.verify(link, membership.invite_nonce)) {
+      throw new DomainError('not_found', 'invalid_token', 'No invitation matches this link');
+    }
+    if (membership.status !== 'invited') throw gone('invite_gone', 'This invitation has already been used');
+    const workspace = await repos.workspaces.get(link.workspaceId);
+    return { membership, user, workspaceName: workspace?.name ?? '' };
   }
 }
 

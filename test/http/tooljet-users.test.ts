@@ -62,7 +62,7 @@ interface TjError {
 }
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const INVITE_URL = /^http:\/\/toolplane\.test\/invite\/[A-Za-z0-9_-]{20,}$/;
+const INVITE_URL = /^http:\/\/toolplane\.test\/invite\/tpm_[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/;
 const USER_KEYS = ['defaultOrganizationId', 'email', 'id', 'name', 'status', 'userGroups', 'workspaces'];
 const MEMBERSHIP_KEYS = ['groups', 'id', 'inviteUrl', 'name', 'role', 'status'];
 
@@ -1021,5 +1021,45 @@ describe('ToolJet conventions', () => {
     expect((await getUser(created.json().id)).defaultOrganizationId).toBe(thirdId);
     await h.request('PUT', `/api/v1/users/${created.json().id}`, { body: { isDisabled: true }, workspaceId: thirdId });
     expect(membershipIn(await getUser(created.json().id), thirdId)?.inviteUrl).toMatch(INVITE_URL);
+  });
+});
+
+describe('accepting a ToolJet invite link', () => {
+  it('activates the invited account and membership once, keeping role and groups', async () => {
+    const invited = await createUser({ workspaces: [{ id: demoId, role: 'builder', groups: [{ name: 'ops' }] }] });
+    const link = membershipIn(invited, demoId)!.inviteUrl!;
+    expect(link).toMatch(INVITE_URL);
+    const token = link.split('/invite/')[1]!;
+
+    const page = await h.app.inject({ method: 'GET', url: `/invite/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(invited.email);
+
+    const accepted = await h.request('POST', '/api/v1/invites/accept', {
+      token: null, body: { token, firstName: 'Ivy', lastName: 'Invited', password: 'correct horse battery' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ userId: invited.id, workspaceId: demoId, role: 'builder' });
+
+    const after = await getUser(invited.id);
+    expect(after).toMatchObject({ status: 'active', name: 'Ivy Invited' });
+    expect(membershipIn(after, demoId)).toMatchObject({ status: 'active', role: 'developer', inviteUrl: null, groups: [ref(groups.demoOps!)] });
+
+    const again = await h.request('POST', '/api/v1/invites/accept', {
+      token: null, body: { token, firstName: 'Ivy', lastName: 'Again', password: 'correct horse battery' },
+    });
+    expect(again.statusCode).toBe(404);
+    expect((await getUser(invited.id)).name).toBe('Ivy Invited');
+  });
+
+  it('refuses a forged or altered link and changes nothing', async () => {
+    const invited = await createUser({ workspaces: [{ id: demoId }] });
+    const token = membershipIn(invited, demoId)!.inviteUrl!.split('/invite/')[1]!;
+    const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const response = await h.request('POST', '/api/v1/invites/accept', {
+      token: null, body: { token: forged, firstName: 'Mal', lastName: 'Lory', password: 'not my account' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(membershipIn(await getUser(invited.id), demoId)?.status).toBe('invited');
   });
 });

@@ -48,7 +48,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"></label>
 <button type="submit">Accept invitation</button>
 </form>
-<p><small>This link works once and expires ${escapeHtml(new Date(preview.expiresAt).toUTCString())}.</small></p>`);
+<p><small>This link works once${preview.expiresAt ? ` and expires ${escapeHtml(new Date(preview.expiresAt).toUTCString())}` : ''}.</small></p>`);
 }
 
 export function acceptedPage(accepted: AcceptedInvite): string {
