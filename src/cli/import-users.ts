@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime/runtime.ts';
 export interface ImportCommandOptions {
   workspace?: string;
   dryRun?: boolean;
+  invite?: boolean;
   report?: string;
 }
 
@@ -20,7 +21,8 @@ interface ParsedFile {
 /**
  * `toolplane users import <file>`: reads CSV (a header row, then one person a row) or JSON
  * lines (`.jsonl`/`.ndjson`, one object a line), imports through the core, shows progress on
- * a terminal, prints a summary and writes every row's outcome to a JSON-lines report.
+ * a terminal, prints a summary and writes every row's outcome to a JSON-lines report (with
+ * each invitation link that no mailer sent, since it cannot be shown again).
  * Returns the process exit code: 0 when every row went through, 2 when some failed.
  */
 export async function importUsers(runtime: Runtime, file: string, options: ImportCommandOptions): Promise<number> {
@@ -30,6 +32,7 @@ export async function importUsers(runtime: Runtime, file: string, options: Impor
   bar?.start(records.length, 0);
   const report = await runtime.services.userImports.run(workspaceId, records, {
     dryRun: options.dryRun,
+    invite: options.invite,
     onProgress: (done) => bar?.update(done),
   });
   bar?.stop();
@@ -46,6 +49,7 @@ function summary(report: ImportReport, unreadable: number, dryRun: boolean, repo
   return [
     dryRun ? 'Dry run: nothing was changed.' : 'Import finished.',
     `  ${verb}created:   ${report.created}`,
+    `  ${verb}invited:   ${report.invited}`,
     `  ${verb}updated:   ${report.updated}`,
     `  unchanged: ${report.unchanged}`,
     `  failed:    ${failed}${failed > 0 ? ' (reasons in the report)' : ''}`,

@@ -66,9 +66,10 @@ users
   .command('import <file>')
   .description('import people from CSV (email, firstName, lastName, role, groups, and any user attribute) or JSON lines')
   .option('--workspace <id>', 'the workspace to import into (default: the default workspace)')
+  .option('--invite', 'invite people who are not members yet, instead of adding them as active members')
   .option('--dry-run', 'report what would change, and change nothing')
   .option('--report <file>', 'where to write every row\'s outcome (default: <file>.report.jsonl)')
-  .action(async (file: string, options: { workspace?: string; dryRun?: boolean; report?: string }) => {
+  .action(async (file: string, options: { workspace?: string; dryRun?: boolean; invite?: boolean; report?: string }) => {
     if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
     const runtime = await openRuntime(loadConfig());
     try {

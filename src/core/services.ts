@@ -44,18 +44,19 @@ export interface InviteDeliveryOptions {
 export function createServices(store: Store, box: SecretBox, delivery: InviteDeliveryOptions): Services {
   const workspaces = new WorkspaceService(store);
   const inviteLinks = new InviteLinks(box.deriveKey('invite-links'));
+  const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
   return {
     accounts: new AccountService(store, inviteLinks),
     apps: new AppService(store),
     appTransfers: new AppTransferService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),
-    invites: new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl)),
+    invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
     tokens: new TokenService(store, workspaces),
     userAttributes: new UserAttributeService(store),
-    userImports: new UserImportService(store),
+    userImports: new UserImportService(store, invites),
     users: new UserService(store),
     workspaces,
   };

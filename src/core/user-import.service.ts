@@ -8,6 +8,7 @@ import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import type { Role } from './roles.ts';
 import { fitsType } from './user-attributes.ts';
+import type { InviteService } from './invite.service.ts';
 
 /** One row of an import file: its line (for the report) and its fields by column name. */
 export interface ImportRecord {
@@ -15,17 +16,20 @@ export interface ImportRecord {
   fields: Record<string, unknown>;
 }
 
-export type ImportResult = 'created' | 'updated' | 'unchanged' | 'failed';
+export type ImportResult = 'created' | 'invited' | 'updated' | 'unchanged' | 'failed';
 
 export interface ImportOutcome {
   line: number;
   email: string;
   result: ImportResult;
   reason?: string;
+  /** The invitation link, when an invite was made and no mailer sent it: shown this once. */
+  acceptUrl?: string;
 }
 
 export interface ImportReport {
   created: number;
+  invited: number;
   updated: number;
   unchanged: number;
   failed: number;
@@ -35,6 +39,12 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Report what would change and change nothing. */
   dryRun?: boolean;
+  /**
+   * Invite people who are not members yet instead of adding them as active members; a
+   * pending invite counts as done, so a re-run changes nothing. Existing members are updated
+   * as usual.
+   */
+  invite?: boolean;
   /** Called as rows are done, with the count done so far. */
   onProgress?: (done: number) => void;
 }
@@ -52,6 +62,8 @@ interface Plan {
   userId: string;
   newUser: boolean;
   newMember: boolean;
+  /** Invite instead of adding (invite mode, not a member yet). */
+  invite: boolean;
   role: Role;
   names?: { first_name: string; last_name: string };
   groupIds?: number[];
@@ -65,6 +77,8 @@ interface State {
   users: Awaited<ReturnType<Repositories['userImports']['usersByEmail']>>;
   members: Map<string, ImportMember>;
   groupIds: Map<string, Set<number>>;
+  pendingInvites: Set<string>;
+  invite: boolean;
 }
 
 /**
@@ -75,10 +89,13 @@ interface State {
  * existing members go one transaction each, under the membership rules.
  */
 export class UserImportService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly invites: InviteService,
+  ) {}
 
   async run(workspaceId: string, records: ImportRecord[], options: ImportOptions = {}): Promise<ImportReport> {
-    const state = await this.load(workspaceId);
+    const state = await this.load(workspaceId, options.invite ?? false);
     requireKnownColumns(records, state.definitions);
     const outcomes = new Map<number, ImportOutcome>();
     const plans: Plan[] = [];
@@ -100,44 +117,53 @@ export class UserImportService {
     }
     done();
     const changes = plans.filter((item) => item.changed);
-    const result = (item: Plan): ImportResult => (item.newMember ? 'created' : 'updated');
+    const result = (item: Plan): ImportResult => (item.invite ? 'invited' : item.newMember ? 'created' : 'updated');
     if (options.dryRun) {
       for (const item of changes) outcomes.set(item.line, { line: item.line, email: item.email, result: result(item) });
     } else {
-      await this.write(workspaceId, changes, (item, error) => {
+      await this.write(workspaceId, changes, (item, error, acceptUrl) => {
         outcomes.set(item.line, error
           ? { line: item.line, email: item.email, result: 'failed', reason: error.message }
-          : { line: item.line, email: item.email, result: result(item) });
+          : { line: item.line, email: item.email, result: result(item), ...(acceptUrl ? { acceptUrl } : {}) });
         if (outcomes.size % 100 === 0) done();
       });
     }
     done();
     const sorted = [...outcomes.values()].sort((a, b) => a.line - b.line);
     const count = (kind: ImportResult) => sorted.filter((outcome) => outcome.result === kind).length;
-    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), failed: count('failed'), outcomes: sorted };
+    return {
+      created: count('created'), invited: count('invited'), updated: count('updated'), unchanged: count('unchanged'),
+      failed: count('failed'), outcomes: sorted,
+    };
   }
 
-  private load(workspaceId: string): Promise<State> {
+  private load(workspaceId: string, invite: boolean): Promise<State> {
     return this.store.read(async (repos) => {
       if (!(await repos.workspaces.get(workspaceId))) throw invalidInput('workspace', `no workspace with id ${workspaceId}`, 'workspace_not_found');
-      const [definitions, groups, users, members, groupIds] = await Promise.all([
+      const [definitions, groups, users, members, groupIds, pendingInvites] = await Promise.all([
         repos.userAttributes.list(workspaceId),
         repos.groups.list(workspaceId),
         repos.userImports.usersByEmail(),
         repos.userImports.members(workspaceId),
         repos.userImports.groupIdsByUser(workspaceId),
+        invite ? repos.userImports.pendingInviteEmails(workspaceId, new Date().toISOString()) : new Set<string>(),
       ]);
       return {
         definitions: new Map(definitions.map((row) => [row.name, row])),
         groups: new Map(groups.map((group) => [group.name, group.id])),
-        users, members, groupIds,
+        users, members, groupIds, pendingInvites, invite,
       };
     });
   }
 
   /** Writes the plans; `settle` hears of each, with the error that stopped it if any. */
-  private async write(workspaceId: string, plans: Plan[], settle: (item: Plan, error?: Error) => void): Promise<void> {
-    const fresh = plans.filter((item) => item.newMember);
+  private async write(
+    workspaceId: string,
+    plans: Plan[],
+    settle: (item: Plan, error?: Error, acceptUrl?: string) => void,
+  ): Promise<void> {
+    await this.sendInvites(workspaceId, plans.filter((item) => item.invite), settle);
+    const fresh = plans.filter((item) => item.newMember && !item.invite);
     for (let start = 0; start < fresh.length; start += CHUNK) {
       const chunk = fresh.slice(start, start + CHUNK);
       try {
@@ -164,6 +190,25 @@ export class UserImportService {
         settle(item, error instanceof DomainError ? error : new Error('could not be written'));
       }
     }
+  }
+
+  /** Invites on behalf of the workspace's oldest active admin, each invite its own transaction. */
+  private async sendInvites(workspaceId: string, plans: Plan[], settle: (item: Plan, error?: Error, acceptUrl?: string) => void) {
+    if (plans.length === 0) return;
+    const inviter = await this.store.read((repos) => repos.appVersions.oldestActiveAdmin(workspaceId));
+    if (!inviter) {
+      for (const item of plans) settle(item, new Error('the workspace has no active admin to send invites as'));
+      return;
+    }
+    const actor = { userId: inviter, email: '', tokenId: null, workspaceId };
+    const results = await this.invites.createMany(actor, plans.map((item) => ({
+      email: item.email, role: item.role, groupIds: item.groupIds, attributes: item.attributes,
+    })));
+    results.forEach((outcome, index) => {
+      const item = plans[index]!;
+      if (outcome.ok) settle(item, undefined, outcome.value.acceptUrl);
+      else settle(item, outcome.error);
+    });
   }
 }
 
@@ -195,9 +240,10 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
     : undefined;
 
   if (!member) {
+    const invite = state.invite;
     return {
-      line: record.line, email, userId: user?.id ?? randomUUID(), newUser: !user, newMember: true, role,
-      names, groupIds, attributes, changed: true,
+      line: record.line, email, userId: user?.id ?? randomUUID(), newUser: !user, newMember: true, invite, role,
+      names, groupIds, attributes, changed: !(invite && state.pendingInvites.has(email.toLowerCase())),
     };
   }
   const current = state.groupIds.get(user!.id) ?? new Set<number>();
@@ -205,7 +251,7 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
   const namesChanged = names !== undefined && (names.first_name !== user!.first_name || names.last_name !== user!.last_name);
   const attributesChanged = Object.entries(attributes).some(([name, value]) => toJson(member.attributes[name]) !== toJson(value));
   return {
-    line: record.line, email, userId: user!.id, newUser: false, newMember: false, role,
+    line: record.line, email, userId: user!.id, newUser: false, newMember: false, invite: false, role,
     names: namesChanged ? names : undefined, groupIds: groupsChanged ? groupIds : undefined, attributes,
     changed: role !== member.role || groupsChanged || namesChanged || attributesChanged,
   };

@@ -51,6 +51,18 @@ export class UserImportRepository {
     return result;
   }
 
+  /** Lower-cased emails with a pending, unexpired invite to the workspace. */
+  async pendingInviteEmails(workspaceId: string, now: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('invites')
+      .select('email')
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', now)
+      .execute();
+    return new Set(rows.map((row) => row.email.toLowerCase()));
+  }
+
   async insertUsers(rows: Insertable<UserTable>[]): Promise<void> {
     for (let start = 0; start < rows.length; start += BATCH) {
       await this.db.insertInto('users').values(rows.slice(start, start + BATCH)).execute();

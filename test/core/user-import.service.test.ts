@@ -102,3 +102,26 @@ describe(`importing users on ${testDialect()}`, () => {
     await expect(h.services.userImports.run(workspaceId, rows({ email: 'x@imports.test', shoeSize: '42' }))).rejects.toThrow(/shoeSize/);
   });
 });
+
+describe(`importing with invites on ${testDialect()}`, () => {
+  it('invites people who are not members, once, and still updates existing members', async () => {
+    const invitees = await h.services.workspaces.create('Invitees');
+    await h.token(['*'], { workspaceId: invitees, email: 'owner@imports.test' });
+    const file = rows(
+      { email: 'new-one@imports.test', role: 'end-user' },
+      { email: 'new-two@imports.test', role: '' },
+      { email: 'owner@imports.test', firstName: 'Owner' },
+    );
+    const first = await h.services.userImports.run(invitees, file, { invite: true });
+    expect(first).toMatchObject({ created: 0, invited: 2, updated: 1, failed: 0 });
+    expect(first.outcomes[0]!.acceptUrl).toMatch(/^http:\/\/toolplane\.test\/invite\/tpi_/);
+    const pending = await h.runtime.database.db.selectFrom('invites').select(['email', 'status'])
+      .where('workspace_id', '=', invitees).orderBy('email').execute();
+    expect(pending).toEqual([{ email: 'new-one@imports.test', status: 'pending' }, { email: 'new-two@imports.test', status: 'pending' }]);
+    const members = await h.runtime.database.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', invitees).execute();
+    expect(members).toHaveLength(1);
+
+    const again = await h.services.userImports.run(invitees, file, { invite: true });
+    expect(again).toMatchObject({ invited: 0, updated: 0, unchanged: 3, failed: 0 });
+  });
+});
