@@ -6,6 +6,18 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(root, 'bin/toolplane.js');
 
+/**
+ * The environment a child process needs to use a test database: its URL, a data folder,
+ * and on PostgreSQL the secret key (SQLite makes its own key file in the data folder).
+ */
+export function processEnv(database: { url: string; dataDir: string }, secretKey: string): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: database.url,
+    TOOLPLANE_DATA_DIR: database.dataDir,
+    ...(database.url.startsWith('postgres') ? { TOOLPLANE_SECRET_KEY: secretKey } : {}),
+  };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_SECRET_KEY } from '../helpers/harness.ts';
-import { runCli } from '../helpers/server-process.ts';
+import { processEnv, runCli } from '../helpers/server-process.ts';
 import { createTestDatabaseUrl, testDialect } from '../helpers/test-database.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
@@ -10,11 +10,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
   database = await createTestDatabaseUrl();
-  env = {
-    DATABASE_URL: database.url,
-    TOOLPLANE_DATA_DIR: database.dataDir,
-    ...(testDialect() === 'postgres' ? { TOOLPLANE_SECRET_KEY: TEST_SECRET_KEY } : {}),
-  };
+  env = processEnv(database, TEST_SECRET_KEY);
 });
 afterEach(async () => {
   await database.drop();

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { parseDatabaseUrl } from '../../src/config.ts';
-import { ServerProcess, runCli } from '../helpers/server-process.ts';
+import { ServerProcess, processEnv, runCli } from '../helpers/server-process.ts';
 import { TEST_SECRET_KEY } from '../helpers/harness.ts';
 import { createTestDatabaseUrl, testDialect } from '../helpers/test-database.ts';
 
@@ -18,13 +18,7 @@ async function start(extra: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
 
 beforeEach(async () => {
   database = await createTestDatabaseUrl();
-  env = {
-    DATABASE_URL: database.url,
-    TOOLPLANE_DATA_DIR: database.dataDir,
-    // SQLite makes its own key file; PostgreSQL requires the variable.
-    ...(testDialect() === 'postgres' ? { TOOLPLANE_SECRET_KEY: TEST_SECRET_KEY } : {}),
-    LOG_LEVEL: 'info',
-  };
+  env = { ...processEnv(database, TEST_SECRET_KEY), LOG_LEVEL: 'info' };
 });
 
 afterEach(async () => {
