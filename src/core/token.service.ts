@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Repositories, Store } from '../db/store.ts';
-import { fromJson, toJson } from '../db/rows.ts';
-import { invalidInput } from './errors.ts';
+import { fromJson, toIso, toIsoOrNull, toJson } from '../db/rows.ts';
+import type { TokenReach, TokenWithUser } from '../db/token.repository.ts';
+import type { Actor } from './actor.ts';
+import { DomainError, conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
-import { type Scope, isScope } from './scopes.ts';
+import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { type Scope, hasScope, isScope } from './scopes.ts';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret.ts';
 import type { WorkspaceService } from './workspace.service.ts';
 
@@ -17,6 +20,41 @@ export interface TokenCreateInput {
   expiresAt?: string;
 }
 
+/** A token as an admin sees it: never its secret nor its hash. */
+export interface TokenView {
+  id: string;
+  name: string;
+  /** The secret's first characters, to tell tokens apart. */
+  prefix: string;
+  scopes: string[];
+  workspaceId: string | null;
+  userEmail: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A token with its secret, answered once, at creation or rotation. */
+export interface IssuedToken {
+  token: TokenView;
+  secret: string;
+}
+
+/** A token an API caller creates; it acts for the caller's user. */
+export interface TokenIssueInput {
+  name: string;
+  scopes: string[];
+  /** Bind the token to one workspace; absent means instance-wide. */
+  workspaceId?: string;
+  /** At most one of expiresAt and expiresInDays; neither means no expiry. */
+  expiresAt?: string;
+  expiresInDays?: number;
+}
+
+/** How long uses are coalesced in memory before `last_used_at` is written. */
+export const USAGE_FLUSH_MS = 30_000;
+
 export interface AuthenticatedToken {
   tokenId: string;
   userId: string;
@@ -26,10 +64,161 @@ export interface AuthenticatedToken {
 }
 
 export class TokenService {
+  /** Token id → time of its latest use not yet written to `last_used_at`. */
+  private readonly pendingUses = new Map<string, string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
   constructor(
     private readonly store: Store,
     private readonly workspaces: WorkspaceService,
   ) {}
+
+  /** The tokens the actor may see, oldest first: see `reachOf`. */
+  async list(actor: Actor, page: PageRequest): Promise<Page<TokenView>> {
+    const reach = reachOf(actor);
+    const [rows, total] = await this.store.read((repos) =>
+      Promise.all([repos.tokens.list(reach, offsetOf(page), page.pageSize), repos.tokens.count(reach)]));
+    return { items: rows.map((row) => this.toView(row)), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<TokenView> {
+    return this.toView(await this.store.read((repos) => this.visible(repos, actor, id)));
+  }
+
+  /**
+   * Creates a token acting for the actor's user. Its scopes must all be held by the actor's
+   * own token (403 `scope_escalation`), and its binding must be within the actor's reach: a
+   * workspace-bound actor only binds to its own workspace (403 `workspace_forbidden`).
+   */
+  async issue(actor: Actor, input: TokenIssueInput): Promise<IssuedToken> {
+    const scopes = checkScopes(input.scopes);
+    const expiresAt = expiryOf(input);
+    return this.store.write(async (repos) => {
+      assertNoEscalation(await callerScopes(repos, actor), scopes);
+      const workspaceId = input.workspaceId?.toLowerCase() ?? null;
+      if (actor.boundWorkspaceId && workspaceId !== actor.boundWorkspaceId) {
+        throw forbidden('workspace_forbidden', workspaceId
+          ? `This token is bound to workspace ${actor.boundWorkspaceId} and cannot create tokens for workspace ${workspaceId}`
+          : `This token is bound to workspace ${actor.boundWorkspaceId} and cannot create instance-wide tokens`);
+      }
+      if (workspaceId && !(await repos.workspaces.get(workspaceId))) {
+        throw invalidInput('workspaceId', `no workspace with id ${workspaceId}`, 'workspace_not_found');
+      }
+      const secret = generateTokenSecret();
+      const id = randomUUID();
+      await repos.tokens.create({
+        id,
+        name: input.name,
+        token_hash: hashTokenSecret(secret),
+        token_prefix: displayPrefix(secret),
+        scopes: toJson(scopes),
+        workspace_id: workspaceId,
+        user_id: actor.userId,
+        created_at: new Date().toISOString(),
+        expires_at: expiresAt,
+        last_used_at: null,
+        revoked_at: null,
+      });
+      return { token: this.toView((await repos.tokens.getById(id))!), secret };
+    });
+  }
+
+  /**
+   * Gives the token a new secret; the old one stops working when this commits. Refused
+   * (403 `scope_escalation`) when the token has scopes the actor's own token lacks.
+   */
+  async rotate(actor: Actor, id: string): Promise<IssuedToken> {
+    return this.store.write(async (repos) => {
+      const row = await this.visible(repos, actor, id);
+      if (row.revoked_at) throw conflict('token_revoked', `Token ${id} is revoked`);
+      assertNoEscalation(await callerScopes(repos, actor), fromJson<string[]>(row.scopes));
+      const secret = generateTokenSecret();
+      if (!(await repos.tokens.replaceSecret(id, hashTokenSecret(secret), displayPrefix(secret)))) {
+        throw conflict('token_revoked', `Token ${id} is revoked`);
+      }
+      return { token: this.toView((await repos.tokens.getById(id))!), secret };
+    });
+  }
+
+  /** Revokes the token: it is a 401 from then on. A revoked token is a 409 `token_revoked`. */
+  async revoke(actor: Actor, id: string): Promise<void> {
+    await this.store.write(async (repos) => {
+      await this.visible(repos, actor, id);
+      if (!(await repos.tokens.revoke(id, new Date().toISOString()))) {
+        throw conflict('token_revoked', `Token ${id} is already revoked`);
+      }
+    });
+  }
+
+  /**
+   * Notes a use of the token in memory; `last_used_at` is written by `flushUsage`, at most
+   * every USAGE_FLUSH_MS, so authenticating a request never writes to the database.
+   */
+  recordUse(tokenId: string): void {
+    this.pendingUses.set(tokenId, new Date().toISOString());
+    this.scheduleFlush();
+  }
+
+  /**
+   * Writes the uses recorded so far, one UPDATE per token, in one transaction. On failure
+   * the uses are kept for the next flush (unless a newer use replaced them) and it throws.
+   */
+  async flushUsage(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingUses.size === 0) return;
+    const uses = [...this.pendingUses];
+    this.pendingUses.clear();
+    try {
+      await this.store.write(async (repos) => {
+        for (const [id, at] of uses) await repos.tokens.setLastUsed(id, at);
+      });
+    } catch (error) {
+      for (const [id, at] of uses) if (!this.pendingUses.has(id)) this.pendingUses.set(id, at);
+      this.scheduleFlush();
+      throw error;
+    }
+  }
+
+  /** Writes the pending uses and stops the timer; call before the database closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flushUsage();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.closed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      // A failed flush keeps its uses and schedules the next try; nothing more to do here.
+      this.flushUsage().catch(() => undefined);
+    }, USAGE_FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** The token when the actor may see it, else 404 `token_not_found`. */
+  private async visible(repos: Repositories, actor: Actor, id: string): Promise<TokenWithUser> {
+    const row = await repos.tokens.get(reachOf(actor), id);
+    if (!row) throw notFound('token', id);
+    return row;
+  }
+
+  private toView(row: TokenWithUser): TokenView {
+    return {
+      id: row.id,
+      name: row.name,
+      prefix: row.token_prefix,
+      scopes: fromJson<string[]>(row.scopes),
+      workspaceId: row.workspace_id,
+      userEmail: row.user_email,
+      createdAt: toIso(row.created_at),
+      expiresAt: toIsoOrNull(row.expires_at),
+      // A use not yet flushed is newer than the stored one.
+      lastUsedAt: this.pendingUses.get(row.id) ?? toIsoOrNull(row.last_used_at),
+      revokedAt: toIsoOrNull(row.revoked_at),
+    };
+  }
 
   /** Creates a token and returns its secret; the secret is not stored and cannot be shown again. */
   async create(input: TokenCreateInput): Promise<{ id: string; secret: string }> {
@@ -49,11 +238,12 @@ export class TokenService {
     await this.insert({ name: 'bootstrap', email, scopes: ['*'] }, secret);
   }
 
-  /** The token's identity, or null when the secret is unknown, revoked, expired or its user archived. */
+  /** The token's identity, recording a use, or null when the secret is unknown, revoked, expired or its user archived. */
   async authenticate(secret: string): Promise<AuthenticatedToken | null> {
     const row = await this.store.read((repos) => repos.tokens.getByHash(hashTokenSecret(secret)));
     if (!row || row.revoked_at || row.user_status === 'archived') return null;
     if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) return null;
+    this.recordUse(row.id);
     return {
       tokenId: row.id,
       userId: row.user_id,
@@ -90,6 +280,50 @@ export class TokenService {
     });
     return id;
   }
+}
+
+/**
+ * A workspace-bound actor sees the tokens bound to its workspace; an instance-wide one also
+ * sees the instance-wide tokens.
+ */
+function reachOf(actor: Actor): TokenReach {
+  return { workspaceId: actor.workspaceId, includeInstanceWide: !actor.boundWorkspaceId };
+}
+
+/** The scopes of the actor's token; local CLI work (no token) holds every scope. */
+async function callerScopes(repos: Repositories, actor: Actor): Promise<string[]> {
+  if (actor.tokenId === null) return ['*'];
+  const row = await repos.tokens.getById(actor.tokenId);
+  if (!row || row.revoked_at) throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');
+  return fromJson<string[]>(row.scopes);
+}
+
+/** Known scopes, without duplicates; an unknown one is a 400 naming its index. */
+function checkScopes(scopes: readonly string[]): Scope[] {
+  scopes.forEach((scope, index) => {
+    if (!isScope(scope)) throw invalidInput(`scopes.${index}`, `unknown scope "${scope}"`);
+  });
+  return [...new Set(scopes as Scope[])];
+}
+
+/** 403 `scope_escalation` naming every requested scope the caller's scopes do not cover. */
+export function assertNoEscalation(granted: readonly string[], requested: readonly string[]): void {
+  const missing = requested.filter((scope) => !isScope(scope) || !hasScope(granted, scope));
+  if (missing.length > 0) {
+    throw forbidden('scope_escalation', `This token lacks ${missing.join(', ')}, so it cannot grant ${missing.length === 1 ? 'it' : 'them'}`);
+  }
+}
+
+function expiryOf(input: TokenIssueInput): string | null {
+  if (input.expiresAt !== undefined && input.expiresInDays !== undefined) {
+    throw invalidInput('expiresAt', 'give expiresAt or expiresInDays, not both');
+  }
+  if (input.expiresInDays !== undefined) return new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString();
+  if (input.expiresAt === undefined) return null;
+  const at = new Date(input.expiresAt);
+  if (Number.isNaN(at.getTime())) throw invalidInput('expiresAt', 'must be a date-time');
+  if (at.getTime() <= Date.now()) throw invalidInput('expiresAt', 'must be in the future');
+  return at.toISOString();
 }
 
 /** Finds the user by email, creating them, or their membership, as an active admin when missing. */

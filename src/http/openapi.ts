@@ -35,6 +35,7 @@ export function openapiOptions(): SwaggerOptions {
         { name: 'Resources', description: 'Data source connections, with write-only secrets.' },
         { name: 'Folders', description: 'Folders organizing apps, resources and workflows.' },
         { name: 'Invites', description: 'Invitations by email, including external users; accepted through a one-time link.' },
+        { name: 'Tokens', description: 'API tokens: scopes, workspace binding, expiry; the secret is shown once.' },
         { name: 'Workspaces', description: 'Workspace settings, such as the email domains that tell own people from external ones.' },
       ],
     },

@@ -25,6 +25,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await services.workspaces.ensureDefault();
     if (config.bootstrapToken) await services.tokens.ensureBootstrap(config.bootstrapToken, config.bootstrapEmail);
     const close = async () => {
+      // Token uses are coalesced in memory; write them before the database goes away.
+      await services.tokens.close();
       await mailer?.close();
       await database.close();
     };

@@ -9,6 +9,7 @@ import { groupsRoutes } from './groups.routes.ts';
 import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
@@ -40,7 +41,7 @@ export async function nativeApi(
 
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
-  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes]) {
+  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes]) {
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.acceptLimit);
