@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenView } from '../../src/core/token.service.ts';
 import { expectError } from '../helpers/expect-error.ts';
 import { ADMIN_EMAIL, Harness } from '../helpers/harness.ts';
 
@@ -17,21 +18,11 @@ afterAll(async () => {
 });
 
 const db = () => h.runtime.database.db;
+/** Computed here, not taken from the code under test, so a change in hashing shows. */
 const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  workspaceId: string | null;
-  userEmail: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  secret?: string;
-}
+/** A token as the API answers it; `secret` only at creation and rotation. */
+type Token = TokenView & { secret?: string };
 
 async function createToken(body: object, options: { token?: string; workspaceId?: string } = {}): Promise<Token & { secret: string }> {
   const response = await h.request('POST', '/api/v1/tokens', { body, ...options });
