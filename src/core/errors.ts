@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'gone'
+  | 'precondition_failed'
+  | 'unprocessable'
   | 'rate_limited'
   | 'unavailable';
 

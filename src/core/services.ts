@@ -4,6 +4,7 @@ import { AppService } from './app.service.ts';
 import { AppTransferService } from './app-transfer.service.ts';
 import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
+import { IdempotencyService } from './idempotency.service.ts';
 import { InviteAcceptanceService } from './invite-acceptance.service.ts';
 import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
@@ -12,6 +13,7 @@ import type { InviteMailer } from './mailer.ts';
 import { ResourceService } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
+import { UnitOfWork } from './unit-of-work.ts';
 import { UserService } from './user.service.ts';
 import { UserAttributeService } from './user-attribute.service.ts';
 import { UserImportService } from './user-import.service.ts';
@@ -24,10 +26,12 @@ export interface Services {
   appTransfers: AppTransferService;
   folders: FolderService;
   groups: GroupService;
+  idempotency: IdempotencyService;
   invites: InviteService;
   inviteAcceptance: InviteAcceptanceService;
   resources: ResourceService;
   tokens: TokenService;
+  unitOfWork: UnitOfWork;
   userAttributes: UserAttributeService;
   userImports: UserImportService;
   users: UserService;
@@ -51,10 +55,12 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     appTransfers: new AppTransferService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),
+    idempotency: new IdempotencyService(store, box),
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
     tokens: new TokenService(store, workspaces),
+    unitOfWork: new UnitOfWork(store),
     userAttributes: new UserAttributeService(store),
     userImports: new UserImportService(store, invites),
     users: new UserService(store),

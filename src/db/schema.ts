@@ -171,6 +171,35 @@ export interface SettingTable {
   value: string;
 }
 
+/** One recorded write: who, what, on which target, where; never a secret value. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  workspace_id: string | null;
+  actor_type: 'token' | 'external_api' | 'cli' | 'public' | 'system';
+  actor_token_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  /** Changed field → new value (JSON object); secret values are never recorded. */
+  changes: JsonWithDefault;
+  request_id: string | null;
+}
+
+/** A request sent with an Idempotency-Key, and its answer once it has one. */
+export interface IdempotencyKeyTable {
+  /** Whose key it is: the token that sent it. */
+  owner: string;
+  key: string;
+  /** SHA-256 of method, path and body: a reuse with another request is refused. */
+  request_hash: string;
+  status_code: number | null;
+  /** The answer's body, encrypted: it may hold a secret shown once. */
+  response: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -186,6 +215,8 @@ export interface Database {
   invites: InviteTable;
   settings: SettingTable;
   user_attribute_definitions: UserAttributeDefinitionTable;
+  audit_events: AuditEventTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
@@ -199,5 +230,7 @@ export type AppVersionRow = Selectable<AppVersionTable>;
 export type InviteRow = Selectable<InviteTable>;
 export type UserAttributeDefinitionRow = Selectable<UserAttributeDefinitionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

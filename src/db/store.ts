@@ -1,11 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql } from 'kysely';
 import { AccountRepository } from './account.repository.ts';
 import { AppRepository } from './app.repository.ts';
 import { AppVersionRepository } from './app-version.repository.ts';
+import { AuditEventRepository } from './audit-event.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import { FolderRepository } from './folder.repository.ts';
 import { GroupRepository } from './group.repository.ts';
+import { IdempotencyKeyRepository } from './idempotency-key.repository.ts';
 import { InviteRepository } from './invite.repository.ts';
+import { LockRepository } from './lock.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
@@ -20,9 +25,12 @@ export class Repositories {
   readonly accounts: AccountRepository;
   readonly apps: AppRepository;
   readonly appVersions: AppVersionRepository;
+  readonly auditEvents: AuditEventRepository;
   readonly folders: FolderRepository;
   readonly groups: GroupRepository;
+  readonly idempotencyKeys: IdempotencyKeyRepository;
   readonly invites: InviteRepository;
+  readonly locks: LockRepository;
   readonly memberships: MembershipRepository;
   readonly resources: ResourceRepository;
   readonly settings: SettingRepository;
@@ -36,9 +44,12 @@ export class Repositories {
     this.accounts = new AccountRepository(db);
     this.apps = new AppRepository(db);
     this.appVersions = new AppVersionRepository(db);
+    this.auditEvents = new AuditEventRepository(db);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
+    this.idempotencyKeys = new IdempotencyKeyRepository(db);
     this.invites = new InviteRepository(db, dialect);
+    this.locks = new LockRepository(db, dialect);
     this.memberships = new MembershipRepository(db, dialect);
     this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);
@@ -50,12 +61,25 @@ export class Repositories {
   }
 }
 
+/** The transaction that `Store.transaction` opened, which reads and writes inside it join. */
+interface JoinedTransaction {
+  executor: Executor;
+  repos: Repositories;
+  savepoints: number;
+}
+
 /**
  * The services' only door to the database. `read` runs without a transaction; `write` runs
  * the whole callback in one transaction, so a callback that throws changes nothing.
+ *
+ * Inside `transaction(work)`, every `read` and `write` joins that one transaction: a `write`
+ * becomes a savepoint, so a write that throws still changes nothing while the outer
+ * transaction goes on. The HTTP layer uses it to check a precondition or claim an
+ * idempotency key in the same transaction as the change it guards.
  */
 export class Store {
   private readonly repositories: Repositories;
+  private readonly joined = new AsyncLocalStorage<JoinedTransaction>();
 
   constructor(private readonly handle: DatabaseHandle) {
     this.repositories = new Repositories(handle.db, handle.dialect);
@@ -66,10 +90,39 @@ export class Store {
   }
 
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return work(this.repositories);
+    return work(this.joined.getStore()?.repos ?? this.repositories);
   }
 
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const joined = this.joined.getStore();
+    if (joined) return inSavepoint(joined, work);
     return this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect)));
+  }
+
+  /**
+   * Runs `work` in one transaction that every read and write inside it joins; it commits
+   * when `work` resolves and rolls everything back when it throws. Nested calls join the
+   * outer transaction.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const joined = this.joined.getStore();
+    if (joined) return work(joined.repos);
+    return this.handle.db.transaction().execute((trx) => {
+      const repos = new Repositories(trx, this.handle.dialect);
+      return this.joined.run({ executor: trx, repos, savepoints: 0 }, () => work(repos));
+    });
+  }
+}
+
+async function inSavepoint<T>(joined: JoinedTransaction, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  const name = sql.id(`write_${++joined.savepoints}`);
+  await sql`savepoint ${name}`.execute(joined.executor);
+  try {
+    const result = await work(joined.repos);
+    await sql`release savepoint ${name}`.execute(joined.executor);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint ${name}`.execute(joined.executor);
+    throw error;
   }
 }

@@ -7,9 +7,9 @@ import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/t
 const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
-  'user_attribute_definitions', 'invites',
+  'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
 ];
-const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes'];
+const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency'];
 
 let database: TestDatabase;
 const handles: DatabaseHandle[] = [];

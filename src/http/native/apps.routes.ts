@@ -31,7 +31,10 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
       body: AppCreateBody,
       response: { 201: App, ...errorResponses() },
     },
-  }, async (request, reply) => reply.code(201).send(toNativeApp(await apps.create(request.actor, request.body))));
+  }, async (request, reply) => {
+    reply.code(201);
+    return toNativeApp(await apps.create(request.actor, request.body));
+  });
 
   app.get('/apps/:appId', {
     config: { scope: 'apps:read' },
@@ -61,6 +64,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
     },
   }, async (request, reply) => {
     await apps.delete(request.actor, request.params.appId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

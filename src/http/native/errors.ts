@@ -15,6 +15,8 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  precondition_failed: 412,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -28,7 +28,10 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
       body: FolderCreateBody,
       response: { 201: Folder, ...errorResponses(409) },
     },
-  }, async (request, reply) => reply.code(201).send(toNativeFolder(await folders.create(request.actor, request.body))));
+  }, async (request, reply) => {
+    reply.code(201);
+    return toNativeFolder(await folders.create(request.actor, request.body));
+  });
 
   app.get('/folders/:folderId', {
     config: { scope: 'folders:read' },
@@ -60,6 +63,7 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
     },
   }, async (request, reply) => {
     await folders.delete(request.actor, request.params.folderId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

@@ -28,7 +28,10 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
       body: GroupCreateBody,
       response: { 201: Group, ...errorResponses(409) },
     },
-  }, async (request, reply) => reply.code(201).send(toNativeGroup(await groups.create(request.actor, request.body.name))));
+  }, async (request, reply) => {
+    reply.code(201);
+    return toNativeGroup(await groups.create(request.actor, request.body.name));
+  });
 
   app.get('/groups/:groupId', {
     config: { scope: 'groups:read' },
@@ -59,7 +62,8 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
     },
   }, async (request, reply) => {
     await groups.delete(request.actor, request.params.groupId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 
   app.get('/groups/:groupId/members', {
@@ -95,6 +99,7 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
     },
   }, async (request, reply) => {
     await groups.removeMember(request.actor, request.params.groupId, request.params.userId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

@@ -59,10 +59,14 @@ export function invitesRoutes(app: NativeApp, { invites, inviteAcceptance }: Ser
     },
   }, async (request, reply) => {
     const body = request.body as InviteCreateItem | unknown[];
-    if (!Array.isArray(body)) return reply.code(201).send(toIssued(await invites.create(request.actor, body)));
+    if (!Array.isArray(body)) {
+      reply.code(201);
+      return toIssued(await invites.create(request.actor, body));
+    }
     const parsed = body.map(checkCreateItem);
     const created = await invites.createMany(request.actor, parsed.flatMap((item) => (item.ok ? [item.value] : [])));
-    return reply.code(207).send(toBatchAnswer(parsed, created));
+    reply.code(207);
+    return toBatchAnswer(parsed, created);
   });
 
   app.post('/invites/accept', {
@@ -95,7 +99,8 @@ export function invitesRoutes(app: NativeApp, { invites, inviteAcceptance }: Ser
     },
   }, async (request, reply) => {
     await invites.revoke(request.actor, request.params.inviteId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 
   app.post('/invites/:inviteId/resend', {

@@ -12,6 +12,7 @@ import { resourcesRoutes } from './resources.routes.ts';
 import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { WriteGuards } from './write-guards.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
 
 /**
@@ -24,10 +25,12 @@ export async function nativeApi(
   options: { services: Services; openapi: () => unknown; acceptLimit: AcceptLimiter },
 ) {
   const native = app as unknown as NativeApp;
+  const guards = new WriteGuards(options.services);
   native.addHook('onRoute', (route) => {
     if (!route.config?.scope && !route.config?.public) {
       throw new Error(`native route ${route.method} ${route.url} declares no scope`);
     }
+    guards.guardRoute(route);
   });
   native.addHook('onRequest', nativeAuthentication(options.services));
 

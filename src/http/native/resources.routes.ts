@@ -27,7 +27,10 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
       body: ResourceCreateBody,
       response: { 201: Resource, ...errorResponses(409) },
     },
-  }, async (request, reply) => reply.code(201).send(toNativeResource(await resources.create(request.actor, request.body))));
+  }, async (request, reply) => {
+    reply.code(201);
+    return toNativeResource(await resources.create(request.actor, request.body));
+  });
 
   app.get('/resources/:resourceId', {
     config: { scope: 'resources:read' },
@@ -58,6 +61,7 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
     },
   }, async (request, reply) => {
     await resources.delete(request.actor, request.params.resourceId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

@@ -32,7 +32,10 @@ export function tokensRoutes(app: NativeApp, { tokens }: Services): void {
       body: TokenCreateBody,
       response: { 201: IssuedToken, ...errorResponses() },
     },
-  }, async (request, reply) => reply.code(201).send(toIssued(await tokens.issue(request.actor, request.body))));
+  }, async (request, reply) => {
+    reply.code(201);
+    return toIssued(await tokens.issue(request.actor, request.body));
+  });
 
   app.get('/tokens/:tokenId', {
     config: { scope: 'tokens:read' },
@@ -53,7 +56,8 @@ export function tokensRoutes(app: NativeApp, { tokens }: Services): void {
     },
   }, async (request, reply) => {
     await tokens.revoke(request.actor, request.params.tokenId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 
   app.post('/tokens/:tokenId/rotate', {

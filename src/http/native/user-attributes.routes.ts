@@ -27,7 +27,10 @@ export function userAttributesRoutes(app: NativeApp, { userAttributes }: Service
       body: UserAttributeCreateBody,
       response: { 201: UserAttribute, ...errorResponses(409) },
     },
-  }, async (request, reply) => reply.code(201).send(await userAttributes.create(request.actor, request.body)));
+  }, async (request, reply) => {
+    reply.code(201);
+    return await userAttributes.create(request.actor, request.body);
+  });
 
   app.get('/userAttributes/:attributeId', {
     config: { scope: 'users:read' },
@@ -60,6 +63,7 @@ export function userAttributesRoutes(app: NativeApp, { userAttributes }: Service
     },
   }, async (request, reply) => {
     await userAttributes.delete(request.actor, request.params.attributeId, { clearValues: request.query.clearValues ?? true });
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

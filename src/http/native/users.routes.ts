@@ -97,10 +97,14 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     },
   }, async (request, reply) => {
     const body = request.body as Static<typeof UserCreateBody> | unknown[];
-    if (!Array.isArray(body)) return reply.code(201).send(toNativeUser(await users.create(request.actor, toCreateInput(body))));
+    if (!Array.isArray(body)) {
+      reply.code(201);
+      return toNativeUser(await users.create(request.actor, toCreateInput(body)));
+    }
     const parsed = body.map(parseCreateItem);
     const created = await users.createEach(request.actor, parsed.flatMap((item) => (item.ok ? [item.value] : [])));
-    return reply.code(207).send(toBulkAnswer(parsed, created));
+    reply.code(207);
+    return toBulkAnswer(parsed, created);
   });
 
   app.get('/users/:userId', {
@@ -156,7 +160,8 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     },
   }, async (request, reply) => {
     await users.deleteAttribute(request.actor, request.params.userId, request.params.attributeName);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 
   app.delete('/users/:userId', {
@@ -169,6 +174,7 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     },
   }, async (request, reply) => {
     await users.delete(request.actor, request.params.userId);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

@@ -23,6 +23,8 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
   not_found: 404,
   conflict: 400,
   gone: 410,
+  precondition_failed: 412,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
 };
