@@ -90,8 +90,9 @@ export class Server {
   }
 }
 
-export function toolplane(env) {
-  return Server.start([path.join(root, 'bin/toolplane.js'), 'serve'], { LOG_LEVEL: 'warn', ...env }, '/readyz');
+/** Starts `toolplane serve`; `nodeArgs` go to Node itself (`--cpu-prof` for a profile). */
+export function toolplane(env, nodeArgs = []) {
+  return Server.start([...nodeArgs, path.join(root, 'bin/toolplane.js'), 'serve'], { LOG_LEVEL: 'warn', ...env }, '/readyz');
 }
 
 export function baseline(env) {
