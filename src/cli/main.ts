@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
+import { runAudited } from '../core/audit.ts';
 import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.ts';
 import { DomainError } from '../core/errors.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { openRuntime } from '../runtime/runtime.ts';
+import { exportAudit } from './audit-export.ts';
 import { importUsers } from './import-users.ts';
 import { serve } from './serve.ts';
 import { createWorkspace, listWorkspaces } from './workspaces.ts';
@@ -52,9 +54,9 @@ tokens
       const expiresAt = options.expiresInDays === undefined
         ? undefined
         : new Date(Date.now() + options.expiresInDays * 86_400_000).toISOString();
-      const { secret } = await runtime.services.tokens.create({
+      const { secret } = await runAudited({ actorType: 'cli' }, () => runtime.services.tokens.create({
         name: options.name, email: options.email, scopes: options.scopes, workspaceId: options.workspace, expiresAt,
-      });
+      }));
       console.log(secret);
     } finally {
       await runtime.close();
@@ -74,7 +76,26 @@ users
     if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
     const runtime = await openRuntime(loadConfig());
     try {
-      process.exitCode = await importUsers(runtime, file, options);
+      process.exitCode = await runAudited({ actorType: 'cli' }, () => importUsers(runtime, file, options));
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const audit = program.command('audit').description('read the audit log');
+
+audit
+  .command('export')
+  .description('write audit events as JSON lines, oldest first, one event a line (the API\'s shape)')
+  .requiredOption('--since <date-time>', 'only events at or after this ISO-8601 date-time, such as 2026-01-01T00:00:00Z', parseDateTime)
+  .option('--until <date-time>', 'only events at or before this ISO-8601 date-time', parseDateTime)
+  .option('--workspace <id>', 'only events of this workspace (default: every workspace and the instance-level events)')
+  .option('--output <file>', 'write to this file instead of stdout')
+  .action(async (options: { since: string; until?: string; workspace?: string; output?: string }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const count = await exportAudit(runtime, options);
+      if (options.output) console.error(`exported ${count} event${count === 1 ? '' : 's'} to ${options.output}`);
     } finally {
       await runtime.close();
     }
@@ -129,6 +150,13 @@ function parseScopes(value: string): Scope[] {
   const unknown = scopes.filter((scope) => !isScope(scope));
   if (scopes.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`unknown scope(s): ${unknown.join(', ') || '(none given)'}`);
   return scopes as Scope[];
+}
+
+function parseDateTime(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('must be an ISO-8601 date-time with a time zone, such as 2026-01-01T00:00:00Z');
+  }
+  return value;
 }
 
 function parseDays(value: string): number {

@@ -3,6 +3,7 @@ import type { AccountFilter, AccountGroupRow, AccountMembershipRow } from '../db
 import { toIso } from '../db/rows.ts';
 import type { UserRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput } from './errors.ts';
 import type { InviteLinks } from './invite-links.ts';
 import { type GroupRef, type MembershipAssignment, applyAssignment } from './membership-assignment.ts';
@@ -99,13 +100,23 @@ export class AccountService {
         workspaceIds.push(await applyAssignment(repos, user, assignment, `workspaces.${index}`, at));
       }
       if (workspaceIds[0]) await repos.users.update(user.id, { default_workspace_id: workspaceIds[0] });
-      return this.load(repos, user.id);
+      const account = await this.load(repos, user.id);
+      await recordAudit(repos, {
+        action: 'account.created', target: { type: 'account', id: user.id }, workspaceId: null,
+        changes: {
+          email: account.email, firstName: account.firstName, lastName: account.lastName, status: account.status,
+          defaultWorkspaceId: account.defaultWorkspaceId, memberships: membershipsOf(account),
+        },
+      });
+      return account;
     }, () => emailTaken(input.email));
   }
 
+  /** Changes the fields given; values equal to the current ones (and no password) change nothing and record nothing. */
   update(userId: string, input: AccountUpdateInput): Promise<Account> {
     return writeUnique(this.store, async (repos) => {
       const user = await loadUser(repos, userId);
+      const before = await this.load(repos, userId);
       const at = new Date().toISOString();
       if (input.email && input.email.toLowerCase() !== user.email.toLowerCase() && (await repos.users.getByEmail(input.email))) {
         throw emailTaken(input.email);
@@ -123,18 +134,28 @@ export class AccountService {
         default_workspace_id: input.defaultWorkspaceId,
         updated_at: at,
       });
-      return this.load(repos, userId);
+      const after = await this.load(repos, userId);
+      const changes = changedFields(before, {
+        email: input.email === undefined ? undefined : after.email, firstName: input.firstName, lastName: input.lastName,
+        status: input.status, defaultWorkspaceId: input.defaultWorkspaceId,
+      });
+      if (input.status === 'archived' && !sameJson(membershipsOf(before), membershipsOf(after))) changes.memberships = membershipsOf(after);
+      // Never the password, not even hashed: only that it was set.
+      if (input.password !== undefined) changes.passwordChanged = true;
+      if (!isEmpty(changes)) await recordAudit(repos, { action: 'account.updated', target: { type: 'account', id: userId }, workspaceId: null, changes });
+      return after;
     }, () => emailTaken(input.email ?? ''));
   }
 
   /**
    * Makes the account's memberships exactly `assignments`, in one transaction: memberships of
    * workspaces not listed are removed (with their groups), listed ones created or changed.
-   * `[]` removes the account from every workspace.
+   * `[]` removes the account from every workspace. Memberships left as they were record nothing.
    */
   replaceMemberships(userId: string, assignments: MembershipAssignment[]): Promise<Account> {
     return this.store.write(async (repos) => {
       const user = await loadUser(repos, userId);
+      const before = await this.load(repos, userId);
       requireDistinctWorkspaces(assignments);
       const at = new Date().toISOString();
       const kept = new Set<string>();
@@ -150,19 +171,36 @@ export class AccountService {
       if (user.default_workspace_id && !kept.has(user.default_workspace_id)) {
         await repos.users.update(userId, { default_workspace_id: [...kept][0] ?? null, updated_at: at });
       }
-      return this.load(repos, userId);
+      const after = await this.load(repos, userId);
+      const changes = changedFields(
+        { memberships: membershipsOf(before), defaultWorkspaceId: before.defaultWorkspaceId },
+        { memberships: membershipsOf(after), defaultWorkspaceId: after.defaultWorkspaceId },
+      );
+      if (!isEmpty(changes)) {
+        await recordAudit(repos, { action: 'account.workspaces_replaced', target: { type: 'account', id: userId }, workspaceId: null, changes });
+      }
+      return after;
     });
   }
 
-  /** Changes one existing membership's status and, when `groups` is given, its custom groups exactly. Never the role. */
+  /**
+   * Changes one existing membership's status and, when `groups` is given, its custom groups
+   * exactly. Never the role. A membership left as it was records nothing.
+   */
   updateMembership(userId: string, workspaceId: string, input: { status?: MembershipStatus; groups?: GroupRef[] }): Promise<Account> {
     return this.store.write(async (repos) => {
       const user = await loadUser(repos, userId);
       if (!(await repos.memberships.get(workspaceId, userId))) {
         throw new DomainError('not_found', 'membership_not_found', `User ${userId} is not a member of workspace ${workspaceId}`);
       }
+      const before = membershipIn(await this.load(repos, userId), workspaceId);
       await applyAssignment(repos, user, { workspace: { id: workspaceId }, status: input.status, groups: input.groups }, 'workspace', new Date().toISOString());
-      return this.load(repos, userId);
+      const after = await this.load(repos, userId);
+      const changes = changedFields(before ?? {}, membershipIn(after, workspaceId) ?? {});
+      if (!isEmpty(changes)) {
+        await recordAudit(repos, { action: 'membership.updated', target: { type: 'membership', id: userId }, workspaceId, changes });
+      }
+      return after;
     });
   }
 
@@ -179,6 +217,7 @@ export class AccountService {
       if (membership.role !== role) {
         await checkMembershipChange(repos, workspaceId, user.id, membership, { role, status: membership.status });
         await repos.memberships.update(workspaceId, user.id, { role, updated_at: new Date().toISOString() });
+        await recordAudit(repos, { action: 'membership.role_changed', target: { type: 'membership', id: user.id }, workspaceId, changes: { role } });
       }
       return this.load(repos, user.id);
     });
@@ -220,6 +259,20 @@ export class AccountService {
       inviteToken,
     };
   }
+}
+
+/** An account's memberships as its audit events record them: no invitation tokens. */
+function membershipsOf(account: Account) {
+  return account.memberships.map((membership) => ({ workspaceId: membership.workspaceId, ...membershipIn(account, membership.workspaceId) }));
+}
+
+function membershipIn(account: Account, workspaceId: string): { role: Role; status: MembershipStatus; groups: string[] } | undefined {
+  const membership = account.memberships.find((candidate) => candidate.workspaceId === workspaceId);
+  return membership && { role: membership.role, status: membership.status, groups: membership.groups.map((group) => group.id).sort() };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function userNotFound(who: string): DomainError {

@@ -6,6 +6,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import {
   EMPTY_DEFINITION, INITIAL_VERSION_NAME, type JsonObject, buildAppV2, readAppExport, readVersionDefinition,
 } from './app-definition.ts';
+import { recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput } from './errors.ts';
 import { TOOLJET_COMPATIBLE_VERSION, checkImportableVersion } from './tooljet-version.ts';
 
@@ -71,9 +72,11 @@ export class AppTransferService {
   /**
    * The app as an export file holding the selected versions. `allVersions` wins over a
    * version name. An app without versions (made before versions existed) exports none.
+   * An export changes nothing, but takes the app's definitions out of the instance, so it
+   * is recorded (`app.exported`), in a write transaction of its own.
    */
   export(workspaceId: string, appId: string, selection: ExportSelection = {}): Promise<AppExportFile> {
-    return this.store.read(async (repos) => {
+    return this.store.write(async (repos) => {
       await requireWorkspace(repos, workspaceId);
       const app = await repos.apps.get(workspaceId, appId);
       if (!app) throw new DomainError('invalid_input', 'app_not_found', `No app with id ${appId} in workspace ${workspaceId}`, 'appId');
@@ -88,6 +91,10 @@ export class AppTransferService {
           definition: readVersionDefinition(fromJson(version.definition)),
         })),
       );
+      await recordAudit(repos, {
+        action: 'app.exported', target: { type: 'app', id: app.id }, workspaceId,
+        changes: { versions: versions.map((version) => version.name) },
+      });
       return { app: [{ definition: { appV2 } }], tooljet_version: TOOLJET_COMPATIBLE_VERSION };
     });
   }
@@ -131,6 +138,10 @@ export class AppTransferService {
         const created = new Date(start + index).toISOString();
         return { id: version.id, app_id: id, name: version.name, definition: toJson(version.definition), created_at: created, updated_at: created };
       }));
+      await recordAudit(repos, {
+        action: 'app.imported', target: { type: 'app', id }, workspaceId,
+        changes: { name, versions: versions.map((version) => version.name) },
+      });
       return { id, name };
     });
   }

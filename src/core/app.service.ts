@@ -3,6 +3,7 @@ import type { AppWithCreator } from '../db/app.repository.ts';
 import { toIso, toJson } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { EMPTY_DEFINITION, INITIAL_VERSION_NAME } from './app-definition.ts';
 import { invalidInput, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
@@ -64,14 +65,22 @@ export class AppService {
         id: randomUUID(), app_id: id, name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION), created_at: at, updated_at: at,
       }]);
       if (input.resources) await repos.apps.setResources(id, unique(input.resources));
-      return loadApp(repos, actor.workspaceId, id);
+      const app = await loadApp(repos, actor.workspaceId, id);
+      await recordAudit(repos, {
+        action: 'app.created', target: { type: 'app', id }, workspaceId: actor.workspaceId,
+        changes: { name: app.name, description: app.description, folderId: app.folderId, resources: app.resources },
+      });
+      return app;
     });
   }
 
-  /** Changes only the fields given; `folderId: null` moves the app to the top level. */
+  /**
+   * Changes only the fields given; `folderId: null` moves the app to the top level. An
+   * update that changes no field's value records no audit event.
+   */
   update(actor: Actor, appId: string, input: AppUpdateInput): Promise<App> {
     return this.store.write(async (repos) => {
-      await loadApp(repos, actor.workspaceId, appId);
+      const before = await loadApp(repos, actor.workspaceId, appId);
       await checkReferences(repos, actor.workspaceId, input);
       await repos.apps.update(appId, {
         name: input.name,
@@ -80,7 +89,15 @@ export class AppService {
         updated_at: new Date().toISOString(),
       });
       if (input.resources) await repos.apps.setResources(appId, unique(input.resources));
-      return loadApp(repos, actor.workspaceId, appId);
+      const after = await loadApp(repos, actor.workspaceId, appId);
+      const changes = changedFields(
+        { ...before, resources: [...before.resources].sort() },
+        { name: input.name, description: input.description, folderId: input.folderId, resources: input.resources && [...after.resources].sort() },
+      );
+      if (!isEmpty(changes)) {
+        await recordAudit(repos, { action: 'app.updated', target: { type: 'app', id: appId }, workspaceId: actor.workspaceId, changes });
+      }
+      return after;
     });
   }
 
@@ -88,6 +105,7 @@ export class AppService {
     return this.store.write(async (repos) => {
       await loadApp(repos, actor.workspaceId, appId);
       await repos.apps.delete(appId);
+      await recordAudit(repos, { action: 'app.deleted', target: { type: 'app', id: appId }, workspaceId: actor.workspaceId });
     });
   }
 }

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Insertable } from 'kysely';
 import { toJson } from '../db/rows.ts';
+import type { AuditEventTable } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
 
 /**
@@ -46,9 +48,34 @@ export function auditContext(): AuditContext {
  * change: the event commits or rolls back with it.
  */
 export async function recordAudit(repos: Repositories, entry: AuditEntry): Promise<void> {
+  await repos.auditEvents.insert(toRow(auditContext(), entry, new Date().toISOString()));
+}
+
+/** Records many entries at once (bulk writes), under the same rule as `recordAudit`. */
+export async function recordAuditMany(repos: Repositories, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const context = auditContext();
-  await repos.auditEvents.insert({
-    occurred_at: new Date().toISOString(),
+  const at = new Date().toISOString();
+  await repos.auditEvents.insertMany(entries.map((entry) => toRow(context, entry, at)));
+}
+
+/**
+ * The fields of `after` whose value differs from `before` (compared as JSON), for an
+ * update's `changes`: fields left undefined in `after` were not asked for and are skipped.
+ */
+export function changedFields(before: object, after: Record<string, unknown>): Record<string, unknown> {
+  const old = before as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(after).filter(([name, value]) =>
+    value !== undefined && JSON.stringify(value) !== JSON.stringify(old[name])));
+}
+
+export function isEmpty(changes: Record<string, unknown>): boolean {
+  return Object.keys(changes).length === 0;
+}
+
+function toRow(context: AuditContext, entry: AuditEntry, at: string): Insertable<AuditEventTable> {
+  return {
+    occurred_at: at,
     workspace_id: entry.workspaceId,
     actor_type: context.actorType,
     actor_token_id: context.tokenId ?? null,
@@ -58,5 +85,5 @@ export async function recordAudit(repos: Repositories, entry: AuditEntry): Promi
     target_id: String(entry.target.id),
     changes: toJson(entry.changes ?? {}),
     request_id: context.requestId ?? null,
-  });
+  };
 }

@@ -4,6 +4,7 @@ import type { FolderRow } from '../db/schema.ts';
 import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { changedFields, recordAudit } from './audit.ts';
 import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { writeUnique } from './unique.ts';
 
@@ -55,12 +56,17 @@ export class FolderService {
         id, workspace_id: actor.workspaceId, name: input.name, folder_type: input.folderType,
         parent_id: parentId, created_at: at, updated_at: at,
       });
+      await recordAudit(repos, {
+        action: 'folder.created', target: { type: 'folder', id }, workspaceId: actor.workspaceId,
+        changes: { name: input.name, folderType: input.folderType, parentFolderId: parentId },
+      });
       return toFolder(await loadFolder(repos, actor.workspaceId, id));
     }, () => nameTaken(input.name));
   }
 
   /**
    * Renames or moves a folder; a move under itself or one of its descendants is refused.
+   * Giving the current name and parent changes nothing and records nothing.
    * Moves hold the workspace lock, so two crossing moves cannot together make a cycle.
    */
   update(actor: Actor, folderId: string, input: FolderUpdateInput): Promise<Folder> {
@@ -76,6 +82,10 @@ export class FolderService {
       }
       if (name !== folder.name || parentId !== folder.parent_id) {
         await repos.folders.update(folderId, { name, parent_id: parentId, updated_at: new Date().toISOString() });
+        await recordAudit(repos, {
+          action: 'folder.updated', target: { type: 'folder', id: folderId }, workspaceId: actor.workspaceId,
+          changes: changedFields({ name: folder.name, parentFolderId: folder.parent_id }, { name, parentFolderId: parentId }),
+        });
       }
       return toFolder(await loadFolder(repos, actor.workspaceId, folderId));
     }, () => nameTaken(input.name ?? ''));
@@ -93,6 +103,7 @@ export class FolderService {
         throw conflict('folder_not_empty', `Folder ${folderId} is not empty; move or delete its contents first`);
       }
       await repos.folders.delete(folderId);
+      await recordAudit(repos, { action: 'folder.deleted', target: { type: 'folder', id: folderId }, workspaceId: actor.workspaceId });
     });
   }
 }

@@ -5,6 +5,7 @@ import type { GroupRow } from '../db/schema.ts';
 import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
 import { DomainError, conflict, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
@@ -34,14 +35,19 @@ export class GroupService {
     return this.withNameCheck(name, async (repos) => {
       const at = new Date().toISOString();
       const id = await repos.groups.create({ uuid: randomUUID(), workspace_id: actor.workspaceId, name, created_at: at, updated_at: at });
+      await recordAudit(repos, { action: 'group.created', target: { type: 'group', id }, workspaceId: actor.workspaceId, changes: { name } });
       return loadGroup(repos, actor.workspaceId, id);
     });
   }
 
+  /** Renaming to the current name changes nothing and records nothing. */
   rename(actor: Actor, groupId: number, name: string): Promise<Group> {
     return this.withNameCheck(name, async (repos) => {
       const group = await loadGroupRow(repos, actor.workspaceId, groupId);
-      if (group.name !== name) await repos.groups.update(groupId, { name, updated_at: new Date().toISOString() });
+      if (group.name !== name) {
+        await repos.groups.update(groupId, { name, updated_at: new Date().toISOString() });
+        await recordAudit(repos, { action: 'group.renamed', target: { type: 'group', id: groupId }, workspaceId: actor.workspaceId, changes: { name } });
+      }
       return loadGroup(repos, actor.workspaceId, groupId);
     });
   }
@@ -51,6 +57,7 @@ export class GroupService {
     return this.store.write(async (repos) => {
       await loadGroupRow(repos, actor.workspaceId, groupId);
       await repos.groups.delete(groupId);
+      await recordAudit(repos, { action: 'group.deleted', target: { type: 'group', id: groupId }, workspaceId: actor.workspaceId });
     });
   }
 
@@ -66,7 +73,8 @@ export class GroupService {
   }
 
   /**
-   * Adds a member of the workspace to the group; adding a present member changes nothing.
+   * Adds a member of the workspace to the group; adding a present member changes nothing
+   * and records nothing.
    * The group and the membership are share-locked, so neither can vanish underneath.
    */
   addMember(actor: Actor, groupId: number, userId: string): Promise<Group> {
@@ -75,6 +83,9 @@ export class GroupService {
       if (!(await repos.memberships.get(actor.workspaceId, userId, 'share'))) throw notFound('user', userId);
       if (await repos.groups.addMember(groupId, userId, new Date().toISOString())) {
         await repos.groups.update(groupId, { updated_at: new Date().toISOString() });
+        await recordAudit(repos, {
+          action: 'group.member_added', target: { type: 'group', id: groupId }, workspaceId: actor.workspaceId, changes: { userId },
+        });
       }
       return loadGroup(repos, actor.workspaceId, groupId);
     });
@@ -86,6 +97,9 @@ export class GroupService {
       if (!(await repos.groups.removeMember(groupId, userId))) {
         throw new DomainError('not_found', 'group_member_not_found', `User ${userId} is not a member of group ${groupId}`);
       }
+      await recordAudit(repos, {
+        action: 'group.member_removed', target: { type: 'group', id: groupId }, workspaceId: actor.workspaceId, changes: { userId },
+      });
     });
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromJson } from '../db/rows.ts';
 import type { InviteRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { recordAudit } from './audit.ts';
 import { DomainError, conflict, gone } from './errors.ts';
 import type { InviteLinks, MembershipLink } from './invite-links.ts';
 import { assertAcceptable } from './invites.ts';
@@ -83,6 +84,10 @@ export class InviteAcceptanceService {
       await acceptMembership(repos, invite, userId, at);
       // The row lock (PostgreSQL) or the single writer (SQLite) already rules this out; kept as a guard.
       if (!(await repos.invites.markAccepted(invite.id, userId, at))) throw gone('invite_gone', 'This invite has already been used');
+      await recordAudit(repos, {
+        action: 'invite.accepted', target: { type: 'invite', id: invite.id }, workspaceId: invite.workspace_id,
+        changes: { status: 'accepted', userId, role: invite.role },
+      });
       const workspace = await repos.workspaces.get(invite.workspace_id);
       return { userId, email: invite.email, workspaceId: invite.workspace_id, workspaceName: workspace?.name ?? '', role: invite.role };
     }, () => conflict('email_taken', 'An account with this email was created at the same moment; try again', 'email'));
@@ -111,6 +116,10 @@ export class InviteAcceptanceService {
         updated_at: at,
       });
       await repos.memberships.update(link.workspaceId, user.id, { status: 'active', invite_nonce: newInviteNonce(), updated_at: at });
+      await recordAudit(repos, {
+        action: 'membership.accepted', target: { type: 'membership', id: user.id }, workspaceId: link.workspaceId,
+        changes: { status: 'active' },
+      });
       return { userId: user.id, email: user.email, workspaceId: link.workspaceId, workspaceName, role: membership.role };
     });
   }

@@ -3,6 +3,7 @@ import type { InviteStatusFilter } from '../db/invite.repository.ts';
 import { fromJson, toJson } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput } from './errors.ts';
 import type { InviteDelivery } from './invite-delivery.ts';
 import {
@@ -79,6 +80,7 @@ export class InviteService {
       if (row.status !== 'pending') throw notPending(row.status);
       const at = new Date().toISOString();
       await repos.invites.update(id, { status: 'revoked', revoked_at: at, updated_at: at });
+      await recordAudit(repos, { action: 'invite.revoked', target: { type: 'invite', id }, workspaceId: actor.workspaceId, changes: { status: 'revoked' } });
     });
   }
 
@@ -94,7 +96,9 @@ export class InviteService {
       if (!row) throw inviteNotFound(id);
       if (row.status !== 'pending') throw notPending(row.status);
       const now = new Date();
-      await repos.invites.update(id, { token_hash: hash, expires_at: expiryAfter(expiresInDays, now), updated_at: now.toISOString() });
+      const expiresAt = expiryAfter(expiresInDays, now);
+      await repos.invites.update(id, { token_hash: hash, expires_at: expiresAt, updated_at: now.toISOString() });
+      await recordAudit(repos, { action: 'invite.resent', target: { type: 'invite', id }, workspaceId: actor.workspaceId, changes: { expiresAt } });
     });
     return this.delivery.deliver(actor.workspaceId, id, token);
   }
@@ -133,6 +137,10 @@ export class InviteService {
         created_by: actor.userId,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
+      });
+      await recordAudit(repos, {
+        action: 'invite.created', target: { type: 'invite', id }, workspaceId,
+        changes: { email: input.email, role: input.role, groupIds, attributes, external, expiresAt: expiryAfter(expiresInDays, now) },
       });
     });
     return { id, token };

@@ -4,6 +4,7 @@ import type { ResourceRow } from '../db/schema.ts';
 import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { conflict, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
 import { displayNameOf } from './resource-types.ts';
@@ -71,13 +72,27 @@ export class ResourceService {
         options: toJson(input.options ?? {}), secrets: toJson(this.seal(id, {}, input.secrets ?? {})),
         created_at: at, updated_at: at,
       });
-      return toResource(await loadResource(repos, actor.workspaceId, id));
+      const resource = toResource(await loadResource(repos, actor.workspaceId, id));
+      await recordAudit(repos, {
+        action: 'resource.created', target: { type: 'resource', id }, workspaceId: actor.workspaceId,
+        changes: {
+          name: resource.name, type: resource.type, displayName: resource.displayName, folderId: resource.folderId,
+          options: resource.options, secretNames: resource.secretNames,
+        },
+      });
+      return resource;
     });
   }
 
+  /**
+   * Changes only the fields given. The audit event names the fields whose value changed and
+   * the secrets set (`secretNames`) or removed (`removedSecretNames`), never their values; a
+   * secret given is counted as set even when its value is the same. No change, no event.
+   */
   update(actor: Actor, resourceId: string, input: ResourceUpdateInput): Promise<Resource> {
     return this.withNameCheck(input.name ?? '', async (repos) => {
       const row = await loadResource(repos, actor.workspaceId, resourceId);
+      const before = toResource(row);
       if (input.folderId) await requireFolder(repos, actor.workspaceId, input.folderId, 'resource', 'folderId');
       await repos.resources.update(resourceId, {
         name: input.name,
@@ -89,6 +104,17 @@ export class ResourceService {
           : toJson(this.seal(resourceId, fromJson<SealedSecrets>(row.secrets), input.secrets)),
         updated_at: new Date().toISOString(),
       });
+      const changes = changedFields(before, {
+        name: input.name, displayName: input.displayName, folderId: input.folderId, options: input.options,
+      });
+      const secrets = Object.entries(input.secrets ?? {});
+      const set = secrets.filter(([, value]) => value !== null).map(([name]) => name).sort();
+      const removed = secrets.filter(([name, value]) => value === null && before.secretNames.includes(name)).map(([name]) => name).sort();
+      if (set.length > 0) changes.secretNames = set;
+      if (removed.length > 0) changes.removedSecretNames = removed;
+      if (!isEmpty(changes)) {
+        await recordAudit(repos, { action: 'resource.updated', target: { type: 'resource', id: resourceId }, workspaceId: actor.workspaceId, changes });
+      }
       return toResource(await loadResource(repos, actor.workspaceId, resourceId));
     });
   }
@@ -104,6 +130,7 @@ export class ResourceService {
       const apps = await repos.resources.appsUsing(resourceId);
       if (apps.length > 0) throw conflict('resource_in_use', `Resource ${resourceId} is used by apps: ${apps.join(', ')}`);
       await repos.resources.delete(resourceId);
+      await recordAudit(repos, { action: 'resource.deleted', target: { type: 'resource', id: resourceId }, workspaceId: actor.workspaceId });
     });
   }
 

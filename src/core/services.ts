@@ -2,6 +2,7 @@ import type { Store } from '../db/store.ts';
 import { AccountService } from './account.service.ts';
 import { AppService } from './app.service.ts';
 import { AppTransferService } from './app-transfer.service.ts';
+import { AuditLogService } from './audit-log.service.ts';
 import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
 import { IdempotencyService } from './idempotency.service.ts';
@@ -24,6 +25,7 @@ export interface Services {
   accounts: AccountService;
   apps: AppService;
   appTransfers: AppTransferService;
+  auditLog: AuditLogService;
   folders: FolderService;
   groups: GroupService;
   idempotency: IdempotencyService;
@@ -53,6 +55,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     accounts: new AccountService(store, inviteLinks),
     apps: new AppService(store),
     appTransfers: new AppTransferService(store),
+    auditLog: new AuditLogService(store),
     folders: new FolderService(store),
     groups: new GroupService(store),
     idempotency: new IdempotencyService(store, box),

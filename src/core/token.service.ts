@@ -3,6 +3,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/rows.ts';
 import type { TokenReach, TokenWithUser } from '../db/token.repository.ts';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
 import { DomainError, conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
@@ -120,6 +121,7 @@ export class TokenService {
         last_used_at: null,
         revoked_at: null,
       });
+      await recordTokenCreated(repos, id, { name: input.name, scopes, workspaceId, userId: actor.userId, expiresAt });
       return { token: this.toView((await repos.tokens.getById(id))!), secret };
     });
   }
@@ -137,6 +139,8 @@ export class TokenService {
       if (!(await repos.tokens.replaceSecret(id, hashTokenSecret(secret), displayPrefix(secret)))) {
         throw conflict('token_revoked', `Token ${id} is revoked`);
       }
+      // The new prefix is the secret's beginning: it is not recorded either.
+      await recordAudit(repos, { action: 'token.rotated', target: { type: 'token', id }, workspaceId: row.workspace_id });
       return { token: this.toView((await repos.tokens.getById(id))!), secret };
     });
   }
@@ -144,10 +148,11 @@ export class TokenService {
   /** Revokes the token: it is a 401 from then on. A revoked token is a 409 `token_revoked`. */
   async revoke(actor: Actor, id: string): Promise<void> {
     await this.store.write(async (repos) => {
-      await this.visible(repos, actor, id);
+      const row = await this.visible(repos, actor, id);
       if (!(await repos.tokens.revoke(id, new Date().toISOString()))) {
         throw conflict('token_revoked', `Token ${id} is already revoked`);
       }
+      await recordAudit(repos, { action: 'token.revoked', target: { type: 'token', id }, workspaceId: row.workspace_id });
     });
   }
 
@@ -277,6 +282,9 @@ export class TokenService {
         last_used_at: null,
         revoked_at: null,
       });
+      await recordTokenCreated(repos, id, {
+        name: input.name, scopes: input.scopes, workspaceId: input.workspaceId ?? null, userId, expiresAt: input.expiresAt ?? null,
+      });
     });
     return id;
   }
@@ -326,7 +334,19 @@ function expiryOf(input: TokenIssueInput): string | null {
   return at.toISOString();
 }
 
-/** Finds the user by email, creating them, or their membership, as an active admin when missing. */
+/** A token's creation, by its settings: never its secret, hash or prefix. The workspace is the token's own (null: instance-wide). */
+function recordTokenCreated(
+  repos: Repositories,
+  id: string,
+  token: { name: string; scopes: readonly string[]; workspaceId: string | null; userId: string; expiresAt: string | null },
+): Promise<void> {
+  return recordAudit(repos, { action: 'token.created', target: { type: 'token', id }, workspaceId: token.workspaceId, changes: token });
+}
+
+/**
+ * Finds the user by email, creating them, or their membership, as an active admin when
+ * missing; a membership made here is recorded as `user.created` in the workspace.
+ */
 async function ensureAdminUser(repos: Repositories, email: string, workspaceId: string): Promise<string> {
   const at = new Date().toISOString();
   let user = await repos.users.getByEmail(email);
@@ -342,6 +362,10 @@ async function ensureAdminUser(repos: Repositories, email: string, workspaceId: 
     await repos.memberships.create({
       workspace_id: workspaceId, user_id: userId, role: 'admin', status: 'active', invite_nonce: newInviteNonce(),
       created_at: at, updated_at: at,
+    });
+    await recordAudit(repos, {
+      action: 'user.created', target: { type: 'user', id: userId }, workspaceId,
+      changes: { email: user!.email, firstName: user!.first_name, lastName: user!.last_name, role: 'admin' },
     });
   }
   return userId;

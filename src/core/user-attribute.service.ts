@@ -3,6 +3,7 @@ import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { UserAttributeDefinitionRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { writeUnique } from './unique.ts';
 import { type AttributeType, fitsType } from './user-attributes.ts';
@@ -70,11 +71,18 @@ export class UserAttributeService {
         id, workspace_id: actor.workspaceId, name: input.name, label, data_type: input.dataType,
         default_value: defaultValue === null ? null : toJson(defaultValue), created_at: at, updated_at: at,
       });
+      await recordAudit(repos, {
+        action: 'user_attribute.created', target: { type: 'user_attribute', id }, workspaceId: actor.workspaceId,
+        changes: { name: input.name, label, dataType: input.dataType, defaultValue },
+      });
       return toUserAttribute(await loadDefinition(repos, actor.workspaceId, id));
     }, () => nameTaken(input.name));
   }
 
-  /** Changes label and defaultValue; members' stored values are left as they are. */
+  /**
+   * Changes label and defaultValue; members' stored values are left as they are. Values
+   * equal to the current ones change nothing and record nothing.
+   */
   update(actor: Actor, id: string, input: UserAttributeUpdateInput): Promise<UserAttribute> {
     if (input.label !== undefined) checkLabel(input.label);
     return this.store.write(async (repos) => {
@@ -83,14 +91,16 @@ export class UserAttributeService {
       if (input.dataType !== undefined && input.dataType !== row.data_type) {
         throw invalidInput('dataType', 'is fixed after creation', 'immutable_field');
       }
-      const changes: { label?: string; default_value?: string | null } = {};
-      if (input.label !== undefined) changes.label = input.label;
-      if (input.defaultValue !== undefined) {
-        const defaultValue = checkDefault(row.data_type, input.defaultValue);
-        changes.default_value = defaultValue === null ? null : toJson(defaultValue);
-      }
-      if (Object.keys(changes).length > 0) {
-        await repos.userAttributes.update(id, { ...changes, updated_at: new Date().toISOString() });
+      const before = toUserAttribute(row);
+      const defaultValue = input.defaultValue === undefined ? undefined : checkDefault(row.data_type, input.defaultValue);
+      const changes = changedFields(before, { label: input.label, defaultValue });
+      if (!isEmpty(changes)) {
+        await repos.userAttributes.update(id, {
+          label: input.label,
+          default_value: defaultValue === undefined ? undefined : defaultValue === null ? null : toJson(defaultValue),
+          updated_at: new Date().toISOString(),
+        });
+        await recordAudit(repos, { action: 'user_attribute.updated', target: { type: 'user_attribute', id }, workspaceId: actor.workspaceId, changes });
       }
       return toUserAttribute(await loadDefinition(repos, actor.workspaceId, id));
     });
@@ -105,6 +115,10 @@ export class UserAttributeService {
       const row = await loadDefinition(repos, actor.workspaceId, id);
       await repos.userAttributes.delete(id);
       if (options.clearValues) await repos.userAttributes.clearValues(actor.workspaceId, row.name);
+      await recordAudit(repos, {
+        action: 'user_attribute.deleted', target: { type: 'user_attribute', id }, workspaceId: actor.workspaceId,
+        changes: { clearValues: options.clearValues },
+      });
     });
   }
 }

@@ -3,6 +3,7 @@ import { toJson } from '../db/rows.ts';
 import type { UserAttributeDefinitionRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { ImportMember } from '../db/user-import.repository.ts';
+import { type AuditEntry, recordAudit, recordAuditMany } from './audit.ts';
 import { DomainError, invalidInput } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
@@ -312,20 +313,44 @@ async function insertMembers(repos: Repositories, workspaceId: string, plans: Pl
   })));
   await repos.userImports.insertGroupMembers(plans.flatMap((item) =>
     (item.groupIds ?? []).map((groupId) => ({ group_id: groupId, user_id: item.userId, created_at: at }))));
+  await recordAuditMany(repos, plans.map((item): AuditEntry => ({
+    action: 'user.created', target: { type: 'user', id: item.userId }, workspaceId,
+    changes: {
+      email: item.email,
+      ...(item.newUser ? { firstName: item.names?.first_name ?? '', lastName: item.names?.last_name ?? '' } : {}),
+      role: item.role,
+      ...(item.groupIds && item.groupIds.length > 0 ? { groupIds: item.groupIds } : {}),
+      ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
+    },
+  })));
 }
 
+/** Applies one plan to an existing member and records what changed as `user.updated`. */
 async function updateMember(repos: Repositories, workspaceId: string, item: Plan): Promise<void> {
   const at = new Date().toISOString();
   const member = await repos.memberships.get(workspaceId, item.userId, 'update');
   if (!member) throw new Error('the membership was removed meanwhile');
+  const changes: Record<string, unknown> = {};
   if (item.role !== member.role) {
     await checkMembershipChange(repos, workspaceId, item.userId, member, { role: item.role, status: member.status });
     await repos.memberships.update(workspaceId, item.userId, { role: item.role, updated_at: at });
+    changes.role = item.role;
   }
-  if (item.names) await repos.users.update(item.userId, { ...item.names, updated_at: at });
-  if (item.groupIds) await repos.accounts.setGroups(workspaceId, item.userId, item.groupIds, at);
+  if (item.names) {
+    await repos.users.update(item.userId, { ...item.names, updated_at: at });
+    Object.assign(changes, { firstName: item.names.first_name, lastName: item.names.last_name });
+  }
+  if (item.groupIds) {
+    await repos.accounts.setGroups(workspaceId, item.userId, item.groupIds, at);
+    changes.groupIds = item.groupIds;
+  }
   if (Object.keys(item.attributes).length > 0) {
-    const values = { ...(await repos.userAttributes.valuesOf(workspaceId, item.userId)), ...item.attributes };
-    await repos.userAttributes.setValues(workspaceId, item.userId, values);
+    const current = await repos.userAttributes.valuesOf(workspaceId, item.userId);
+    const changed = Object.fromEntries(Object.entries(item.attributes).filter(([name, value]) => toJson(current[name]) !== toJson(value)));
+    await repos.userAttributes.setValues(workspaceId, item.userId, { ...current, ...item.attributes });
+    if (Object.keys(changed).length > 0) changes.attributes = changed;
+  }
+  if (Object.keys(changes).length > 0) {
+    await recordAudit(repos, { action: 'user.updated', target: { type: 'user', id: item.userId }, workspaceId, changes });
   }
 }

@@ -4,6 +4,7 @@ import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
+import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
@@ -95,7 +96,12 @@ export class UserService {
       if (input.attributes && Object.keys(input.attributes).length > 0) {
         await setAttributeValues(repos, actor.workspaceId, userId, input.attributes);
       }
-      return loadMember(repos, actor.workspaceId, userId);
+      const user = await loadMember(repos, actor.workspaceId, userId);
+      await recordAudit(repos, {
+        action: 'user.created', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId,
+        changes: { email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role, ...attributesOf(input.attributes) },
+      });
+      return user;
     }, () => emailTaken(input.email));
   }
 
@@ -121,6 +127,7 @@ export class UserService {
       const moved = role !== member.role || status !== member.membership_status;
       if (moved) await repos.memberships.update(actor.workspaceId, userId, { role, status, updated_at: at });
       const valued = input.attributes !== undefined && Object.keys(input.attributes).length > 0;
+      const before = valued ? await repos.userAttributes.valuesOf(actor.workspaceId, userId) : {};
       if (valued) await setAttributeValues(repos, actor.workspaceId, userId, input.attributes!);
       if (renamed || moved || valued) {
         await repos.users.update(userId, {
@@ -128,6 +135,15 @@ export class UserService {
           last_name: input.lastName ?? member.last_name,
           updated_at: at,
         });
+      }
+      const changes = changedFields(
+        { firstName: member.first_name, lastName: member.last_name, role: member.role, status: member.membership_status },
+        { firstName: input.firstName, lastName: input.lastName, role, status },
+      );
+      const attributes = valued ? changedFields(before, nullsAsAbsent(before, input.attributes!)) : {};
+      if (!isEmpty(attributes)) changes.attributes = attributes;
+      if (!isEmpty(changes)) {
+        await recordAudit(repos, { action: 'user.updated', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId, changes });
       }
       return loadMember(repos, actor.workspaceId, userId);
     });
@@ -139,8 +155,15 @@ export class UserService {
       await loadMemberRow(repos, actor.workspaceId, userId);
       const definition = await loadAttributeDefinition(repos, actor.workspaceId, name);
       if (!fitsType(definition.data_type, value)) throw invalidInput('value', `must be a ${definition.data_type}`, 'invalid_attribute_value');
+      const before = await repos.userAttributes.valuesOf(actor.workspaceId, userId);
       await setAttributeValues(repos, actor.workspaceId, userId, { [name]: value });
       await repos.users.update(userId, { updated_at: new Date().toISOString() });
+      if (!isEmpty(changedFields(before, nullsAsAbsent(before, { [name]: value })))) {
+        await recordAudit(repos, {
+          action: value === null ? 'user.attribute_removed' : 'user.attribute_set', target: { type: 'user', id: userId },
+          workspaceId: actor.workspaceId, changes: { attributes: { [name]: value } },
+        });
+      }
       return loadMember(repos, actor.workspaceId, userId);
     });
   }
@@ -153,6 +176,10 @@ export class UserService {
       if (!(name in (await repos.userAttributes.valuesOf(actor.workspaceId, userId)))) return;
       await setAttributeValues(repos, actor.workspaceId, userId, { [name]: null });
       await repos.users.update(userId, { updated_at: new Date().toISOString() });
+      await recordAudit(repos, {
+        action: 'user.attribute_removed', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId,
+        changes: { attributes: { [name]: null } },
+      });
     });
   }
 
@@ -165,8 +192,23 @@ export class UserService {
       // group clean-up below then sees.
       await repos.memberships.delete(actor.workspaceId, userId);
       await repos.groups.removeUserFromWorkspaceGroups(actor.workspaceId, userId);
+      await recordAudit(repos, { action: 'user.deleted', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId });
     });
   }
+}
+
+/** Attribute values an input sets, for `changes`; null values set nothing on create. */
+function attributesOf(values: Record<string, unknown> | undefined): { attributes?: Record<string, unknown> } {
+  const set = Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== null));
+  return isEmpty(set) ? {} : { attributes: set };
+}
+
+/**
+ * The values an input asks for, where removing an absent value (null for a name the member
+ * has no value of) asks for nothing: compared with `before`, it is no change.
+ */
+function nullsAsAbsent(before: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== null || name in before));
 }
 
 function emailTaken(email: string): DomainError {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
 import { createAcceptLimiter } from './accept-limit.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -18,6 +18,8 @@ import { findNulCharacter, validatorCompiler } from './validation.ts';
 export interface AppOptions {
   /** pino options, or false for no logging (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Hears of every route as it is registered, in every dialect: the router's own list of what it serves. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,6 +37,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   registerJsonBodyParser(app, { allowEmpty: false });
   // Once closing starts, answers ask keep-alive clients to hang up, so shutdown does not wait

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { runAudited } from '../../core/audit.ts';
 import type { Services } from '../../core/services.ts';
 import type { AcceptLimiter } from '../accept-limit.ts';
 import { toNativeError } from '../native/errors.ts';
@@ -50,7 +51,8 @@ export async function invitePage(app: FastifyInstance, options: { services: Serv
     const { token } = request.params;
     const form = readForm(request.body);
     if ('error' in form) return sendPage(reply, 400, formPage(await inviteAcceptance.preview(token), form.values, form.error));
-    return sendPage(reply, 200, acceptedPage(await inviteAcceptance.accept({ token, ...form })));
+    const accepted = await runAudited({ actorType: 'public', requestId: request.id }, () => inviteAcceptance.accept({ token, ...form }));
+    return sendPage(reply, 200, acceptedPage(accepted));
   });
 }
 

@@ -49,6 +49,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
     config: { scope: 'apps:write' },
     schema: {
       operationId: 'updateApp', summary: 'Update App', tags,
+      description: 'Changes the fields given. The audit event lists only the fields whose value changed; a request that changes nothing records none.',
       params: AppIdParams,
       body: AppUpdateBody,
       response: { 200: App, ...errorResponses(404) },

@@ -46,7 +46,8 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
     config: { scope: 'folders:write' },
     schema: {
       operationId: 'updateFolder', summary: 'Update Folder', tags,
-      description: 'Renames or moves a folder. Moving a folder inside itself or its subfolders is refused (400 `folder_cycle`).',
+      description: 'Renames or moves a folder. Moving a folder inside itself or its subfolders is refused (400 `folder_cycle`).'
+        + ' The current name and parent change nothing and record no audit event.',
       params: FolderIdParams,
       body: FolderUpdateBody,
       response: { 200: Folder, ...errorResponses(404, 409) },

@@ -46,6 +46,7 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
     config: { scope: 'groups:write' },
     schema: {
       operationId: 'updateGroup', summary: 'Update Group', tags,
+      description: 'Renames the group; the current name changes nothing and records no audit event.',
       params: GroupIdParams,
       body: GroupUpdateBody,
       response: { 200: Group, ...errorResponses(404, 409) },
@@ -83,7 +84,7 @@ export function groupsRoutes(app: NativeApp, { groups }: Services): void {
     config: { scope: 'groups:write' },
     schema: {
       operationId: 'addGroupMember', summary: 'Add Member to Group', tags,
-      description: 'Adds a member of the workspace to the group; adding a present member changes nothing.',
+      description: 'Adds a member of the workspace to the group; adding a present member changes nothing and records no audit event.',
       params: GroupIdParams,
       body: GroupMemberAddBody,
       response: { 200: Group, ...errorResponses(404) },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.ts';
 import type { AcceptLimiter } from '../accept-limit.ts';
 import { appsRoutes } from './apps.routes.ts';
+import { auditEventsRoutes } from './audit-events.routes.ts';
 import { nativeAuthentication } from './auth.ts';
 import { toNativeError } from './errors.ts';
 import { foldersRoutes } from './folders.routes.ts';
@@ -44,7 +45,7 @@ export async function nativeApi(
 
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
-  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes]) {
+  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes, auditEventsRoutes]) {
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.acceptLimit);

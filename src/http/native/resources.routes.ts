@@ -45,6 +45,8 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
     config: { scope: 'resources:write' },
     schema: {
       operationId: 'updateResource', summary: 'Update Resource', tags,
+      description: 'Changes the fields given; a secret set to null is removed. The audit event lists the fields whose value changed and '
+        + 'the names of the secrets set or removed, never their values; a request that changes nothing records none.',
       params: ResourceIdParams,
       body: ResourceUpdateBody,
       response: { 200: Resource, ...errorResponses(404, 409) },

@@ -45,7 +45,8 @@ export function userAttributesRoutes(app: NativeApp, { userAttributes }: Service
     config: { scope: 'users:write' },
     schema: {
       operationId: 'updateUserAttribute', summary: 'Update User Attribute', tags,
-      description: 'Changes the label and the default. name and dataType are fixed after creation (400 `immutable_field` for a different value).',
+      description: 'Changes the label and the default. name and dataType are fixed after creation (400 `immutable_field` for a different value).'
+        + ' The current values change nothing and record no audit event.',
       params: UserAttributeIdParams,
       body: UserAttributeUpdateBody,
       response: { 200: UserAttribute, ...errorResponses(404) },

@@ -120,7 +120,8 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     config: { scope: 'users:write' },
     schema: {
       operationId: 'updateUser', summary: 'Update User', tags,
-      description: 'Updates names, admin status, user type, disabled state and attribute values. Demoting, disabling or deleting the last active admin is refused (409 `last_admin`).',
+      description: 'Updates names, admin status, user type, disabled state and attribute values. Demoting, disabling or deleting the last active admin is refused (409 `last_admin`).'
+        + ' The audit event lists only the fields whose value changed; a request that changes nothing records none.',
       params: UserIdParams,
       body: UserUpdateBody,
       response: { 200: User, ...errorResponses(404, 409) },
@@ -139,7 +140,7 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     schema: {
       operationId: 'setUserAttributeValue', summary: 'Set User Attribute Value', tags,
       description: 'Sets one attribute value of the user. The attribute must be defined in the workspace (404 `attribute_not_found`) '
-        + 'and the value of its dataType (400 naming `value`); null removes the value.',
+        + 'and the value of its dataType (400 naming `value`); null removes the value. Setting the current value records no audit event.',
       params: UserAttributeParams,
       body: UserAttributeValueBody,
       response: { 200: User, ...errorResponses(404) },

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Config } from '../../config.ts';
+import { runAudited } from '../../core/audit.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { registerJsonBodyParser } from '../json-body.ts';
@@ -10,6 +11,8 @@ import { toTooljetError } from './errors.ts';
 import type { TooljetApp } from './tooljet-app.ts';
 import { usersRoutes } from './users.routes.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * ToolJet's External API, mounted at /api/ext, for scripts written against ToolJet. A thin
@@ -22,6 +25,14 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
   if (externalApi.enabled && !externalApi.accessToken) {
     app.log.warn('ENABLE_EXTERNAL_API is true but EXTERNAL_API_ACCESS_TOKEN is empty: every /api/ext request will be refused');
   }
+  // Every write runs attributed to the external API access token and its request.
+  tooljet.addHook('onRoute', (route) => {
+    if (![route.method].flat().some((method) => WRITE_METHODS.has(method))) return;
+    const handler = route.handler as (this: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+    route.handler = function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
+      return runAudited({ actorType: 'external_api', requestId: request.id }, () => handler.call(this, request, reply));
+    } as RouteHandlerMethod;
+  });
   tooljet.setValidatorCompiler(createValidatorCompiler({ allErrors: true }));
   registerJsonBodyParser(app, { allowEmpty: true });
   tooljet.addHook('onRequest', tooljetAuthentication(externalApi));

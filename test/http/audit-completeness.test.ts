@@ -1,0 +1,470 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOOLJET_COMPATIBLE_VERSION } from '../../src/core/tooljet-version.ts';
+import { fromJson } from '../../src/db/rows.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { EXTERNAL_TOKEN, Harness } from '../helpers/harness.ts';
+
+/**
+ * Every write route the router serves records exactly one audit event, attributed to the
+ * caller and its request. The routes come from the router itself (an onRoute observer), so
+ * a route added later without a recipe below fails this file until it gets one.
+ */
+
+type Method = InjectOptions['method'];
+type Dialect = 'native' | 'tooljet' | 'public';
+
+interface Expected {
+  action: string;
+  target: { type: string; id: string | number };
+  /** The default workspace when absent. */
+  workspaceId?: string | null;
+}
+
+interface Prepared {
+  send: () => Promise<LightMyRequestResponse>;
+  /** What the event must say, knowing the answer (a created object's id). */
+  expected: (response: LightMyRequestResponse) => Expected | Promise<Expected>;
+  /** 200 unless given. */
+  status?: number;
+}
+
+interface Recipe {
+  dialect: Dialect;
+  /** Makes what the write needs, then says how to send it; setup writes may record events of their own. */
+  prepare: () => Promise<Prepared>;
+  /**
+   * The event is recorded on another branch: the test is expected to fail here, and starts
+   * failing the other way round (reminding to remove this) once that branch is merged.
+   */
+  recordedElsewhere?: string;
+}
+
+let h: Harness;
+let app: FastifyInstance;
+const routes = new Set<string>();
+/** The native token every native recipe sends, and the user it acts for. */
+let tokenId: string;
+let tokenSecret: string;
+let adminUserId: string;
+let otherWorkspaceId: string;
+/** Every secret a recipe sends or receives: none may appear in any event. */
+const secrets = new Set<string>();
+let counter = 0;
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const AUDITED_PREFIXES = ['/api/v1/', '/api/ext/', '/invite/'];
+
+beforeAll(async () => {
+  h = await Harness.start();
+  app = await buildApp(h.runtime, {
+    onRoute: (route) => {
+      if (!AUDITED_PREFIXES.some((prefix) => route.url.startsWith(prefix))) return;
+      for (const method of [route.method].flat()) if (WRITE_METHODS.has(method)) routes.add(`${method} ${route.url}`);
+    },
+  });
+  await app.ready();
+  const created = await h.request('POST', '/api/v1/tokens', { body: { name: 'audited', scopes: ['*'] } });
+  expect(created.statusCode, created.body).toBe(201);
+  ({ id: tokenId, secret: tokenSecret } = created.json());
+  secrets.add(tokenSecret).add(h.adminToken);
+  adminUserId = (await h.actor()).userId;
+  otherWorkspaceId = await h.services.workspaces.create('Audit other');
+});
+afterAll(async () => {
+  await app?.close();
+  await h?.close();
+});
+
+const unique = (stem: string) => `${stem}-${++counter}`;
+const email = (stem: string) => `${unique(stem)}@example.com`;
+
+function native(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({ method, url, headers: { authorization: `Bearer ${tokenSecret}` }, ...(body === undefined ? {} : { payload: body as object }) });
+}
+
+function ext(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({ method, url, headers: { authorization: `Basic ${EXTERNAL_TOKEN}` }, ...(body === undefined ? {} : { payload: body as object }) });
+}
+
+/** Setup through the admin token (its events are not the ones checked). */
+async function setup(method: Method, url: string, body?: unknown, status = 201): Promise<any> {
+  const response = await h.request(method, url, { body });
+  expect(response.statusCode, response.body).toBe(status);
+  return response.body ? response.json() : null;
+}
+
+const newMember = async () => (await setup('POST', '/api/v1/users', { email: email('member'), userType: 'endUser' })).id as string;
+const newGroup = async () => (await setup('POST', '/api/v1/groups', { name: unique('group') })).id as number;
+const newAttribute = async () => setup('POST', '/api/v1/userAttributes', { name: unique('attr').replace('-', '_'), dataType: 'string' });
+const newApp = async () => (await setup('POST', '/api/v1/apps', { name: unique('app') })).id as string;
+const newFolder = async () => (await setup('POST', '/api/v1/folders', { name: unique('folder'), folderType: 'app' })).id as string;
+const newResource = async () => (await setup('POST', '/api/v1/resources', { name: unique('resource'), type: 'postgresql' })).id as string;
+const newInvite = async () => {
+  const invite = await setup('POST', '/api/v1/invites', { email: email('invitee'), role: 'end-user' });
+  const token = new URL(invite.acceptUrl).pathname.split('/').pop()!;
+  secrets.add(token);
+  return { id: invite.id as string, token };
+};
+const newAccount = async () => {
+  const response = await ext('POST', '/api/ext/users', {
+    name: 'Tool Jet', email: email('account'), workspaces: [{ id: h.defaultWorkspaceId, role: 'end-user', status: 'active' }],
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+};
+const bodyId = (response: LightMyRequestResponse) => response.json().id as string;
+
+const password = () => {
+  const value = `pw-${unique('secret')}-x`;
+  secrets.add(value);
+  return value;
+};
+
+/** How to perform each write route successfully, keyed by `METHOD path-pattern` as the router registers it. */
+const RECIPES: Record<string, Recipe> = {
+  'POST /api/v1/users': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/users', { email: email('new'), firstName: 'Ada' }),
+    status: 201, expected: (r) => ({ action: 'user.created', target: { type: 'user', id: bodyId(r) } }),
+  }) },
+  'PUT /api/v1/users/:userId': { dialect: 'native', prepare: async () => {
+    const id = await newMember();
+    return { send: () => native('PUT', `/api/v1/users/${id}`, { firstName: 'Renamed' }), expected: () => ({ action: 'user.updated', target: { type: 'user', id } }) };
+  } },
+  'DELETE /api/v1/users/:userId': { dialect: 'native', prepare: async () => {
+    const id = await newMember();
+    return { send: () => native('DELETE', `/api/v1/users/${id}`), status: 204, expected: () => ({ action: 'user.deleted', target: { type: 'user', id } }) };
+  } },
+  'PUT /api/v1/users/:userId/attributes/:attributeName': { dialect: 'native', prepare: async () => {
+    const [id, attribute] = [await newMember(), await newAttribute()];
+    return {
+      send: () => native('PUT', `/api/v1/users/${id}/attributes/${attribute.name}`, { value: 'blue' }),
+      expected: () => ({ action: 'user.attribute_set', target: { type: 'user', id } }),
+    };
+  } },
+  'DELETE /api/v1/users/:userId/attributes/:attributeName': { dialect: 'native', prepare: async () => {
+    const [id, attribute] = [await newMember(), await newAttribute()];
+    await setup('PUT', `/api/v1/users/${id}/attributes/${attribute.name}`, { value: 'blue' }, 200);
+    return {
+      send: () => native('DELETE', `/api/v1/users/${id}/attributes/${attribute.name}`), status: 204,
+      expected: () => ({ action: 'user.attribute_removed', target: { type: 'user', id } }),
+    };
+  } },
+  'POST /api/v1/userAttributes': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/userAttributes', { name: unique('team').replace('-', '_'), dataType: 'string' }),
+    status: 201, expected: (r) => ({ action: 'user_attribute.created', target: { type: 'user_attribute', id: bodyId(r) } }),
+  }) },
+  'PATCH /api/v1/userAttributes/:attributeId': { dialect: 'native', prepare: async () => {
+    const { id } = await newAttribute();
+    return {
+      send: () => native('PATCH', `/api/v1/userAttributes/${id}`, { label: 'New label' }),
+      expected: () => ({ action: 'user_attribute.updated', target: { type: 'user_attribute', id } }),
+    };
+  } },
+  'DELETE /api/v1/userAttributes/:attributeId': { dialect: 'native', prepare: async () => {
+    const { id } = await newAttribute();
+    return {
+      send: () => native('DELETE', `/api/v1/userAttributes/${id}`), status: 204,
+      expected: () => ({ action: 'user_attribute.deleted', target: { type: 'user_attribute', id } }),
+    };
+  } },
+  'POST /api/v1/groups': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/groups', { name: unique('group') }),
+    status: 201, expected: (r) => ({ action: 'group.created', target: { type: 'group', id: r.json().id } }),
+  }) },
+  'PUT /api/v1/groups/:groupId': { dialect: 'native', prepare: async () => {
+    const id = await newGroup();
+    return { send: () => native('PUT', `/api/v1/groups/${id}`, { name: unique('renamed') }), expected: () => ({ action: 'group.renamed', target: { type: 'group', id } }) };
+  } },
+  'DELETE /api/v1/groups/:groupId': { dialect: 'native', prepare: async () => {
+    const id = await newGroup();
+    return { send: () => native('DELETE', `/api/v1/groups/${id}`), status: 204, expected: () => ({ action: 'group.deleted', target: { type: 'group', id } }) };
+  } },
+  'POST /api/v1/groups/:groupId/members': { dialect: 'native', prepare: async () => {
+    const [id, userId] = [await newGroup(), await newMember()];
+    return {
+      send: () => native('POST', `/api/v1/groups/${id}/members`, { userId }),
+      expected: () => ({ action: 'group.member_added', target: { type: 'group', id } }),
+    };
+  } },
+  'DELETE /api/v1/groups/:groupId/members/:userId': { dialect: 'native', prepare: async () => {
+    const [id, userId] = [await newGroup(), await newMember()];
+    await setup('POST', `/api/v1/groups/${id}/members`, { userId }, 200);
+    return {
+      send: () => native('DELETE', `/api/v1/groups/${id}/members/${userId}`), status: 204,
+      expected: () => ({ action: 'group.member_removed', target: { type: 'group', id } }),
+    };
+  } },
+  'POST /api/v1/apps': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/apps', { name: unique('app') }),
+    status: 201, expected: (r) => ({ action: 'app.created', target: { type: 'app', id: bodyId(r) } }),
+  }) },
+  'PUT /api/v1/apps/:appId': { dialect: 'native', prepare: async () => {
+    const id = await newApp();
+    return { send: () => native('PUT', `/api/v1/apps/${id}`, { description: 'changed' }), expected: () => ({ action: 'app.updated', target: { type: 'app', id } }) };
+  } },
+  'DELETE /api/v1/apps/:appId': { dialect: 'native', prepare: async () => {
+    const id = await newApp();
+    return { send: () => native('DELETE', `/api/v1/apps/${id}`), status: 204, expected: () => ({ action: 'app.deleted', target: { type: 'app', id } }) };
+  } },
+  'POST /api/v1/resources': { dialect: 'native', prepare: async () => {
+    const secret = password();
+    return {
+      send: () => native('POST', '/api/v1/resources', { name: unique('db'), type: 'postgresql', options: { host: 'db.local' }, secrets: { password: secret } }),
+      status: 201, expected: (r) => ({ action: 'resource.created', target: { type: 'resource', id: bodyId(r) } }),
+    };
+  } },
+  'PUT /api/v1/resources/:resourceId': { dialect: 'native', prepare: async () => {
+    const [id, secret] = [await newResource(), password()];
+    return {
+      send: () => native('PUT', `/api/v1/resources/${id}`, { secrets: { password: secret } }),
+      expected: () => ({ action: 'resource.updated', target: { type: 'resource', id } }),
+    };
+  } },
+  'DELETE /api/v1/resources/:resourceId': { dialect: 'native', prepare: async () => {
+    const id = await newResource();
+    return { send: () => native('DELETE', `/api/v1/resources/${id}`), status: 204, expected: () => ({ action: 'resource.deleted', target: { type: 'resource', id } }) };
+  } },
+  'POST /api/v1/folders': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/folders', { name: unique('folder'), folderType: 'resource' }),
+    status: 201, expected: (r) => ({ action: 'folder.created', target: { type: 'folder', id: bodyId(r) } }),
+  }) },
+  'PUT /api/v1/folders/:folderId': { dialect: 'native', prepare: async () => {
+    const id = await newFolder();
+    return { send: () => native('PUT', `/api/v1/folders/${id}`, { name: unique('moved') }), expected: () => ({ action: 'folder.updated', target: { type: 'folder', id } }) };
+  } },
+  'DELETE /api/v1/folders/:folderId': { dialect: 'native', prepare: async () => {
+    const id = await newFolder();
+    return { send: () => native('DELETE', `/api/v1/folders/${id}`), status: 204, expected: () => ({ action: 'folder.deleted', target: { type: 'folder', id } }) };
+  } },
+  'PATCH /api/v1/workspaces/:workspaceId': {
+    dialect: 'native',
+    recordedElsewhere: 'workspace events are recorded in workspace.service.ts on the workspaces branch',
+    prepare: async () => ({
+      send: () => native('PATCH', `/api/v1/workspaces/${otherWorkspaceId}`, { domains: [`${unique('corp')}.example`] }),
+      expected: () => ({ action: 'workspace.updated', target: { type: 'workspace', id: otherWorkspaceId }, workspaceId: otherWorkspaceId }),
+    }),
+  },
+  'POST /api/v1/tokens': { dialect: 'native', prepare: async () => ({
+    send: async () => {
+      const response = await native('POST', '/api/v1/tokens', { name: unique('token'), scopes: ['users:read'] });
+      if (response.statusCode === 201) secrets.add(response.json().secret);
+      return response;
+    },
+    status: 201, expected: (r) => ({ action: 'token.created', target: { type: 'token', id: bodyId(r) }, workspaceId: null }),
+  }) },
+  'DELETE /api/v1/tokens/:tokenId': { dialect: 'native', prepare: async () => {
+    const { id } = await setup('POST', '/api/v1/tokens', { name: unique('token'), scopes: ['users:read'] });
+    return { send: () => native('DELETE', `/api/v1/tokens/${id}`), status: 204, expected: () => ({ action: 'token.revoked', target: { type: 'token', id }, workspaceId: null }) };
+  } },
+  'POST /api/v1/tokens/:tokenId/rotate': { dialect: 'native', prepare: async () => {
+    const { id, secret } = await setup('POST', '/api/v1/tokens', { name: unique('token'), scopes: ['users:read'], workspaceId: h.defaultWorkspaceId });
+    secrets.add(secret);
+    return {
+      send: async () => {
+        const response = await native('POST', `/api/v1/tokens/${id}/rotate`);
+        if (response.statusCode === 200) secrets.add(response.json().secret);
+        return response;
+      },
+      expected: () => ({ action: 'token.rotated', target: { type: 'token', id } }),
+    };
+  } },
+  'POST /api/v1/invites': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/invites', { email: email('invitee'), role: 'end-user' }),
+    status: 201, expected: (r) => ({ action: 'invite.created', target: { type: 'invite', id: bodyId(r) } }),
+  }) },
+  'DELETE /api/v1/invites/:inviteId': { dialect: 'native', prepare: async () => {
+    const { id } = await newInvite();
+    return { send: () => native('DELETE', `/api/v1/invites/${id}`), status: 204, expected: () => ({ action: 'invite.revoked', target: { type: 'invite', id } }) };
+  } },
+  'POST /api/v1/invites/:inviteId/resend': { dialect: 'native', prepare: async () => {
+    const { id } = await newInvite();
+    return {
+      send: async () => {
+        const response = await native('POST', `/api/v1/invites/${id}/resend`, {});
+        if (response.statusCode === 200) secrets.add(new URL(response.json().acceptUrl).pathname.split('/').pop()!);
+        return response;
+      },
+      expected: () => ({ action: 'invite.resent', target: { type: 'invite', id } }),
+    };
+  } },
+  'POST /api/v1/invites/accept': { dialect: 'public', prepare: async () => {
+    const { id, token } = await newInvite();
+    return {
+      send: () => app.inject({ method: 'POST', url: '/api/v1/invites/accept', payload: { token, firstName: 'In', lastName: 'Vitee', password: password() } }),
+      expected: () => ({ action: 'invite.accepted', target: { type: 'invite', id } }),
+    };
+  } },
+  'POST /invite/:token': { dialect: 'public', prepare: async () => {
+    const { id, token } = await newInvite();
+    return {
+      send: () => app.inject({
+        method: 'POST', url: `/invite/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ firstName: 'Page', lastName: 'Visitor', password: password() }).toString(),
+      }),
+      expected: () => ({ action: 'invite.accepted', target: { type: 'invite', id } }),
+    };
+  } },
+
+  'POST /api/ext/users': { dialect: 'tooljet', prepare: async () => ({
+    send: () => ext('POST', '/api/ext/users', {
+      name: 'Tool Jet', email: email('tj'), password: password(), workspaces: [{ id: h.defaultWorkspaceId, role: 'builder' }],
+    }),
+    status: 201, expected: (r) => ({ action: 'account.created', target: { type: 'account', id: bodyId(r) }, workspaceId: null }),
+  }) },
+  'PATCH /api/ext/user/:id': { dialect: 'tooljet', prepare: async () => {
+    const id = await newAccount();
+    return {
+      send: () => ext('PATCH', `/api/ext/user/${id}`, { name: 'Other Name', password: password() }),
+      expected: () => ({ action: 'account.updated', target: { type: 'account', id }, workspaceId: null }),
+    };
+  } },
+  'PUT /api/ext/user/:id/workspaces': { dialect: 'tooljet', prepare: async () => {
+    const id = await newAccount();
+    return {
+      send: () => ext('PUT', `/api/ext/user/${id}/workspaces`, [{ id: h.defaultWorkspaceId, role: 'end-user' }, { id: otherWorkspaceId, role: 'builder' }]),
+      expected: () => ({ action: 'account.workspaces_replaced', target: { type: 'account', id }, workspaceId: null }),
+    };
+  } },
+  'PATCH /api/ext/user/:id/workspace/:workspaceId': { dialect: 'tooljet', prepare: async () => {
+    const id = await newAccount();
+    return {
+      send: () => ext('PATCH', `/api/ext/user/${id}/workspace/${h.defaultWorkspaceId}`, { status: 'archived' }),
+      expected: () => ({ action: 'membership.updated', target: { type: 'membership', id } }),
+    };
+  } },
+  'PATCH /api/ext/user/:id/workspaces/:workspaceId': { dialect: 'tooljet', prepare: async () => {
+    const id = await newAccount();
+    return {
+      send: () => ext('PATCH', `/api/ext/user/${id}/workspaces/${h.defaultWorkspaceId}`, { status: 'archived' }),
+      expected: () => ({ action: 'membership.updated', target: { type: 'membership', id } }),
+    };
+  } },
+  'PUT /api/ext/update-user-role/workspace/:workspaceId': { dialect: 'tooljet', prepare: async () => {
+    const id = await newAccount();
+    return {
+      send: () => ext('PUT', `/api/ext/update-user-role/workspace/${h.defaultWorkspaceId}`, { newRole: 'builder', userId: id }),
+      expected: () => ({ action: 'membership.role_changed', target: { type: 'membership', id } }),
+    };
+  } },
+  'POST /api/ext/export/workspace/:id/apps/:appId': { dialect: 'tooljet', prepare: async () => {
+    const id = await newApp();
+    return {
+      send: () => ext('POST', `/api/ext/export/workspace/${h.defaultWorkspaceId}/apps/${id}`), status: 201,
+      expected: () => ({ action: 'app.exported', target: { type: 'app', id } }),
+    };
+  } },
+  'POST /api/ext/import/workspace/:id/apps': { dialect: 'tooljet', prepare: async () => {
+    const name = unique('imported');
+    return {
+      send: () => ext('POST', `/api/ext/import/workspace/${h.defaultWorkspaceId}/apps`, { tooljet_version: TOOLJET_COMPATIBLE_VERSION, appName: name }),
+      status: 201,
+      expected: async () => ({ action: 'app.imported', target: { type: 'app', id: await appIdByName(name) } }),
+    };
+  } },
+};
+
+async function appIdByName(name: string): Promise<string> {
+  const row = await h.runtime.database.db.selectFrom('apps').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function maxEventId(): Promise<number> {
+  const row = await h.runtime.database.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+async function eventsAfter(id: number) {
+  const rows = await h.runtime.database.db.selectFrom('audit_events').selectAll().where('id', '>', id).orderBy('id').execute();
+  return rows.map((row) => ({ ...row, changes: fromJson<Record<string, unknown>>(row.changes) }));
+}
+
+describe('audit completeness', () => {
+  it('finds the write routes of every dialect in the router', () => {
+    expect(routes.size).toBeGreaterThan(30);
+    expect(routes).toContain('POST /api/v1/users');
+    expect(routes).toContain('PUT /api/ext/user/:id/workspaces');
+  });
+
+  it('has a recipe for every write route (add one to RECIPES for a new route)', () => {
+    const missing = [...routes].filter((route) => !(route in RECIPES)).sort();
+    expect(missing, `write routes without an audit recipe: ${missing.join(', ')}`).toEqual([]);
+    const stale = Object.keys(RECIPES).filter((key) => !routes.has(key)).sort();
+    expect(stale, `recipes for routes the router does not serve: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  for (const [key, recipe] of Object.entries(RECIPES)) {
+    const test = recipe.recordedElsewhere ? it.fails : it;
+    test(`${key} records exactly one event${recipe.recordedElsewhere ? ` (pending: ${recipe.recordedElsewhere})` : ''}`, async () => {
+      const prepared = await recipe.prepare();
+      const before = await maxEventId();
+      const response = await prepared.send();
+      expect(response.statusCode, response.body).toBe(prepared.status ?? 200);
+      const events = await eventsAfter(before);
+      expect(events.map((event) => event.action), key).toHaveLength(1);
+      const [event] = events;
+      const expected = await prepared.expected(response);
+      expect(event).toMatchObject({
+        action: expected.action,
+        target_type: expected.target.type,
+        target_id: String(expected.target.id),
+        workspace_id: expected.workspaceId === undefined ? h.defaultWorkspaceId : expected.workspaceId,
+        request_id: response.headers['x-request-id'],
+        ...actorOf(recipe.dialect),
+      });
+      expect(event!.request_id).toBeTruthy();
+    });
+  }
+
+  it('no event holds a secret value, token secret, invite token or password', async () => {
+    const all = JSON.stringify(await eventsAfter(0));
+    expect(secrets.size).toBeGreaterThan(10);
+    const leaked = [...secrets].filter((secret) => all.includes(secret));
+    expect(leaked, 'secrets found in audit events').toEqual([]);
+    expect(all.match(/"(password|passwordHash|password_hash|tokenHash|token_hash|secret|secrets)":/g), 'secret fields in audit events').toBeNull();
+  });
+});
+
+describe('failed writes record nothing', () => {
+  it('a conflict records nothing', async () => {
+    const name = unique('taken');
+    await setup('POST', '/api/v1/groups', { name });
+    const before = await maxEventId();
+    expect((await native('POST', '/api/v1/groups', { name })).statusCode).toBe(409);
+    const duplicate = await ext('POST', '/api/ext/users', { name: 'Dup', email: 'admin@example.com', workspaces: [{ id: h.defaultWorkspaceId }] });
+    // ToolJet answers a taken email with a 400.
+    expect(duplicate.statusCode, duplicate.body).toBe(400);
+    expect(duplicate.json().code).toBe('email_taken');
+    expect(await eventsAfter(before)).toEqual([]);
+  });
+
+  it('a write refused half-way rolls its event back with it', async () => {
+    const id = await newMember();
+    const attribute = await setup('POST', '/api/v1/userAttributes', { name: unique('level').replace('-', '_'), dataType: 'number' });
+    const before = await maxEventId();
+    const refused = await native('PUT', `/api/v1/users/${id}`, { firstName: 'Changed', attributes: { [attribute.name]: 'not a number' } });
+    expect(refused.statusCode, refused.body).toBe(400);
+    const account = await newAccount();
+    const bad = await ext('PUT', `/api/ext/user/${account}/workspaces`, [{ id: otherWorkspaceId }, { name: 'no such workspace' }]);
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect((await eventsAfter(before)).map((event) => event.action)).toEqual(['account.created']);
+  });
+
+  it('a write that changes nothing records nothing', async () => {
+    const [group, userId] = [await newGroup(), await newMember()];
+    await setup('POST', `/api/v1/groups/${group}/members`, { userId }, 200);
+    const appId = await newApp();
+    const before = await maxEventId();
+    expect((await native('POST', `/api/v1/groups/${group}/members`, { userId })).statusCode).toBe(200);
+    const current = (await native('GET', `/api/v1/apps/${appId}`)).json();
+    expect((await native('PUT', `/api/v1/apps/${appId}`, { name: current.name, description: current.description })).statusCode).toBe(200);
+    expect((await native('PUT', `/api/v1/users/${userId}`, { isDisabled: false })).statusCode).toBe(200);
+    expect(await eventsAfter(before)).toEqual([]);
+  });
+});
+
+function actorOf(dialect: Dialect) {
+  if (dialect === 'native') return { actor_type: 'token', actor_token_id: tokenId, actor_user_id: adminUserId };
+  if (dialect === 'tooljet') return { actor_type: 'external_api', actor_token_id: null, actor_user_id: null };
+  return { actor_type: 'public', actor_token_id: null, actor_user_id: null };
+}
