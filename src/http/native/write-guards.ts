@@ -63,7 +63,9 @@ export class WriteGuards {
   /** PUT, PATCH, DELETE: one transaction, serialized per object, checked against If-Match. */
   private change(handler: Handler, self: unknown, url: string, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const ifMatch = request.headers['if-match'];
-    const lock = `${request.actor?.workspaceId ?? ''} ${concretePath(url, request.params)}`;
+    // The path alone names the lock: ids are unique across workspaces, and a user's path
+    // locking their membership in every workspace at once only serializes a little more.
+    const lock = concretePath(url, request.params);
     return this.services.unitOfWork.run(async () => {
       if (ifMatch !== undefined) {
         const current = await this.currentEtag(url, self, request, reply);
