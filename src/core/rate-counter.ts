@@ -30,10 +30,12 @@ const PURGE_INTERVAL_MS = 60_000;
  * in sync (NTP), or a window may end a little early or late.
  */
 export class DatabaseRateCounter implements RateCounter {
-  private lastPurge = Date.now();
+  private lastPurge: number;
   private purging: Promise<unknown> | null = null;
 
-  constructor(private readonly store: Store, private readonly now: () => number = Date.now) {}
+  constructor(private readonly store: Store, private readonly now: () => number = Date.now) {
+    this.lastPurge = now();
+  }
 
   async hit(key: string, windowMs: number): Promise<RateCount> {
     const at = this.now();
