@@ -31,3 +31,18 @@ describe('rate-limit configuration', () => {
     expect(() => loadConfig({ REDIS_URL: url })).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, undefined],
+    ['false', undefined],
+    ['true', true],
+    ['10.0.0.0/8, 127.0.0.1,::1', ['10.0.0.0/8', '127.0.0.1', '::1']],
+  ])('reads %s as %j', (raw, expected) => {
+    expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '2', '10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1'])('refuses %s', (raw) => {
+    expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(/^TRUST_PROXY must be/);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -20,6 +21,11 @@ export interface Config {
   externalApi: { enabled: boolean; accessToken?: string };
   /** Where invitation emails go out (`SMTP_URL`, `SMTP_FROM`); absent: links are returned to the API caller instead. */
   smtp?: { url: string; from: string };
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address (`TRUST_PROXY`): true
+   * for any, or a list of proxy addresses and CIDR ranges; absent: none.
+   */
+  trustProxy?: boolean | string[];
   /** Redis for counters shared between processes (`REDIS_URL`); absent: the database holds them. */
   redisUrl?: string;
   rateLimit: RateLimitConfig;
@@ -80,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessToken: env.EXTERNAL_API_ACCESS_TOKEN || undefined,
     },
     smtp: parseSmtp(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     rateLimit: {
       ...DEFAULT_RATE_LIMIT,
@@ -88,6 +95,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisKeyPrefix: env.REDIS_KEY_PREFIX || DEFAULT_RATE_LIMIT.redisKeyPrefix,
     },
   };
+}
+
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'false') return undefined;
+  if (value === 'true') return true;
+  const proxies = value.split(',').map((item) => item.trim());
+  const bad = proxies.find((item) => {
+    const [address, bits, extra] = item.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  });
+  if (bad !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, or a comma-separated list of addresses and CIDR ranges; "${bad}" is none of these`);
+  }
+  return proxies;
 }
 
 function parseRedisUrl(url: string | undefined): string | undefined {

@@ -33,6 +33,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     // Refuse new requests while closing, but let in-flight ones finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The client address that per-address budgets count: the socket's unless proxies are trusted.
+    trustProxy: runtime.config.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   registerJsonBodyParser(app, { allowEmpty: false });

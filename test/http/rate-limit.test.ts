@@ -320,3 +320,33 @@ describe('when the counters fail', () => {
     }
   });
 });
+
+describe('the client address', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ trustProxy: ['127.0.0.1'], rateLimit: { ...DEFAULT_RATE_LIMIT, ...SMALL } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const guess = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+    h.app.inject({ method: 'GET', url: '/api/v1/users', headers: { authorization: 'Bearer tp_guess', ...headers }, remoteAddress });
+
+  it('is the one a trusted proxy forwards, so clients behind it have budgets of their own', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await guess({ 'x-forwarded-for': '203.0.113.5' })).statusCode).toBe(401);
+    expect((await guess({ 'x-forwarded-for': '203.0.113.5' })).statusCode).toBe(429);
+    expect((await guess({ 'x-forwarded-for': '203.0.113.6' })).statusCode).toBe(401);
+  });
+
+  it('is the socket\'s when the sender is not a trusted proxy', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await guess({ 'x-forwarded-for': `203.0.113.${10 + i}` }, '192.0.2.9')).statusCode).toBe(401);
+    expect((await guess({ 'x-forwarded-for': '203.0.113.99' }, '192.0.2.9')).statusCode).toBe(429);
+  });
+
+  it('groups IPv6 clients by their /64 network', async () => {
+    for (let i = 1; i <= 3; i += 1) expect((await guess({}, `2001:db8:1:2::${i}`)).statusCode).toBe(401);
+    expect((await guess({}, '2001:db8:1:2:ffff::1')).statusCode).toBe(429);
+    expect((await guess({}, '2001:db8:1:3::1')).statusCode).toBe(401);
+  });
+});
