@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -20,7 +21,37 @@ export interface Config {
   externalApi: { enabled: boolean; accessToken?: string };
   /** Where invitation emails go out (`SMTP_URL`, `SMTP_FROM`); absent: links are returned to the API caller instead. */
   smtp?: { url: string; from: string };
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client address (`TRUST_PROXY`): true
+   * for any, or a list of proxy addresses and CIDR ranges; absent: none.
+   */
+  trustProxy?: boolean | string[];
+  /** Redis for counters shared between processes (`REDIS_URL`); absent: the database holds them. */
+  redisUrl?: string;
+  rateLimit: RateLimitConfig;
 }
+
+/** Request budgets; every budget is counted per window and shared by all server processes. */
+export interface RateLimitConfig {
+  /** Requests per window per API token (`RATE_LIMIT_PER_MINUTE`); 0 turns the per-token limit off. */
+  perToken: number;
+  /** Requests per window per client address without valid credentials (`RATE_LIMIT_ANONYMOUS_PER_MINUTE`); 0 turns it off. */
+  perAddress: number;
+  /** Invite accept attempts per window per client address. */
+  acceptsPerAddress: number;
+  /** The window's length; a minute outside tests. */
+  windowMs: number;
+  /** Prefix of every Redis key the counters use (`REDIS_KEY_PREFIX`). */
+  redisKeyPrefix: string;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+  perToken: 1200,
+  perAddress: 60,
+  acceptsPerAddress: 10,
+  windowMs: 60_000,
+  redisKeyPrefix: 'toolplane:rl:',
+};
 
 /** Thrown for configuration the process cannot start with; the CLI prints it and exits 1. */
 export class ConfigError extends Error {}
@@ -55,7 +86,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accessToken: env.EXTERNAL_API_ACCESS_TOKEN || undefined,
     },
     smtp: parseSmtp(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    rateLimit: {
+      ...DEFAULT_RATE_LIMIT,
+      perToken: parseBudget(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perToken),
+      perAddress: parseBudget(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_RATE_LIMIT.perAddress),
+      redisKeyPrefix: env.REDIS_KEY_PREFIX || DEFAULT_RATE_LIMIT.redisKeyPrefix,
+    },
   };
+}
+
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'false') return undefined;
+  if (value === 'true') return true;
+  const proxies = value.split(',').map((item) => item.trim());
+  const bad = proxies.find((item) => {
+    const [address, bits, extra] = item.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  });
+  if (bad !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, or a comma-separated list of addresses and CIDR ranges; "${bad}" is none of these`);
+  }
+  return proxies;
+}
+
+function parseRedisUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  if (!/^rediss?:\/\/[^/]/i.test(url)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379');
+  return url;
+}
+
+/** A requests-per-minute budget: a whole number from 0 (no limit) up. */
+function parseBudget(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name} must be a whole number of requests per minute (0 turns the limit off), got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 /** `SMTP_URL` as nodemailer reads it (`smtp://user:pass@host:587`, `smtps://…` for TLS from the start). */

@@ -200,6 +200,16 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+/** One request budget's current window (see RateLimitRepository); times in epoch milliseconds. */
+export interface RateLimitTable {
+  /** The budget: what is counted (`token:<id>`, `address:<ip>`, ...). */
+  key: string;
+  /** PostgreSQL returns bigint as a string; SQLite as a number. */
+  window_start: ColumnType<string | number, number, number>;
+  expires_at: ColumnType<string | number, number, number>;
+  count: number;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -217,6 +227,7 @@ export interface Database {
   user_attribute_definitions: UserAttributeDefinitionTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
+  rate_limits: RateLimitTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;

@@ -12,6 +12,7 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository.ts';
 import { InviteRepository } from './invite.repository.ts';
 import { LockRepository } from './lock.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
+import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { TokenRepository } from './token.repository.ts';
@@ -32,6 +33,7 @@ export class Repositories {
   readonly invites: InviteRepository;
   readonly locks: LockRepository;
   readonly memberships: MembershipRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly resources: ResourceRepository;
   readonly settings: SettingRepository;
   readonly tokens: TokenRepository;
@@ -51,6 +53,7 @@ export class Repositories {
     this.invites = new InviteRepository(db, dialect);
     this.locks = new LockRepository(db, dialect);
     this.memberships = new MembershipRepository(db, dialect);
+    this.rateLimits = new RateLimitRepository(db);
     this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);
     this.tokens = new TokenRepository(db);

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
-import { createAcceptLimiter } from './accept-limit.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitePage } from './invite-page/invite-page.plugin.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -12,6 +10,7 @@ import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { openapiOptions } from './openapi.ts';
+import { registerRateLimits } from './rate-limit.ts';
 import { invalidInput } from '../core/errors.ts';
 import { findNulCharacter, validatorCompiler } from './validation.ts';
 
@@ -36,6 +35,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     // Refuse new requests while closing, but let in-flight ones finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The client address that per-address budgets count: the socket's unless proxies are trusted.
+    trustProxy: runtime.config.trustProxy ?? false,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -68,11 +69,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes, { database: runtime.database });
-  // Only routes that ask for it are limited: accepting invites (API and page) share one budget.
-  await app.register(rateLimit, { global: false });
-  const acceptLimit = createAcceptLimiter(app);
-  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), acceptLimit });
-  await app.register(invitePage, { services: runtime.services, acceptLimit });
-  await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config });
+  // The dialects and the invite page apply the budgets in their own hooks; health and docs have none.
+  const limits = await registerRateLimits(app, runtime.rateCounter, runtime.config.rateLimit);
+  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), limits });
+  await app.register(invitePage, { services: runtime.services, limits });
+  await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config, limits });
   return app;
 }

@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
+import { DatabaseRateCounter, type RateCounter } from '../core/rate-counter.ts';
 import { type Services, createServices } from '../core/services.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { Store } from '../db/store.ts';
+import { RedisRateCounter } from './redis-rate-counter.ts';
 import { loadSecretBox } from './secret-key.ts';
 import { createSmtpMailer } from './smtp-mailer.ts';
 
@@ -11,6 +13,8 @@ export interface Runtime {
   config: Config;
   database: DatabaseHandle;
   services: Services;
+  /** Request counters shared by every process: in Redis when REDIS_URL is set, else in the database. */
+  rateCounter: RateCounter;
   close(): Promise<void>;
 }
 
@@ -24,13 +28,17 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     const services = createServices(store, box, { mailer, publicUrl: config.publicUrl });
     await services.workspaces.ensureDefault();
     if (config.bootstrapToken) await services.tokens.ensureBootstrap(config.bootstrapToken, config.bootstrapEmail);
+    const rateCounter = config.redisUrl
+      ? await RedisRateCounter.open(config.redisUrl, config.rateLimit.redisKeyPrefix)
+      : new DatabaseRateCounter(store);
     const close = async () => {
       // Token uses are coalesced in memory; write them before the database goes away.
       await services.tokens.close();
+      await rateCounter.close();
       await mailer?.close();
       await database.close();
     };
-    return { config, database, services, close };
+    return { config, database, services, rateCounter, close };
   } catch (error) {
     await database.close();
     throw error;

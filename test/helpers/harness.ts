@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Config } from '../../src/config.ts';
+import { type Config, DEFAULT_RATE_LIMIT } from '../../src/config.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import type { Scope } from '../../src/core/scopes.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -44,6 +44,8 @@ export class Harness {
       logLevel: 'silent',
       publicUrl: 'http://toolplane.test',
       externalApi: { enabled: true, accessToken: EXTERNAL_TOKEN },
+      // Budgets no other test reaches; rate-limit tests set their own. Invite accepts keep theirs.
+      rateLimit: { ...DEFAULT_RATE_LIMIT, perToken: 1_000_000, perAddress: 1_000_000 },
       ...overrides,
     };
     let runtime: Runtime;

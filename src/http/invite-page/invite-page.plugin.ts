@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { runAudited } from '../../core/audit.ts';
 import type { Services } from '../../core/services.ts';
-import type { AcceptLimiter } from '../accept-limit.ts';
+import type { RateLimits } from '../rate-limit.ts';
 import { toNativeError } from '../native/errors.ts';
 import { type FormValues, acceptedPage, errorPage, formPage } from './invite-page.html.ts';
 
@@ -24,8 +24,10 @@ const TITLES: Record<string, string> = {
  * is escaped; the token is never echoed, and request lines of these routes are not logged
  * at info level because their URL carries it.
  */
-export async function invitePage(app: FastifyInstance, options: { services: Services; acceptLimit: AcceptLimiter }) {
+export async function invitePage(app: FastifyInstance, options: { services: Services; limits: RateLimits }) {
   const { inviteAcceptance } = options.services;
+  // No credentials here: every request counts against its address's budget, and accepts against their own too.
+  app.addHook('onRequest', options.limits.chargeAddress);
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -45,7 +47,7 @@ export async function invitePage(app: FastifyInstance, options: { services: Serv
 
   app.post<{ Params: { token: string } }>('/invite/:token', {
     logLevel: 'warn',
-    onRequest: options.acceptLimit,
+    onRequest: options.limits.chargeAccept,
     schema: { hide: true, params: TokenParams },
   }, async (request, reply) => {
     const { token } = request.params;

@@ -1,8 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/actor.ts';
 import { DomainError, forbidden, invalidInput } from '../../core/errors.ts';
 import { type Scope, hasScope } from '../../core/scopes.ts';
 import type { Services } from '../../core/services.ts';
+import type { RateLimits } from '../rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,17 +23,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Authenticates a native request before its body is read: the Bearer token must be valid,
  * may act in the workspace it asks for (X-Workspace-Id; an archived one is refused), and
  * must hold the route's scope.
+ *
+ * Every request counts against one budget: its token's when the token is valid, else its
+ * client address's (public routes, unknown paths, failed authentication). An address that
+ * has spent its budget is refused before its token is looked up.
  */
-export function nativeAuthentication(services: Services) {
-  return async function authenticate(request: FastifyRequest): Promise<void> {
+export function nativeAuthentication(services: Services, limits: RateLimits) {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const { scope, public: isPublic } = request.routeOptions.config;
-    if (isPublic || !scope) return;
+    if (isPublic || !scope) {
+      await limits.chargeAddress(request, reply);
+      return;
+    }
+    await limits.guardAddress(request, reply);
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) {
+      await limits.chargeAddress(request, reply);
       throw new DomainError('unauthorized', 'unauthorized', 'Missing or malformed Authorization header; expected "Bearer <token>"');
     }
     const token = await services.tokens.authenticate(match[1]!);
-    if (!token) throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');
+    if (!token) {
+      await limits.chargeAddress(request, reply);
+      throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');
+    }
+    await limits.chargeCredential(request, reply, token.tokenId);
     const requested = request.headers['x-workspace-id'];
     if (requested !== undefined && (typeof requested !== 'string' || !UUID.test(requested))) {
       throw invalidInput('X-Workspace-Id', 'header must be a workspace UUID');

@@ -16,11 +16,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'The requested resource was not found.',
   409: 'A conflict occurred, such as a duplicate email address.',
   413: 'The request body is larger than 1 MiB.',
+  429: 'Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait.',
 };
 
-/** Error responses for a route: always 401 and 403, plus the given statuses. */
+/** Error responses for a route: always 401, 403 and 429, plus the given statuses. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
-  const all = [...new Set([400, 401, 403, ...statuses])].sort();
+  const all = [...new Set([400, 401, 403, 429, ...statuses])].sort();
   return Object.fromEntries(
     all.map((status) => [status, { ...ErrorBody, description: ERROR_DESCRIPTIONS[status] ?? 'Error.' }]),
   );

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { Invite as CoreInvite, IssuedInvite as CoreIssuedInvite } from '../../core/invites.ts';
 import type { Outcome } from '../../core/outcomes.ts';
 import type { Services } from '../../core/services.ts';
-import type { AcceptLimiter } from '../accept-limit.ts';
+import type { RateLimitHook } from '../rate-limit.ts';
 import { itemChecker, oneOrManyValidator } from './bulk-body.ts';
 import { ErrorBody, NoContent, PageOf, errorResponses } from './common.schemas.ts';
 import { toNativeError } from './errors.ts';
@@ -33,7 +33,7 @@ function toBatchAnswer(parsed: Outcome<InviteCreateItem>[], created: Outcome<Cor
   return { data, created: createdCount, failed: data.length - createdCount };
 }
 
-export function invitesRoutes(app: NativeApp, { invites, inviteAcceptance }: Services, acceptLimit: AcceptLimiter): void {
+export function invitesRoutes(app: NativeApp, { invites, inviteAcceptance }: Services, acceptLimit: RateLimitHook): void {
   app.get('/invites', {
     config: { scope: 'invites:read' },
     schema: {

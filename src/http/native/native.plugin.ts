@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/services.ts';
-import type { AcceptLimiter } from '../accept-limit.ts';
+import type { RateLimits } from '../rate-limit.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { auditEventsRoutes } from './audit-events.routes.ts';
 import { nativeAuthentication } from './auth.ts';
@@ -23,7 +23,7 @@ import { workspacesRoutes } from './workspaces.routes.ts';
  */
 export async function nativeApi(
   app: FastifyInstance,
-  options: { services: Services; openapi: () => unknown; acceptLimit: AcceptLimiter },
+  options: { services: Services; openapi: () => unknown; limits: RateLimits },
 ) {
   const native = app as unknown as NativeApp;
   const guards = new WriteGuards(options.services);
@@ -33,7 +33,7 @@ export async function nativeApi(
     }
     guards.guardRoute(route);
   });
-  native.addHook('onRequest', nativeAuthentication(options.services));
+  native.addHook('onRequest', nativeAuthentication(options.services, options.limits));
 
   native.setErrorHandler((error, request, reply) => {
     const { status, body } = toNativeError(error);
@@ -48,5 +48,5 @@ export async function nativeApi(
   for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes, auditEventsRoutes]) {
     routes(native, options.services);
   }
-  invitesRoutes(native, options.services, options.acceptLimit);
+  invitesRoutes(native, options.services, options.limits.chargeAccept);
 }

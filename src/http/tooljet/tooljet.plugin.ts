@@ -4,6 +4,7 @@ import { runAudited } from '../../core/audit.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { registerJsonBodyParser } from '../json-body.ts';
+import type { RateLimits } from '../rate-limit.ts';
 import { createValidatorCompiler } from '../validation.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { tooljetAuthentication } from './auth.ts';
@@ -19,7 +20,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * mapping over the core services: ToolJet's paths, bodies, status codes and error body.
  * Every route answers 403 while the dialect is disabled or the token is wrong.
  */
-export async function tooljetApi(app: FastifyInstance, options: { services: Services; config: Config }) {
+export async function tooljetApi(app: FastifyInstance, options: { services: Services; config: Config; limits: RateLimits }) {
   const tooljet = app as unknown as TooljetApp;
   const { externalApi } = options.config;
   if (externalApi.enabled && !externalApi.accessToken) {
@@ -35,7 +36,7 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
   });
   tooljet.setValidatorCompiler(createValidatorCompiler({ allErrors: true }));
   registerJsonBodyParser(app, { allowEmpty: true });
-  tooljet.addHook('onRequest', tooljetAuthentication(externalApi));
+  tooljet.addHook('onRequest', tooljetAuthentication(externalApi, options.limits));
   tooljet.setErrorHandler((error, request, reply) => {
     const body = toTooljetError(error, request);
     if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
