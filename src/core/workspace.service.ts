@@ -3,6 +3,7 @@ import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { WorkspaceRow } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
+import { createDefaultEnvironments } from './environment.service.ts';
 import { DomainError, conflict, forbidden } from './errors.ts';
 import { writeUnique } from './unique.ts';
 import { normalizeDomains } from './workspace-domains.ts';
@@ -58,6 +59,7 @@ export class WorkspaceService {
       if (stored === candidate) {
         const at = new Date().toISOString();
         await repos.workspaces.create({ id: stored, name: 'Default', status: 'active', created_at: at, updated_at: at });
+        await createDefaultEnvironments(repos, stored, at);
       }
       return stored;
     });
@@ -101,7 +103,10 @@ export class WorkspaceService {
     const at = new Date().toISOString();
     await writeUnique(
       this.store,
-      (repos) => repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at }),
+      async (repos) => {
+        await repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at });
+        await createDefaultEnvironments(repos, id, at);
+      },
       () => conflict('workspace_name_taken', `A workspace named "${name}" already exists`, 'name'),
     );
     return id;

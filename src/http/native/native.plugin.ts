@@ -9,6 +9,8 @@ import { groupsRoutes } from './groups.routes.ts';
 import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { environmentsRoutes } from './environments.routes.ts';
+import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -48,4 +50,6 @@ export async function nativeApi(
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.acceptLimit);
+  environmentsRoutes(native, options.services);
+  resourceConfigurationsRoutes(native, options.services);
 }
