@@ -50,13 +50,17 @@ export interface EnvironmentUpdateInput {
 
 /**
  * Creates the starting environments of a new workspace through `repos`, which must be the
- * transaction that creates the workspace.
+ * transaction that creates the workspace. They are stamped a millisecond apart from `at`,
+ * so lists (oldest first) show them in the order above.
  */
 export async function createDefaultEnvironments(repos: Repositories, workspaceId: string, at: string): Promise<void> {
-  await repos.environments.create(STARTING_ENVIRONMENTS.map((environment) => ({
-    id: randomUUID(), workspace_id: workspaceId, name: environment.name, description: '',
-    color: environment.color, is_default: environment.isDefault ? 1 : 0, created_at: at, updated_at: at,
-  })));
+  await repos.environments.create(STARTING_ENVIRONMENTS.map((environment, index) => {
+    const stamp = new Date(Date.parse(at) + index).toISOString();
+    return {
+      id: randomUUID(), workspace_id: workspaceId, name: environment.name, description: '',
+      color: environment.color, is_default: environment.isDefault ? 1 : 0, created_at: stamp, updated_at: stamp,
+    };
+  }));
 }
 
 export class EnvironmentService {

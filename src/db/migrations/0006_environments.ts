@@ -48,13 +48,17 @@ export function environments(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('resource_configurations_environment_idx').on('resource_configurations').column('environment_id').execute();
 
-      const at = new Date().toISOString();
+      // A millisecond apart, so lists (oldest first) show them in this order.
+      const at = Date.now();
       const workspaces = await db.selectFrom('workspaces').select('id').execute();
       for (const workspace of workspaces) {
-        await db.insertInto('environments').values(STARTING_ENVIRONMENTS.map((environment) => ({
-          id: randomUUID(), workspace_id: workspace.id, name: environment.name, description: '',
-          color: environment.color, is_default: environment.isDefault ? 1 : 0, created_at: at, updated_at: at,
-        }))).execute();
+        await db.insertInto('environments').values(STARTING_ENVIRONMENTS.map((environment, index) => {
+          const stamp = new Date(at + index).toISOString();
+          return {
+            id: randomUUID(), workspace_id: workspace.id, name: environment.name, description: '',
+            color: environment.color, is_default: environment.isDefault ? 1 : 0, created_at: stamp, updated_at: stamp,
+          };
+        })).execute();
       }
     },
 
