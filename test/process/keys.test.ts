@@ -96,6 +96,9 @@ async function reveal(env: NodeJS.ProcessEnv, resourceId: string, environmentId:
   }
 }
 
+/** Each test starts servers and CLI processes one after another; under a full parallel run that takes a while. */
+const PROCESS_TIMEOUT = 120_000;
+
 describe(`toolplane keys rotate on ${testDialect()}`, () => {
   it('rotates without downtime: after it, every secret opens with the new key alone, the old key alone fails, and a re-run changes nothing', async () => {
     const created = await runCli(['tokens', 'create', '--name', 'admin', '--email', 'admin@example.com'], keyEnv(OLD_KEY));
@@ -166,7 +169,7 @@ describe(`toolplane keys rotate on ${testDialect()}`, () => {
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).not.toContain(NEW_KEY);
     expect(JSON.stringify(events)).not.toContain(OLD_KEY);
-  });
+  }, PROCESS_TIMEOUT);
 
   it('rotates to a key given with --new-key, and refuses a malformed one or a wrong previous key', async () => {
     expect((await runCli(['tokens', 'create', '--name', 'admin', '--email', 'admin@example.com'], keyEnv(OLD_KEY))).code).toBe(0);
@@ -188,7 +191,7 @@ describe(`toolplane keys rotate on ${testDialect()}`, () => {
     expect(rotated.stdout).toContain('Start servers with TOOLPLANE_SECRET_KEY set to the new key');
     expect((await runCli(['tokens', 'create', '--name', 'y', '--email', 'y@example.com'], keyEnv(NEW_KEY))).code).toBe(0);
     expect((await runCli(['tokens', 'create', '--name', 'z', '--email', 'z@example.com'], keyEnv(OLD_KEY))).code).toBe(1);
-  });
+  }, PROCESS_TIMEOUT);
 
   it('generates a key of 64 hex characters', async () => {
     const generated = await runCli(['keys', 'generate'], {});
