@@ -10,6 +10,7 @@ import { openRuntime } from '../runtime/runtime.ts';
 import { importUsers } from './import-users.ts';
 import { rotateKeys } from './rotate-keys.ts';
 import { serve } from './serve.ts';
+import { createWorkspace, listWorkspaces } from './workspaces.ts';
 
 const program = new Command()
   .name('toolplane')
@@ -80,6 +81,50 @@ users
       await runtime.close();
     }
   });
+
+const workspaces = program.command('workspaces').description('manage workspaces');
+
+workspaces
+  .command('create')
+  .description('create a workspace and print its id')
+  .requiredOption('--name <name>', 'the workspace\'s name, unique in the instance')
+  .option('--domains <domains>', 'comma-separated email domains of the workspace\'s own people (others are external)', parseList)
+  .option('--admin-email <email>', 'make this user the workspace\'s admin (created as an active user when new)')
+  .action(async (options: { name: string; domains?: string[]; adminEmail?: string }) => {
+    if (options.adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.adminEmail)) {
+      throw new InvalidArgumentError(`"${options.adminEmail}" is not an email address`);
+    }
+    const runtime = await openRuntime(loadConfig());
+    try {
+      await createWorkspace(runtime, options);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+workspaces
+  .command('list')
+  .description('list workspaces, oldest first, as a table')
+  .option('--status <status>', 'only active or archived workspaces', parseWorkspaceStatus)
+  .option('--name <text>', 'only workspaces whose name contains this text, ignoring case')
+  .option('--json', 'print a JSON array instead of a table')
+  .action(async (options: { status?: 'active' | 'archived'; name?: string; json?: boolean }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      await listWorkspaces(runtime, options);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+function parseList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function parseWorkspaceStatus(value: string): 'active' | 'archived' {
+  if (value !== 'active' && value !== 'archived') throw new InvalidArgumentError('must be active or archived');
+  return value;
+}
 
 const keys = program.command('keys').description('manage the secret key that encrypts stored secrets');
 

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { WorkspaceRow } from '../db/schema.ts';
-import type { Store } from '../db/store.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import type { WorkspaceFilter } from '../db/workspace.repository.ts';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
 import { createDefaultEnvironments } from './environment.service.ts';
-import { DomainError, conflict, forbidden } from './errors.ts';
+import { DomainError, conflict, forbidden, invalidInput } from './errors.ts';
+import { newInviteNonce } from './membership-assignment.ts';
+import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
 import { normalizeDomains } from './workspace-domains.ts';
 
@@ -40,7 +44,27 @@ export interface WorkspaceSettings {
 export interface WorkspaceSettingsUpdate {
   name?: string;
   domains?: string[];
+  /** `archived` blocks the workspace's tokens and X-Workspace-Id naming it; `active` restores them. */
+  status?: WorkspaceRow['status'];
 }
+
+export interface WorkspaceCreateOptions {
+  /** Email domains of the workspace's own people; normalised by `normalizeDomains`. */
+  domains?: string[];
+  /** A user who becomes the workspace's first admin (an active membership with role admin). */
+  adminUserId?: string;
+  /** As `adminUserId`, by email address; an unknown address becomes a new active user. */
+  adminEmail?: string;
+}
+
+/** What an API caller sends to create a workspace; the caller's own user becomes its admin. */
+export interface WorkspaceSettingsCreate {
+  name: string;
+  domains?: string[];
+}
+
+const MAX_NAME_LENGTH = 255;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class WorkspaceService {
   private defaultWorkspaceId: string | undefined;
@@ -97,19 +121,53 @@ export class WorkspaceService {
     });
   }
 
-  /** Creates a workspace (names are unique: 409 `workspace_name_taken`) and returns its id. */
-  async create(name: string): Promise<string> {
+  /**
+   * Creates a workspace, and its first admin's membership when one is named, in one
+   * transaction that also records `workspace.created`; a failure leaves nothing behind.
+   * Names are unique in the instance (409 `workspace_name_taken`). Returns the new id.
+   */
+  async create(name: string, options: WorkspaceCreateOptions = {}): Promise<string> {
+    checkName(name);
+    if (options.adminEmail !== undefined && !EMAIL.test(options.adminEmail)) throw invalidInput('adminEmail', 'must be an email address');
+    const domains = normalizeDomains(options.domains ?? []);
     const id = randomUUID();
     const at = new Date().toISOString();
-    await writeUnique(
-      this.store,
-      async (repos) => {
-        await repos.workspaces.create({ id, name, status: 'active', created_at: at, updated_at: at });
-        await createDefaultEnvironments(repos, id, at);
-      },
-      () => conflict('workspace_name_taken', `A workspace named "${name}" already exists`, 'name'),
-    );
+    await writeUnique(this.store, async (repos) => {
+      await repos.workspaces.create({ id, name, status: 'active', domains: toJson(domains), created_at: at, updated_at: at });
+      await createDefaultEnvironments(repos, id, at);
+      const adminUserId = await addFirstAdmin(repos, id, options, at);
+      await recordAudit(repos, {
+        action: 'workspace.created',
+        target: { type: 'workspace', id },
+        workspaceId: id,
+        changes: { name, domains, ...(adminUserId ? { adminUserId } : {}) },
+      });
+    }, () => nameTaken(name));
     return id;
+  }
+
+  /** Creates a workspace for an API caller (instance-wide tokens only); the caller's user becomes its admin. */
+  async createSettings(actor: Actor, input: WorkspaceSettingsCreate): Promise<WorkspaceSettings> {
+    requireInstanceWide(actor);
+    const id = await this.create(input.name, { domains: input.domains, adminUserId: actor.userId });
+    return this.store.read(async (repos) => toSettings(loadWorkspace(await repos.workspaces.get(id), id)));
+  }
+
+  /** One page of the workspaces the filter admits, oldest first, archived ones included unless filtered out. */
+  list(filter: WorkspaceFilter, page: PageRequest): Promise<Page<WorkspaceSettings>> {
+    return this.store.read(async (repos) => {
+      const [rows, total] = await Promise.all([
+        repos.workspaces.list(filter, offsetOf(page), page.pageSize),
+        repos.workspaces.count(filter),
+      ]);
+      return { items: rows.map(toSettings), total };
+    });
+  }
+
+  /** `list` for an API caller: instance-wide tokens only (403 `workspace_forbidden`). */
+  listSettings(actor: Actor, filter: WorkspaceFilter, page: PageRequest): Promise<Page<WorkspaceSettings>> {
+    requireInstanceWide(actor);
+    return this.list(filter, page);
   }
 
   /** A workspace's settings; instance-wide tokens only (403 `workspace_forbidden`), 404 when unknown. */
@@ -119,23 +177,34 @@ export class WorkspaceService {
   }
 
   /**
-   * Renames the workspace and/or replaces its domains (normalised by `normalizeDomains`).
-   * A name another workspace holds is a 409 `workspace_name_taken`, and nothing changes.
+   * Renames the workspace, replaces its domains (normalised by `normalizeDomains`) and/or
+   * archives or restores it, recording one audit event: `workspace.archived` or
+   * `workspace.unarchived` when the status changes, else `workspace.updated`. A name another
+   * workspace holds is a 409 `workspace_name_taken`; archiving the default workspace is a
+   * 409 `workspace_is_default`. Either way nothing changes. Archiving touches nothing else:
+   * memberships, tokens and content stay, and work again once the workspace is active.
    */
-  updateSettings(actor: Actor, id: string, input: WorkspaceSettingsUpdate): Promise<WorkspaceSettings> {
+  async updateSettings(actor: Actor, id: string, input: WorkspaceSettingsUpdate): Promise<WorkspaceSettings> {
     requireInstanceWide(actor);
+    if (input.name !== undefined) checkName(input.name);
     const domains = input.domains === undefined ? undefined : normalizeDomains(input.domains);
+    const defaultId = input.status === 'archived' ? await this.ensureDefault() : undefined;
     return writeUnique(this.store, async (repos) => {
-      loadWorkspace(await repos.workspaces.get(id), id);
-      if (input.name !== undefined || domains !== undefined) {
-        await repos.workspaces.update(id, {
-          ...(input.name === undefined ? {} : { name: input.name }),
-          ...(domains === undefined ? {} : { domains: toJson(domains) }),
-          updated_at: new Date().toISOString(),
-        });
+      const before = loadWorkspace(await repos.workspaces.get(id), id);
+      if (input.status === 'archived' && id === defaultId) {
+        throw conflict('workspace_is_default', 'The default workspace cannot be archived', 'status');
       }
+      const changes = {
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(domains === undefined ? {} : { domains }),
+        ...(input.status === undefined ? {} : { status: input.status }),
+      };
+      if (Object.keys(changes).length > 0) {
+        await repos.workspaces.update(id, { ...changes, domains: domains && toJson(domains), updated_at: new Date().toISOString() });
+      }
+      await recordAudit(repos, { action: updateAction(before.status, input.status), target: { type: 'workspace', id }, workspaceId: id, changes });
       return toSettings((await repos.workspaces.get(id))!);
-    }, () => conflict('workspace_name_taken', `A workspace named "${input.name}" already exists`, 'name'));
+    }, () => nameTaken(input.name));
   }
 }
 
@@ -144,6 +213,51 @@ function requireInstanceWide(actor: Actor): void {
   if (actor.boundWorkspaceId) {
     throw forbidden('workspace_forbidden', 'Workspace settings need an instance-wide token; this token is bound to a workspace');
   }
+}
+
+function checkName(name: string): void {
+  if (name.trim() === '') throw invalidInput('name', 'must not be blank');
+  if (name.length > MAX_NAME_LENGTH) throw invalidInput('name', `must be at most ${MAX_NAME_LENGTH} characters`);
+}
+
+function nameTaken(name: string | undefined): DomainError {
+  return conflict('workspace_name_taken', `A workspace named "${name}" already exists`, 'name');
+}
+
+/** A status change is its own audit action, so archiving and restoring are easy to find. */
+function updateAction(before: WorkspaceRow['status'], after: WorkspaceRow['status'] | undefined): string {
+  if (after === undefined || after === before) return 'workspace.updated';
+  return after === 'archived' ? 'workspace.archived' : 'workspace.unarchived';
+}
+
+/**
+ * Makes the named user (by id, else by email, creating an active user for a new address)
+ * an active admin of the new workspace; returns their id, or null when none is named.
+ * An archived user cannot become the admin (409 `user_archived`).
+ */
+async function addFirstAdmin(repos: Repositories, workspaceId: string, options: WorkspaceCreateOptions, at: string): Promise<string | null> {
+  let user = options.adminUserId !== undefined
+    ? await repos.users.getById(options.adminUserId)
+    : options.adminEmail !== undefined ? await repos.users.getByEmail(options.adminEmail) : undefined;
+  if (options.adminUserId !== undefined && !user) {
+    throw invalidInput('adminUserId', `no user with id ${options.adminUserId}`, 'user_not_found');
+  }
+  if (!user && options.adminEmail !== undefined) {
+    const id = randomUUID();
+    await repos.users.create({
+      id, email: options.adminEmail, first_name: '', last_name: '', status: 'active', default_workspace_id: workspaceId,
+      created_at: at, updated_at: at,
+    });
+    user = await repos.users.getById(id);
+  }
+  if (!user) return null;
+  if (user.status === 'archived') {
+    throw conflict('user_archived', `User ${user.email} is archived and cannot administer a workspace`, options.adminUserId ? 'adminUserId' : 'adminEmail');
+  }
+  await repos.memberships.create({
+    workspace_id: workspaceId, user_id: user.id, role: 'admin', status: 'active', invite_nonce: newInviteNonce(), created_at: at, updated_at: at,
+  });
+  return user.id;
 }
 
 function loadWorkspace(row: WorkspaceRow | undefined, id: string): WorkspaceRow {

@@ -1,7 +1,16 @@
 import type { Dialect } from './database.ts';
-import type { Executor } from './executor.ts';
-import type { Insertable, Updateable } from 'kysely';
+import { type Executor, toCount } from './executor.ts';
+import { type Expression, type Insertable, type SqlBool, type Updateable, sql } from 'kysely';
 import type { WorkspaceRow, WorkspaceTable } from './schema.ts';
+
+/** Which workspaces a list answers; absent fields do not filter. */
+export interface WorkspaceFilter {
+  status?: WorkspaceRow['status'];
+  /** A substring of the name, matched without regard to case. */
+  nameContains?: string;
+}
+
+const COLUMNS = ['id', 'name', 'status', 'domains', 'created_at', 'updated_at'] as const;
 
 export class WorkspaceRepository {
   constructor(
@@ -26,6 +35,40 @@ export class WorkspaceRepository {
 
   getByName(name: string): Promise<WorkspaceRow | undefined> {
     return this.db.selectFrom('workspaces').selectAll().where('name', '=', name).executeTakeFirst();
+  }
+
+  /** One page of the workspaces the filter admits, oldest first (ties by id, so pages are stable). */
+  list(filter: WorkspaceFilter, offset: number, limit: number): Promise<WorkspaceRow[]> {
+    return this.filtered(filter)
+      .select(COLUMNS)
+      .orderBy('created_at')
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+  }
+
+  async count(filter: WorkspaceFilter): Promise<number> {
+    const row = await this.filtered(filter).select((eb) => eb.fn.countAll().as('count')).executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  private filtered(filter: WorkspaceFilter) {
+    let query = this.db.selectFrom('workspaces');
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.nameContains !== undefined) query = query.where(this.nameContains(filter.nameContains));
+    return query;
+  }
+
+  /**
+   * `name` contains `text`, ignoring case, with `%`, `_` and `\` in `text` taken literally.
+   * PostgreSQL's ILIKE folds case across Unicode; SQLite's LIKE folds ASCII letters only.
+   */
+  private nameContains(text: string): Expression<SqlBool> {
+    const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    return this.dialect === 'postgres'
+      ? sql<SqlBool>`name ilike ${pattern} escape '\\'`
+      : sql<SqlBool>`name like ${pattern} escape '\\'`;
   }
 
   async create(row: Insertable<WorkspaceTable>): Promise<void> {

@@ -44,7 +44,32 @@ export function openapiOptions(): SwaggerOptions {
       if (!url.startsWith(NATIVE_PREFIX)) return { schema: { ...schema, hide: true }, url };
       const scope = route?.config?.scope;
       const security = scope ? [{ bearerAuth: [scope] }] : undefined;
-      return { schema: { ...schema, ...(security ? { security } : {}) }, url: url.slice(NATIVE_PREFIX.length) || '/' };
+      const headers = scope ? guardHeaders(route.method, url) : undefined;
+      return {
+        schema: { ...schema, ...(security ? { security } : {}), ...(headers ? { headers } : {}) },
+        url: url.slice(NATIVE_PREFIX.length) || '/',
+      };
     },
   };
+}
+
+/** The request headers the write guards read (src/http/native/write-guards.ts), documented per operation. */
+function guardHeaders(method: string | string[], url: string) {
+  const methods = [method].flat();
+  const header = (name: string, description: string) => ({
+    type: 'object',
+    properties: { [name]: { type: 'string', description } },
+  });
+  if (methods.includes('POST')) {
+    return header('Idempotency-Key', 'Makes a retry safe: the same key and request within 24 hours answers the first answer '
+      + 'again and changes nothing; the same key with another request is a 422 `idempotency_key_reused`.');
+  }
+  if (methods.some((m) => m === 'PUT' || m === 'PATCH' || m === 'DELETE')) {
+    return header('If-Match', 'An ETag from a GET of this object: when the object has changed since, the answer is 412 '
+      + '`precondition_failed` and nothing changes.');
+  }
+  if (methods.includes('GET') && /\/:[^/]+$/.test(url)) {
+    return header('If-None-Match', 'An ETag from an earlier GET: when the object is unchanged, the answer is 304 with no body.');
+  }
+  return undefined;
 }

@@ -20,7 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Authenticates a native request before its body is read: the Bearer token must be valid,
- * hold the route's scope, and may act in the workspace it asks for (X-Workspace-Id).
+ * may act in the workspace it asks for (X-Workspace-Id; an archived one is refused), and
+ * must hold the route's scope.
  */
 export function nativeAuthentication(services: Services) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
@@ -32,7 +33,6 @@ export function nativeAuthentication(services: Services) {
     }
     const token = await services.tokens.authenticate(match[1]!);
     if (!token) throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');
-    if (!hasScope(token.scopes, scope)) throw forbidden('missing_scope', `This token lacks the ${scope} scope`);
     const requested = request.headers['x-workspace-id'];
     if (requested !== undefined && (typeof requested !== 'string' || !UUID.test(requested))) {
       throw invalidInput('X-Workspace-Id', 'header must be a workspace UUID');
@@ -41,6 +41,8 @@ export function nativeAuthentication(services: Services) {
       boundWorkspaceId: token.workspaceId,
       requestedWorkspaceId: requested?.toLowerCase(),
     });
+    // After the workspace, so a token of an archived workspace is refused as such on every route.
+    if (!hasScope(token.scopes, scope)) throw forbidden('missing_scope', `This token lacks the ${scope} scope`);
     request.actor = { userId: token.userId, email: token.email, tokenId: token.tokenId, workspaceId, boundWorkspaceId: token.workspaceId };
   };
 }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_DOMAINS } from '../../core/workspace-domains.ts';
-import { Timestamp, Uuid } from './common.schemas.ts';
+import { PageOf, PageQuery, Timestamp, Uuid } from './common.schemas.ts';
 
 export const Workspace = Type.Object(
   {
@@ -16,13 +16,36 @@ export const Workspace = Type.Object(
   { description: 'A workspace\'s settings.' },
 );
 
+const WorkspaceStatus = (description: string) => Type.Enum(['active', 'archived'], { description });
+
+const WorkspaceName = (description: string) => Type.String({ minLength: 1, maxLength: 255, pattern: '\\S', description });
+
+const WorkspaceDomains = (description: string) => Type.Array(Type.String({ maxLength: 253 }), { maxItems: MAX_DOMAINS, description });
+
+export const WorkspaceList = PageOf(Workspace, 'Paginated list of workspaces.');
+
+export const WorkspaceListQuery = Type.Object({
+  ...PageQuery.properties,
+  status: Type.Optional(WorkspaceStatus('Only workspaces in this state.')),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Only workspaces whose name contains this text, ignoring case.' })),
+});
+
+export const WorkspaceCreateBody = Type.Object(
+  {
+    name: WorkspaceName('The workspace\'s name, unique in the instance.'),
+    domains: Type.Optional(WorkspaceDomains('Email domains of the workspace\'s own people: plain domain names such as `example.com` (lower-cased, duplicates dropped). Default: none, so every invitee is external.')),
+  },
+  { description: 'A new workspace.' },
+);
+
 export const WorkspaceUpdateBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '\\S', description: 'A new name, unique in the instance.' })),
-    domains: Type.Optional(Type.Array(Type.String({ maxLength: 253 }), {
-      maxItems: MAX_DOMAINS,
-      description: 'Replaces the domain list: plain domain names such as `example.com` (lower-cased, duplicates dropped).',
-    })),
+    name: Type.Optional(WorkspaceName('A new name, unique in the instance.')),
+    domains: Type.Optional(WorkspaceDomains('Replaces the domain list: plain domain names such as `example.com` (lower-cased, duplicates dropped).')),
+    status: Type.Optional(WorkspaceStatus(
+      '`archived` blocks every token bound to the workspace and every request naming it in X-Workspace-Id (403 `workspace_archived`); '
+      + '`active` restores them. Nothing else changes. The default workspace cannot be archived.',
+    )),
   },
   { description: 'Workspace settings to change; fields left out keep their value.' },
 );

@@ -1,0 +1,84 @@
+// The benchmarks' baseline: the same HTTP framework and database driver as Toolplane,
+// answering the same queries with no Toolplane code (no authentication, no validation
+// layer, no services). BENCH_SQLITE_FILE or DATABASE_URL picks the database;
+// BENCH_WORKSPACE_ID the workspace.
+import { randomUUID } from 'node:crypto';
+import SqliteDatabase from 'better-sqlite3';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const workspaceId = process.env.BENCH_WORKSPACE_ID;
+const MEMBER = `select users.*, memberships.role as role, memberships.status as membership_status, memberships.created_at as joined_at
+  from users inner join memberships on memberships.user_id = users.id where memberships.workspace_id = ?`;
+
+function sqliteQueries(file) {
+  const db = new SqliteDatabase(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  const member = db.prepare(`${MEMBER} and users.id = ?`);
+  const page = db.prepare(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`);
+  const count = db.prepare('select count(*) as count from memberships where workspace_id = ?');
+  const insertUser = db.prepare(`insert into users (id, email, first_name, last_name, status, created_at, updated_at) values (?, ?, ?, ?, 'active', ?, ?)`);
+  const insertMembership = db.prepare(`insert into memberships (workspace_id, user_id, role, status, created_at, updated_at) values (?, ?, 'builder', 'active', ?, ?)`);
+  const create = db.transaction((id, email, at) => {
+    insertUser.run(id, email, '', '', at, at);
+    insertMembership.run(workspaceId, id, at, at);
+  });
+  return {
+    member: async (id) => member.get(workspaceId, id),
+    page: async (limit, offset) => ({ rows: page.all(workspaceId, limit, offset), total: count.get(workspaceId).count }),
+    create: async (id, email, at) => create(id, email, at),
+  };
+}
+
+function postgresQueries(url) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const numbered = (text) => { let i = 0; return text.replace(/\?/g, () => `$${++i}`); };
+  return {
+    member: async (id) => (await pool.query(numbered(`${MEMBER} and users.id = ?`), [workspaceId, id])).rows[0],
+    page: async (limit, offset) => {
+      const [rows, count] = await Promise.all([
+        pool.query(numbered(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`), [workspaceId, limit, offset]),
+        pool.query('select count(*) as count from memberships where workspace_id = $1', [workspaceId]),
+      ]);
+      return { rows: rows.rows, total: Number(count.rows[0].count) };
+    },
+    create: async (id, email, at) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(`insert into users (id, email, first_name, last_name, status, created_at, updated_at) values ($1, $2, '', '', 'active', $3, $3)`, [id, email, at]);
+        await client.query(`insert into memberships (workspace_id, user_id, role, status, created_at, updated_at) values ($1, $2, 'builder', 'active', $3, $3)`, [workspaceId, id, at]);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+const queries = process.env.BENCH_SQLITE_FILE ? sqliteQueries(process.env.BENCH_SQLITE_FILE) : postgresQueries(process.env.DATABASE_URL);
+const present = (row) => ({ id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name, role: row.role, createdAt: row.created_at });
+
+const app = Fastify({ logger: false });
+app.get('/ready', async () => ({ ok: true }));
+app.get('/users/:id', async (request, reply) => {
+  const row = await queries.member(request.params.id);
+  if (!row) return reply.code(404).send({ message: 'not found' });
+  return present(row);
+});
+app.get('/users', async (request) => {
+  const page = Number(request.query.page ?? 1);
+  const pageSize = Number(request.query.pageSize ?? 100);
+  const { rows, total } = await queries.page(pageSize, (page - 1) * pageSize);
+  return { data: rows.map(present), total, page, pageSize };
+});
+app.post('/users', async (request, reply) => {
+  const id = randomUUID();
+  await queries.create(id, request.body.email, new Date().toISOString());
+  return reply.code(201).send({ id, email: request.body.email });
+});
+await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 3001) });
