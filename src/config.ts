@@ -12,6 +12,8 @@ export interface Config {
   database: DatabaseConfig;
   /** 32-byte key for secrets at rest; when absent in embedded mode a key file in dataDir is used. */
   secretKey?: string;
+  /** Earlier keys that still open secrets during a key rotation (TOOLPLANE_PREVIOUS_SECRET_KEYS, comma-separated). */
+  previousSecretKeys?: string[];
   bootstrapToken?: string;
   bootstrapEmail: string;
   logLevel: string;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
     secretKey: env.TOOLPLANE_SECRET_KEY || undefined,
+    previousSecretKeys: env.TOOLPLANE_PREVIOUS_SECRET_KEYS?.split(',').map((key) => key.trim()).filter(Boolean),
     bootstrapToken,
     bootstrapEmail: env.TOOLPLANE_BOOTSTRAP_EMAIL ?? 'admin@example.com',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -4,11 +4,13 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { runAudited } from '../core/audit.ts';
 import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.ts';
 import { DomainError } from '../core/errors.ts';
+import { generateSecretKey } from '../core/secrets.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { exportAudit } from './audit-export.ts';
 import { importUsers } from './import-users.ts';
+import { rotateKeys } from './rotate-keys.ts';
 import { serve } from './serve.ts';
 import { createWorkspace, listWorkspaces } from './workspaces.ts';
 
@@ -143,6 +145,30 @@ function parseList(value: string): string[] {
 function parseWorkspaceStatus(value: string): 'active' | 'archived' {
   if (value !== 'active' && value !== 'archived') throw new InvalidArgumentError('must be active or archived');
   return value;
+}
+
+const keys = program.command('keys').description('manage the secret key that encrypts stored secrets');
+
+keys
+  .command('generate')
+  .description('print a new random secret key (64 hex characters)')
+  .action(() => {
+    console.log(generateSecretKey().toString('hex'));
+  });
+
+keys
+  .command('rotate')
+  .description('re-encrypt every stored secret under the new key, in batches, while servers keep running; safe to run again')
+  .option('--new-key <key>', 'the key to rotate to (hex or base64, "-" reads it from stdin); default: TOOLPLANE_SECRET_KEY, with the old keys in TOOLPLANE_PREVIOUS_SECRET_KEYS')
+  .option('--batch-size <rows>', 'rows per transaction', parseBatchSize)
+  .action(async (options: { newKey?: string; batchSize?: number }) => {
+    await rotateKeys(loadConfig(), options);
+  });
+
+function parseBatchSize(value: string): number {
+  const rows = Number(value);
+  if (!Number.isInteger(rows) || rows < 1 || rows > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
+  return rows;
 }
 
 function parseScopes(value: string): Scope[] {

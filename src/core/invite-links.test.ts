@@ -22,6 +22,19 @@ describe('membership invite links', () => {
     expect(links.verify({ ...links.parse(swapped)!, mac: links.parse(token)!.mac }, 'n1')).toBe(false);
   });
 
+  it('keep verifying under a previous key while new links use the current one', () => {
+    const previous = randomBytes(32);
+    const current = randomBytes(32);
+    const before = new InviteLinks(previous).tokenFor(membership);
+    const during = new InviteLinks([current, previous]);
+    expect(during.verify(during.parse(before)!, 'n1')).toBe(true);
+    expect(during.verify(during.parse(before)!, 'n2')).toBe(false);
+    const fresh = during.tokenFor(membership);
+    expect(fresh).not.toBe(before);
+    expect(new InviteLinks(current).verify(during.parse(fresh)!, 'n1')).toBe(true);
+    expect(new InviteLinks(current).verify(during.parse(before)!, 'n1')).toBe(false);
+  });
+
   it('parse only their own shape', () => {
     expect(links.parse('tpi_abc')).toBeNull();
     expect(links.parse('tpm_short.mac')).toBeNull();

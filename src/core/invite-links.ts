@@ -16,13 +16,21 @@ export interface MembershipLink {
  * the user and the membership's nonce under a key derived from the instance key. The same
  * membership always gives the same token, so a link can be shown again without keeping it;
  * changing the nonce (as accepting does) invalidates every earlier link.
+ *
+ * Given several keys (during a secret-key rotation), links are made with the first and
+ * verified against each, so links handed out before the rotation keep working.
  */
 export class InviteLinks {
-  constructor(private readonly key: Buffer) {}
+  private readonly keys: Buffer[];
+
+  constructor(keys: Buffer | Buffer[]) {
+    this.keys = Array.isArray(keys) ? keys : [keys];
+    if (this.keys.length === 0) throw new Error('InviteLinks needs at least one key');
+  }
 
   tokenFor(membership: { workspaceId: string; userId: string; nonce: string }): string {
     const ids = Buffer.concat([uuidBytes(membership.workspaceId), uuidBytes(membership.userId)]).toString('base64url');
-    return `${PREFIX}${ids}.${this.mac(membership).toString('base64url')}`;
+    return `${PREFIX}${ids}.${this.mac(this.keys[0]!, membership).toString('base64url')}`;
   }
 
   /** The membership a token names, or null when it is not a membership link at all. */
@@ -34,14 +42,19 @@ export class InviteLinks {
     return { workspaceId: uuidText(bytes.subarray(0, 16)), userId: uuidText(bytes.subarray(16)), mac: Buffer.from(mac, 'base64url') };
   }
 
-  /** Whether the link was made for the membership's current nonce; compared in constant time. */
+  /** Whether the link was made for the membership's current nonce, under any key; compared in constant time. */
   verify(link: MembershipLink, nonce: string): boolean {
-    const expected = this.mac({ workspaceId: link.workspaceId, userId: link.userId, nonce });
-    return link.mac.length === expected.length && timingSafeEqual(link.mac, expected);
+    const membership = { workspaceId: link.workspaceId, userId: link.userId, nonce };
+    let valid = false;
+    for (const key of this.keys) {
+      const expected = this.mac(key, membership);
+      if (link.mac.length === expected.length && timingSafeEqual(link.mac, expected)) valid = true;
+    }
+    return valid;
   }
 
-  private mac(membership: { workspaceId: string; userId: string; nonce: string }): Buffer {
-    return createHmac('sha256', this.key).update(`${membership.workspaceId}:${membership.userId}:${membership.nonce}`).digest();
+  private mac(key: Buffer, membership: { workspaceId: string; userId: string; nonce: string }): Buffer {
+    return createHmac('sha256', key).update(`${membership.workspaceId}:${membership.userId}:${membership.nonce}`).digest();
   }
 }
 

@@ -159,11 +159,11 @@ export class ResourceService {
 }
 
 /** Binds a sealed value to its resource and name, so it cannot be moved to another. */
-function secretContext(resourceId: string, name: string): string {
+export function secretContext(resourceId: string, name: string): string {
   return `resource:${resourceId}:secret:${name}`;
 }
 
-async function loadResource(repos: Repositories, workspaceId: string, resourceId: string, lock?: RowLock): Promise<ResourceRow> {
+export async function loadResource(repos: Repositories, workspaceId: string, resourceId: string, lock?: RowLock): Promise<ResourceRow> {
   const row = await repos.resources.get(workspaceId, resourceId, lock);
   if (!row) throw notFound('resource', resourceId);
   return row;

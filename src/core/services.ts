@@ -12,6 +12,9 @@ import { InviteLinks } from './invite-links.ts';
 import { InviteService } from './invite.service.ts';
 import type { InviteMailer } from './mailer.ts';
 import { ResourceService } from './resource.service.ts';
+import { EnvironmentService } from './environment.service.ts';
+import { KeyRotationService } from './key-rotation.service.ts';
+import { ResourceConfigurationService } from './resource-configuration.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
 import { UnitOfWork } from './unit-of-work.ts';
@@ -38,6 +41,9 @@ export interface Services {
   userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
+  environments: EnvironmentService;
+  resourceConfigurations: ResourceConfigurationService;
+  keyRotation: KeyRotationService;
 }
 
 /** How invitation links reach invitees: by `mailer`, or returned to the caller when it is null. */
@@ -49,7 +55,7 @@ export interface InviteDeliveryOptions {
 
 export function createServices(store: Store, box: SecretBox, delivery: InviteDeliveryOptions): Services {
   const workspaces = new WorkspaceService(store);
-  const inviteLinks = new InviteLinks(box.deriveKey('invite-links'));
+  const inviteLinks = new InviteLinks(box.deriveKeys('invite-links'));
   const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
   return {
     accounts: new AccountService(store, inviteLinks),
@@ -68,5 +74,8 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     userImports: new UserImportService(store, invites),
     users: new UserService(store),
     workspaces,
+    environments: new EnvironmentService(store),
+    resourceConfigurations: new ResourceConfigurationService(store, box),
+    keyRotation: new KeyRotationService(store, box),
   };
 }

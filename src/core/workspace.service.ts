@@ -5,6 +5,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import type { WorkspaceFilter } from '../db/workspace.repository.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { createDefaultEnvironments } from './environment.service.ts';
 import { DomainError, conflict, forbidden, invalidInput } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
@@ -82,6 +83,7 @@ export class WorkspaceService {
       if (stored === candidate) {
         const at = new Date().toISOString();
         await repos.workspaces.create({ id: stored, name: 'Default', status: 'active', created_at: at, updated_at: at });
+        await createDefaultEnvironments(repos, stored, at);
       }
       return stored;
     });
@@ -132,6 +134,7 @@ export class WorkspaceService {
     const at = new Date().toISOString();
     await writeUnique(this.store, async (repos) => {
       await repos.workspaces.create({ id, name, status: 'active', domains: toJson(domains), created_at: at, updated_at: at });
+      await createDefaultEnvironments(repos, id, at);
       const adminUserId = await addFirstAdmin(repos, id, options, at);
       await recordAudit(repos, {
         action: 'workspace.created',

@@ -200,6 +200,32 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+/** A deployment stage of a workspace (development, staging, production, ...). */
+export interface EnvironmentTable {
+  id: string;
+  workspace_id: string;
+  /** Unique in the workspace. */
+  name: string;
+  description: Generated<string>;
+  /** `#rrggbb`, or null for none. */
+  color: string | null;
+  /** 1 for the workspace's one default environment. */
+  is_default: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** What a resource uses in one environment, over its own options and secrets. */
+export interface ResourceConfigurationTable {
+  resource_id: string;
+  environment_id: string;
+  options: JsonWithDefault;
+  /** Secret name → AES-256-GCM ciphertext envelope; never leaves the core in clear. */
+  secrets: JsonWithDefault;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** One request budget's current window (see RateLimitRepository); times in epoch milliseconds. */
 export interface RateLimitTable {
   /** The budget: what is counted (`token:<id>`, `address:<ip>`, ...). */
@@ -227,6 +253,8 @@ export interface Database {
   user_attribute_definitions: UserAttributeDefinitionTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
+  environments: EnvironmentTable;
+  resource_configurations: ResourceConfigurationTable;
   rate_limits: RateLimitTable;
 }
 
@@ -243,5 +271,7 @@ export type UserAttributeDefinitionRow = Selectable<UserAttributeDefinitionTable
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
+export type EnvironmentRow = Selectable<EnvironmentTable>;
+export type ResourceConfigurationRow = Selectable<ResourceConfigurationTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

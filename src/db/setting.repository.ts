@@ -18,4 +18,9 @@ export class SettingRepository {
       .execute();
     return (await this.get(key)) as string;
   }
+
+  /** Replaces the value of a key that has one. */
+  async update(key: string, value: string): Promise<void> {
+    await this.db.updateTable('settings').set({ value }).where('key', '=', key).execute();
+  }
 }

@@ -14,6 +14,9 @@ import { LockRepository } from './lock.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
+import { EnvironmentRepository } from './environment.repository.ts';
+import { ResourceConfigurationRepository } from './resource-configuration.repository.ts';
+import { SealedValueRepository } from './sealed-value.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
@@ -41,6 +44,9 @@ export class Repositories {
   readonly userImports: UserImportRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly environments: EnvironmentRepository;
+  readonly resourceConfigurations: ResourceConfigurationRepository;
+  readonly sealedValues: SealedValueRepository;
 
   constructor(db: Executor, dialect: Dialect) {
     this.accounts = new AccountRepository(db);
@@ -61,6 +67,9 @@ export class Repositories {
     this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db);
     this.workspaces = new WorkspaceRepository(db, dialect);
+    this.environments = new EnvironmentRepository(db, dialect);
+    this.resourceConfigurations = new ResourceConfigurationRepository(db);
+    this.sealedValues = new SealedValueRepository(db, dialect);
   }
 }
 

@@ -1,31 +1,47 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError } from '../config.ts';
+import { KEY_CHECK_SETTING, opensKeyCheck, sealKeyCheck } from '../core/key-check.ts';
 import { SecretBox, generateSecretKey, parseSecretKey } from '../core/secrets.ts';
 import type { Store } from '../db/store.ts';
 
 const KEY_FILE = 'secret.key';
-const CHECK_SETTING = 'secret_key_check';
-const CHECK_CONTEXT = 'toolplane:key-check';
-const CHECK_PLAINTEXT = 'toolplane';
+
+/** The keys a process holds: the one that seals, and earlier ones that still open. */
+export interface SecretKeys {
+  current: Buffer;
+  previous: Buffer[];
+}
 
 /**
  * The instance's secret box. The key comes from TOOLPLANE_SECRET_KEY, or in embedded (SQLite)
  * mode from a key file created in the data folder on first start. PostgreSQL deployments
- * must set the variable, since every process has to share one key.
+ * must set the variable, since every process has to share one key. During a key rotation,
+ * TOOLPLANE_PREVIOUS_SECRET_KEYS lists the keys being replaced: they still open, never seal.
  *
- * The first start seals a known value; every later start must open it, so a wrong key
- * stops the process instead of turning stored secrets into garbage.
+ * The first start seals a known value; every later start must open it with one of its keys,
+ * so a wrong key stops the process instead of turning stored secrets into garbage.
+ * `keys` overrides what the configuration names (the `keys rotate --new-key` command).
  */
-export async function loadSecretBox(config: Config, store: Store): Promise<SecretBox> {
-  const box = new SecretBox(readKey(config));
-  const check = await store.write((repos) => repos.settings.putIfAbsent(CHECK_SETTING, box.seal(CHECK_PLAINTEXT, CHECK_CONTEXT)));
-  try {
-    if (box.open(check, CHECK_CONTEXT) === CHECK_PLAINTEXT) return box;
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new ConfigError('The secret key does not match the one this database was set up with; check TOOLPLANE_SECRET_KEY or data/secret.key');
+export async function loadSecretBox(config: Config, store: Store, keys: SecretKeys = readSecretKeys(config)): Promise<SecretBox> {
+  const box = new SecretBox(keys.current, keys.previous);
+  const check = await store.write((repos) => repos.settings.putIfAbsent(KEY_CHECK_SETTING, sealKeyCheck(box)));
+  if (opensKeyCheck(box, check)) return box;
+  throw new ConfigError(keys.previous.length > 0
+    ? 'Neither the secret key nor any of TOOLPLANE_PREVIOUS_SECRET_KEYS matches the one this database was set up with'
+    : 'The secret key does not match the one this database was set up with; check TOOLPLANE_SECRET_KEY or data/secret.key');
+}
+
+/** The configured keys: TOOLPLANE_SECRET_KEY (or the embedded key file) and TOOLPLANE_PREVIOUS_SECRET_KEYS. */
+export function readSecretKeys(config: Config): SecretKeys {
+  const previous = (config.previousSecretKeys ?? []).map((text, index) => {
+    try {
+      return parseSecretKey(text);
+    } catch (error) {
+      throw new ConfigError(`TOOLPLANE_PREVIOUS_SECRET_KEYS, key ${index + 1}: ${(error as Error).message}`);
+    }
+  });
+  return { current: readKey(config), previous };
 }
 
 function readKey(config: Config): Buffer {

@@ -8,9 +8,11 @@ const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
   'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
-  'rate_limits',
+  'environments', 'resource_configurations', 'rate_limits',
 ];
-const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0007_rate_limits'];
+const MIGRATIONS = [
+  '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0006_environments', '0007_rate_limits',
+];
 
 let database: TestDatabase;
 const handles: DatabaseHandle[] = [];
@@ -66,6 +68,30 @@ describe(`migrations on ${testDialect()}`, () => {
     const versions = await handle.db.selectFrom('app_versions').select(['app_id', 'name']).execute();
     expect(versions).toEqual([{ app_id: 'a', name: 'v1' }]);
     expect((await handle.db.selectFrom('apps').select('slug').executeTakeFirstOrThrow()).slug).toBe('a');
+  });
+
+  it('gives every workspace made before environments existed development, staging and production', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    await migrateTo(handle, '0004_audit_idempotency');
+    const at = new Date().toISOString();
+    for (const id of ['w1', 'w2']) {
+      await handle.db.insertInto('workspaces').values({ id, name: id, status: 'active', created_at: at, updated_at: at }).execute();
+    }
+    await migrateToLatest(handle);
+    for (const id of ['w1', 'w2']) {
+      const rows = await handle.db.selectFrom('environments').select(['name', 'is_default'])
+        .where('workspace_id', '=', id).orderBy('created_at').execute();
+      expect(rows).toEqual([
+        { name: 'development', is_default: 0 }, { name: 'staging', is_default: 0 }, { name: 'production', is_default: 1 },
+      ]);
+    }
+    const at2 = new Date().toISOString();
+    const row = (name: string, isDefault: number) => ({
+      id: `e-${name}`, workspace_id: 'w1', name, color: null, is_default: isDefault, created_at: at2, updated_at: at2,
+    });
+    await expect(handle.db.insertInto('environments').values(row('second-default', 1)).execute()).rejects.toThrow();
+    await expect(handle.db.insertInto('environments').values(row('staging', 0)).execute()).rejects.toThrow();
   });
 
   it('enforces email uniqueness whatever the case', async () => {

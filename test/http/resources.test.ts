@@ -290,8 +290,8 @@ describe('secrets at rest', () => {
     const sealed = await storedSecrets(resource.id);
     expect(Object.keys(sealed).sort()).toEqual(['apiKey', 'password', 'samePassword']);
     for (const envelope of Object.values(sealed)) {
-      expect(envelope.startsWith('v1.')).toBe(true);
-      expect(envelope.split('.')).toHaveLength(4);
+      expect(envelope.startsWith('v2.')).toBe(true);
+      expect(envelope.split('.')).toHaveLength(5);
     }
     // Sealing is randomized: the same plaintext gives a different envelope each time.
     expect(sealed.password).not.toBe(sealed.samePassword);
@@ -306,7 +306,7 @@ describe('secrets at rest', () => {
     await h.request('PUT', `/api/v1/resources/${resource.id}`, { body: { secrets: { password: 'second-pw-77' } } });
     const after = await storedSecrets(resource.id);
     expect(after.password).not.toBe(before.password);
-    expect(after.password!.startsWith('v1.')).toBe(true);
+    expect(after.password!.startsWith('v2.')).toBe(true);
     expect(JSON.stringify(after)).not.toContain('second-pw-77');
     expect(await h.services.resources.revealSecrets(await h.actor(), resource.id)).toEqual({ password: 'second-pw-77' });
   });

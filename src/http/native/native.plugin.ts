@@ -10,6 +10,8 @@ import { groupsRoutes } from './groups.routes.ts';
 import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { environmentsRoutes } from './environments.routes.ts';
+import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
@@ -49,4 +51,6 @@ export async function nativeApi(
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.limits.chargeAccept);
+  environmentsRoutes(native, options.services);
+  resourceConfigurationsRoutes(native, options.services);
 }

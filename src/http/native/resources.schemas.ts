@@ -3,14 +3,14 @@ import { Timestamp, Uuid } from './common.schemas.ts';
 
 const SECRET_NAME = '^[A-Za-z0-9_.-]{1,100}$';
 
-const Options = Type.Unsafe<Record<string, unknown>>({
+export const Options = Type.Unsafe<Record<string, unknown>>({
   type: 'object',
   additionalProperties: true,
   maxProperties: 200,
   description: 'Connection settings that are not secret (host, port, database, base URL, ...). Returned as stored.',
 });
 
-function Secrets<T>(valueSchema: object, description: string) {
+export function Secrets<T>(valueSchema: object, description: string) {
   return Type.Unsafe<Record<string, T>>({
     type: 'object',
     propertyNames: { pattern: SECRET_NAME },
@@ -20,7 +20,7 @@ function Secrets<T>(valueSchema: object, description: string) {
   });
 }
 
-const SecretValue = { type: 'string', maxLength: 65_536 };
+export const SecretValue = { type: 'string', maxLength: 65_536 };
 
 export const Resource = Type.Object(
   {

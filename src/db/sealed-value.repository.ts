@@ -1,0 +1,89 @@
+import type { Dialect } from './database.ts';
+import { type Executor, withLock } from './executor.ts';
+
+/** A page of rows holding sealed values, read in key order for key rotation. */
+export interface SealedResourceRow {
+  id: string;
+  secrets: unknown;
+}
+
+export interface SealedConfigurationRow {
+  resource_id: string;
+  environment_id: string;
+  secrets: unknown;
+}
+
+export interface SealedAnswerRow {
+  owner: string;
+  key: string;
+  response: string;
+}
+
+/**
+ * Every column that holds values sealed by the secret box, across tables, for re-sealing
+ * under a new key. Pages are read in primary-key order after a cursor (keyset pagination),
+ * locked for update on PostgreSQL so a concurrent write of the same row waits for the batch.
+ * Rewriting a sealed value changes nothing a client sees, so `updated_at` is left alone.
+ */
+export class SealedValueRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  resourceSecretsAfter(afterId: string | null, limit: number): Promise<SealedResourceRow[]> {
+    let query = this.db.selectFrom('resources').select(['id', 'secrets']).orderBy('id').limit(limit);
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    return withLock(query, this.dialect, 'update').execute();
+  }
+
+  async updateResourceSecrets(id: string, secrets: string): Promise<void> {
+    await this.db.updateTable('resources').set({ secrets }).where('id', '=', id).execute();
+  }
+
+  configurationSecretsAfter(after: { resourceId: string; environmentId: string } | null, limit: number): Promise<SealedConfigurationRow[]> {
+    let query = this.db
+      .selectFrom('resource_configurations')
+      .select(['resource_id', 'environment_id', 'secrets'])
+      .orderBy('resource_id')
+      .orderBy('environment_id')
+      .limit(limit);
+    if (after !== null) {
+      query = query.where((eb) => eb.or([
+        eb('resource_id', '>', after.resourceId),
+        eb.and([eb('resource_id', '=', after.resourceId), eb('environment_id', '>', after.environmentId)]),
+      ]));
+    }
+    return withLock(query, this.dialect, 'update').execute();
+  }
+
+  async updateConfigurationSecrets(resourceId: string, environmentId: string, secrets: string): Promise<void> {
+    await this.db
+      .updateTable('resource_configurations')
+      .set({ secrets })
+      .where('resource_id', '=', resourceId)
+      .where('environment_id', '=', environmentId)
+      .execute();
+  }
+
+  async idempotencyAnswersAfter(after: { owner: string; key: string } | null, limit: number): Promise<SealedAnswerRow[]> {
+    let query = this.db
+      .selectFrom('idempotency_keys')
+      .select(['owner', 'key', 'response'])
+      .where('response', 'is not', null)
+      .orderBy('owner')
+      .orderBy('key')
+      .limit(limit);
+    if (after !== null) {
+      query = query.where((eb) => eb.or([
+        eb('owner', '>', after.owner),
+        eb.and([eb('owner', '=', after.owner), eb('key', '>', after.key)]),
+      ]));
+    }
+    return (await withLock(query, this.dialect, 'update').execute()) as SealedAnswerRow[];
+  }
+
+  async updateIdempotencyAnswer(owner: string, key: string, response: string): Promise<void> {
+    await this.db.updateTable('idempotency_keys').set({ response }).where('owner', '=', owner).where('key', '=', key).execute();
+  }
+}
