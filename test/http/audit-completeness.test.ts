@@ -220,6 +220,36 @@ const RECIPES: Record<string, Recipe> = {
     const id = await newResource();
     return { send: () => native('DELETE', `/api/v1/resources/${id}`), status: 204, expected: () => ({ action: 'resource.deleted', target: { type: 'resource', id } }) };
   } },
+  'POST /api/v1/environments': { dialect: 'native', prepare: async () => ({
+    send: () => native('POST', '/api/v1/environments', { name: unique('env') }),
+    status: 201, expected: (r) => ({ action: 'environment.created', target: { type: 'environment', id: bodyId(r) } }),
+  }) },
+  'PATCH /api/v1/environments/:environmentId': { dialect: 'native', prepare: async () => {
+    const { id } = await setup('POST', '/api/v1/environments', { name: unique('env') });
+    return { send: () => native('PATCH', `/api/v1/environments/${id}`, { description: 'changed' }), expected: () => ({ action: 'environment.updated', target: { type: 'environment', id } }) };
+  } },
+  'DELETE /api/v1/environments/:environmentId': { dialect: 'native', prepare: async () => {
+    const { id } = await setup('POST', '/api/v1/environments', { name: unique('env') });
+    return { send: () => native('DELETE', `/api/v1/environments/${id}`), status: 204, expected: () => ({ action: 'environment.deleted', target: { type: 'environment', id } }) };
+  } },
+  'PUT /api/v1/resources/:resourceId/configurations/:environmentId': { dialect: 'native', prepare: async () => {
+    const [resourceId, secret] = [await newResource(), password()];
+    const { id: environmentId } = await setup('POST', '/api/v1/environments', { name: unique('env') });
+    return {
+      send: () => native('PUT', `/api/v1/resources/${resourceId}/configurations/${environmentId}`, { options: { host: 'staging' }, secrets: { password: secret } }),
+      status: 201,
+      expected: () => ({ action: 'resource_configuration.created', target: { type: 'resource_configuration', id: `${resourceId}:${environmentId}` } }),
+    };
+  } },
+  'DELETE /api/v1/resources/:resourceId/configurations/:environmentId': { dialect: 'native', prepare: async () => {
+    const resourceId = await newResource();
+    const { id: environmentId } = await setup('POST', '/api/v1/environments', { name: unique('env') });
+    await setup('PUT', `/api/v1/resources/${resourceId}/configurations/${environmentId}`, { options: { host: 'staging' } });
+    return {
+      send: () => native('DELETE', `/api/v1/resources/${resourceId}/configurations/${environmentId}`), status: 204,
+      expected: () => ({ action: 'resource_configuration.deleted', target: { type: 'resource_configuration', id: `${resourceId}:${environmentId}` } }),
+    };
+  } },
   'POST /api/v1/folders': { dialect: 'native', prepare: async () => ({
     send: () => native('POST', '/api/v1/folders', { name: unique('folder'), folderType: 'resource' }),
     status: 201, expected: (r) => ({ action: 'folder.created', target: { type: 'folder', id: bodyId(r) } }),
