@@ -4,10 +4,11 @@ import { fromJson, toIso, toIsoOrNull, toJson } from '../db/rows.ts';
 import type { TokenReach, TokenWithUser } from '../db/token.repository.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { DomainError, conflict, forbidden, invalidInput, notFound } from './errors.ts';
+import { conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
-import { type Scope, hasScope, isScope } from './scopes.ts';
+import type { Scope } from './scopes.ts';
+import { assertExpiryWithin, assertScopesWithin, checkScopes, grantOf, requestedExpiry } from './token-grants.ts';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret.ts';
 import type { WorkspaceService } from './workspace.service.ts';
 
@@ -94,9 +95,11 @@ export class TokenService {
    */
   async issue(actor: Actor, input: TokenIssueInput): Promise<IssuedToken> {
     const scopes = checkScopes(input.scopes);
-    const expiresAt = expiryOf(input);
+    const expiresAt = requestedExpiry(input);
     return this.store.write(async (repos) => {
-      assertNoEscalation(await callerScopes(repos, actor), scopes);
+      const grant = await grantOf(repos, actor);
+      assertScopesWithin(grant, scopes);
+      assertExpiryWithin(grant, expiresAt);
       const workspaceId = input.workspaceId?.toLowerCase() ?? null;
       if (actor.boundWorkspaceId && workspaceId !== actor.boundWorkspaceId) {
         throw forbidden('workspace_forbidden', workspaceId
@@ -134,7 +137,7 @@ export class TokenService {
     return this.store.write(async (repos) => {
       const row = await this.visible(repos, actor, id);
       if (row.revoked_at) throw conflict('token_revoked', `Token ${id} is revoked`);
-      assertNoEscalation(await callerScopes(repos, actor), fromJson<string[]>(row.scopes));
+      assertScopesWithin(await grantOf(repos, actor), fromJson<string[]>(row.scopes));
       const secret = generateTokenSecret();
       if (!(await repos.tokens.replaceSecret(id, hashTokenSecret(secret), displayPrefix(secret)))) {
         throw conflict('token_revoked', `Token ${id} is revoked`);
@@ -259,9 +262,7 @@ export class TokenService {
   }
 
   private async insert(input: TokenCreateInput, secret: string): Promise<string> {
-    for (const scope of input.scopes) {
-      if (!isScope(scope)) throw invalidInput('scopes', `unknown scope "${scope}"`);
-    }
+    checkScopes(input.scopes);
     const workspaceId = input.workspaceId ?? (await this.workspaces.ensureDefault());
     if (input.workspaceId && !(await this.store.read((repos) => repos.workspaces.get(workspaceId)))) {
       throw invalidInput('workspace', `no workspace with id ${workspaceId}`, 'workspace_not_found');
@@ -296,42 +297,6 @@ export class TokenService {
  */
 function reachOf(actor: Actor): TokenReach {
   return { workspaceId: actor.workspaceId, includeInstanceWide: !actor.boundWorkspaceId };
-}
-
-/** The scopes of the actor's token; local CLI work (no token) holds every scope. */
-async function callerScopes(repos: Repositories, actor: Actor): Promise<string[]> {
-  if (actor.tokenId === null) return ['*'];
-  const row = await repos.tokens.getById(actor.tokenId);
-  if (!row || row.revoked_at) throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');
-  return fromJson<string[]>(row.scopes);
-}
-
-/** Known scopes, without duplicates; an unknown one is a 400 naming its index. */
-function checkScopes(scopes: readonly string[]): Scope[] {
-  scopes.forEach((scope, index) => {
-    if (!isScope(scope)) throw invalidInput(`scopes.${index}`, `unknown scope "${scope}"`);
-  });
-  return [...new Set(scopes as Scope[])];
-}
-
-/** 403 `scope_escalation` naming every requested scope the caller's scopes do not cover. */
-export function assertNoEscalation(granted: readonly string[], requested: readonly string[]): void {
-  const missing = requested.filter((scope) => !isScope(scope) || !hasScope(granted, scope));
-  if (missing.length > 0) {
-    throw forbidden('scope_escalation', `This token lacks ${missing.join(', ')}, so it cannot grant ${missing.length === 1 ? 'it' : 'them'}`);
-  }
-}
-
-function expiryOf(input: TokenIssueInput): string | null {
-  if (input.expiresAt !== undefined && input.expiresInDays !== undefined) {
-    throw invalidInput('expiresAt', 'give expiresAt or expiresInDays, not both');
-  }
-  if (input.expiresInDays !== undefined) return new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString();
-  if (input.expiresAt === undefined) return null;
-  const at = new Date(input.expiresAt);
-  if (Number.isNaN(at.getTime())) throw invalidInput('expiresAt', 'must be a date-time');
-  if (at.getTime() <= Date.now()) throw invalidInput('expiresAt', 'must be in the future');
-  return at.toISOString();
 }
 
 /** A token's creation, by its settings: never its secret, hash or prefix. The workspace is the token's own (null: instance-wide). */

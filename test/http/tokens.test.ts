@@ -154,6 +154,19 @@ describe('no escalation', () => {
     expect(await works(wide.secret)).toBe(true);
   });
 
+  it('an expiring token cannot create a token that outlives it', async () => {
+    const expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const shortLived = await h.token(['tokens:write', 'users:read'], { expiresAt });
+    const create = (body: object) => h.request('POST', '/api/v1/tokens', { token: shortLived, body: { name: 'child', scopes: ['users:read'], ...body } });
+    expectError(await create({}), 403, 'expiry_escalation', 'expiresAt');
+    expectError(await create({ expiresInDays: 3 }), 403, 'expiry_escalation', 'expiresAt');
+    const within = await create({ expiresInDays: 1 });
+    expect(within.statusCode, within.body).toBe(201);
+    const atLimit = await create({ expiresAt });
+    expect(atLimit.statusCode, atLimit.body).toBe(201);
+    expect(atLimit.json().expiresAt).toBe(expiresAt);
+  });
+
   it('a workspace-bound token creates tokens bound to its workspace only', async () => {
     const bound = await h.token(['*'], { workspaceId: workspaceA });
     const error = expectError(await h.request('POST', '/api/v1/tokens', { token: bound, body: { name: 'wide', scopes: ['users:read'] } }), 403, 'workspace_forbidden');
