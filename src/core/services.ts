@@ -10,6 +10,7 @@ import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
 import { InviteService } from './invite.service.ts';
 import type { InviteMailer } from './mailer.ts';
+import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
@@ -17,6 +18,7 @@ import { UnitOfWork } from './unit-of-work.ts';
 import { UserService } from './user.service.ts';
 import { UserAttributeService } from './user-attribute.service.ts';
 import { UserImportService } from './user-import.service.ts';
+import { WorkflowService } from './workflow.service.ts';
 import { WorkspaceService } from './workspace.service.ts';
 
 /** Every core service, built once per process over one store; the dialects and the CLI share them. */
@@ -36,6 +38,8 @@ export interface Services {
   userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
+  permissions: PermissionService;
+  workflows: WorkflowService;
 }
 
 /** How invitation links reach invitees: by `mailer`, or returned to the caller when it is null. */
@@ -65,5 +69,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     userImports: new UserImportService(store, invites),
     users: new UserService(store),
     workspaces,
+    permissions: new PermissionService(store),
+    workflows: new WorkflowService(store),
   };
 }

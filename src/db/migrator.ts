@@ -4,6 +4,7 @@ import { initial } from './migrations/0001_initial.ts';
 import { tooljet } from './migrations/0002_tooljet.ts';
 import { invitesAttributes } from './migrations/0003_invites_attributes.ts';
 import { auditIdempotency } from './migrations/0004_audit_idempotency.ts';
+import { permissions } from './migrations/0005_permissions.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_tooljet': tooljet(dialect),
     '0003_invites_attributes': invitesAttributes(dialect),
     '0004_audit_idempotency': auditIdempotency(dialect),
+    '0005_permissions': permissions(dialect),
   };
 }
 

@@ -200,6 +200,31 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface WorkflowTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  /** A folder of type `workflow`, or null at the top level. */
+  folder_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One subject's access level on one object; unique per (workspace, subject, object). */
+export interface PermissionGrantTable {
+  id: Generated<number>;
+  workspace_id: string;
+  subject_type: 'user' | 'group';
+  /** A user UUID, or a group's integer id as text. */
+  subject_id: string;
+  object_type: 'app' | 'resource' | 'folder' | 'workflow';
+  object_id: string;
+  access_level: 'use' | 'edit' | 'own';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -217,6 +242,8 @@ export interface Database {
   user_attribute_definitions: UserAttributeDefinitionTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
+  workflows: WorkflowTable;
+  permission_grants: PermissionGrantTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
@@ -232,5 +259,7 @@ export type UserAttributeDefinitionRow = Selectable<UserAttributeDefinitionTable
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
+export type WorkflowRow = Selectable<WorkflowTable>;
+export type PermissionGrantRow = Selectable<PermissionGrantTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

@@ -12,12 +12,14 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository.ts';
 import { InviteRepository } from './invite.repository.ts';
 import { LockRepository } from './lock.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
+import { PermissionRepository } from './permission.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
 import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
 import { UserImportRepository } from './user-import.repository.ts';
 import { UserAttributeRepository } from './user-attribute.repository.ts';
+import { WorkflowRepository } from './workflow.repository.ts';
 import { WorkspaceRepository } from './workspace.repository.ts';
 
 /** Every repository, bound to one executor (the database, or one transaction). */
@@ -39,6 +41,8 @@ export class Repositories {
   readonly userImports: UserImportRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly permissions: PermissionRepository;
+  readonly workflows: WorkflowRepository;
 
   constructor(db: Executor, dialect: Dialect) {
     this.accounts = new AccountRepository(db);
@@ -58,6 +62,8 @@ export class Repositories {
     this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db);
     this.workspaces = new WorkspaceRepository(db, dialect);
+    this.permissions = new PermissionRepository(db, dialect);
+    this.workflows = new WorkflowRepository(db, dialect);
   }
 }
 

@@ -8,8 +8,9 @@ const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
   'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
+  'workflows', 'permission_grants',
 ];
-const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency'];
+const MIGRATIONS = ['0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions'];
 
 let database: TestDatabase;
 const handles: DatabaseHandle[] = [];
