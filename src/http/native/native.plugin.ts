@@ -8,11 +8,13 @@ import { foldersRoutes } from './folders.routes.ts';
 import { groupsRoutes } from './groups.routes.ts';
 import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
+import { permissionsRoutes } from './permissions.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { WriteGuards } from './write-guards.ts';
+import { workflowsRoutes } from './workflows.routes.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
 
 /**
@@ -44,7 +46,7 @@ export async function nativeApi(
 
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
-  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes]) {
+  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes, workflowsRoutes, permissionsRoutes]) {
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.acceptLimit);
