@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCESS_LEVELS, type AccessFacts, type AccessLevel, type Grant, type MemberFacts, type ObjectRef, type PlacedObject, type Principal,
-  effectiveAccess, elevatedGrantsOf, exceedsUse, folderChain, highest, roleAllows,
+  effectiveAccess, exceedsUse, folderChain, roleAllows,
 } from './access.ts';
 import type { Role } from './roles.ts';
 
@@ -224,23 +224,9 @@ describe('the folder tree', () => {
 });
 
 describe('level helpers', () => {
-  it('orders use < edit < own', () => {
-    expect(highest(['use', 'own', 'edit'])).toBe('own');
-    expect(highest(['use', 'edit'])).toBe('edit');
-    expect(highest(['use'])).toBe('use');
-    expect(highest([])).toBeNull();
-  });
-
   it('lets end users hold only use; others any level', () => {
     expect(ACCESS_LEVELS.map((level) => roleAllows('end-user', level))).toEqual([true, false, false]);
     for (const role of ['admin', 'builder'] as const) expect(ACCESS_LEVELS.every((level) => roleAllows(role, level))).toBe(true);
     expect(ACCESS_LEVELS.map(exceedsUse)).toEqual([false, true, true]);
-  });
-
-  it('finds the grants above use a subject holds', () => {
-    const grants = [toUser('use'), toUser('edit'), toGroup('own'), toGroup('use')];
-    expect(elevatedGrantsOf({ type: 'user', id: USER }, grants)).toEqual([toUser('edit')]);
-    expect(elevatedGrantsOf({ type: 'group', id: GROUP }, grants)).toEqual([toGroup('own')]);
-    expect(elevatedGrantsOf({ type: 'group', id: OTHER_GROUP }, grants)).toEqual([]);
   });
 });

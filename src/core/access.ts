@@ -74,16 +74,6 @@ export interface AccessFacts {
 const RANK: Record<AccessLevel, number> = { use: 1, edit: 2, own: 3 };
 const SOURCE_ORDER: Record<AccessSource['type'], number> = { role: 0, direct: 1, group: 2, folder: 3 };
 
-export function rankOf(level: AccessLevel): number {
-  return RANK[level];
-}
-
-export function highest(levels: readonly AccessLevel[]): AccessLevel | null {
-  let best: AccessLevel | null = null;
-  for (const level of levels) if (best === null || RANK[level] > RANK[best]) best = level;
-  return best;
-}
-
 /** Whether a role may hold the level: end users may only use. */
 export function roleAllows(role: Role, level: AccessLevel): boolean {
   return role !== 'end-user' || RANK[level] <= RANK.use;
@@ -106,10 +96,6 @@ export function folderChain(folderId: string | null, folderParents: ReadonlyMap<
     chain.push(cursor);
   }
   return chain;
-}
-
-function sameSubject(a: SubjectRef, b: SubjectRef): boolean {
-  return a.type === b.type && a.id === b.id;
 }
 
 function holderOf(principal: Principal, subject: SubjectRef): { held: false } | { held: true; groupId?: number } {
@@ -149,9 +135,4 @@ function compareSources(a: AccessSource, b: AccessSource): number {
     || SOURCE_ORDER[a.type] - SOURCE_ORDER[b.type]
     || ('groupId' in a ? a.groupId ?? 0 : 0) - ('groupId' in b ? b.groupId ?? 0 : 0)
     || ('folderId' in a && 'folderId' in b ? a.folderId.localeCompare(b.folderId) : 0);
-}
-
-/** The grants among `grants` held by `subject` above `use`: those an end user may not benefit from. */
-export function elevatedGrantsOf(subject: SubjectRef, grants: readonly Grant[]): Grant[] {
-  return grants.filter((grant) => sameSubject(grant.subject, subject) && exceedsUse(grant.accessLevel));
 }
