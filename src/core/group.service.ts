@@ -4,6 +4,7 @@ import { toIso } from '../db/rows.ts';
 import type { GroupRow } from '../db/schema.ts';
 import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { refuseGroupsAboveUse } from './access-rules.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError, conflict, notFound } from './errors.ts';
@@ -74,13 +75,16 @@ export class GroupService {
 
   /**
    * Adds a member of the workspace to the group; adding a present member changes nothing
-   * and records nothing.
+   * and records nothing. An end user cannot join a group holding edit or own grants (409
+   * `group_has_edit_access`).
    * The group and the membership are share-locked, so neither can vanish underneath.
    */
   addMember(actor: Actor, groupId: number, userId: string): Promise<Group> {
     return this.store.write(async (repos) => {
       await loadGroupRow(repos, actor.workspaceId, groupId, 'share');
-      if (!(await repos.memberships.get(actor.workspaceId, userId, 'share'))) throw notFound('user', userId);
+      const member = await repos.memberships.get(actor.workspaceId, userId, 'share');
+      if (!member) throw notFound('user', userId);
+      await refuseGroupsAboveUse(repos, actor.workspaceId, member.role, [groupId], 'userId');
       if (await repos.groups.addMember(groupId, userId, new Date().toISOString())) {
         await repos.groups.update(groupId, { updated_at: new Date().toISOString() });
         await recordAudit(repos, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromJson } from '../db/rows.ts';
 import type { InviteRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { refuseGroupsAboveUse } from './access-rules.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError, conflict, gone } from './errors.ts';
 import type { InviteLinks, MembershipLink } from './invite-links.ts';
@@ -186,6 +187,7 @@ async function acceptMembership(repos: Repositories, invite: InviteRow, userId: 
     await checkMembershipChange(repos, workspaceId, userId, current, { role: invite.role, status: 'active' });
     await repos.memberships.update(workspaceId, userId, { role: invite.role, status: 'active', updated_at: at });
   }
+  await refuseGroupsAboveUse(repos, workspaceId, invite.role, fromJson<number[]>(invite.group_ids), 'groupIds');
   const groups = new Set((await repos.groups.list(workspaceId)).map((group) => group.id));
   for (const groupId of fromJson<number[]>(invite.group_ids)) {
     if (groups.has(groupId)) await repos.groups.addMember(groupId, userId, at);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InviteStatusFilter } from '../db/invite.repository.ts';
 import { fromJson, toJson } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { refuseGroupsAboveUse } from './access-rules.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput } from './errors.ts';
@@ -119,6 +120,7 @@ export class InviteService {
         throw invalidInput('role', `${input.email} is an external email (its domain is not one of the workspace's domains); external invitees join as end-user`, 'external_role');
       }
       const groupIds = await checkGroups(repos, workspaceId, input.groupIds ?? []);
+      await refuseGroupsAboveUse(repos, workspaceId, input.role, groupIds, 'groupIds');
       const attributes = input.attributes ?? {};
       await checkAttributeValues(repos, workspaceId, attributes);
       const now = new Date();

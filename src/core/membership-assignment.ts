@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Repositories } from '../db/store.ts';
+import { refuseGroupsAboveUse } from './access-rules.ts';
 import { type DomainError, invalidInput } from './errors.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import type { MembershipStatus, Role } from './roles.ts';
@@ -92,6 +93,7 @@ export async function applyAssignment(
     const nonce = status !== 'active' && !current.invite_nonce ? newInviteNonce() : undefined;
     await repos.memberships.update(workspace.id, user.id, { role, status, invite_nonce: nonce, updated_at: at });
   }
+  if (groupIds) await refuseGroupsAboveUse(repos, workspace.id, role, groupIds, `${field}.groups`);
   if (groupIds) await repos.accounts.setGroups(workspace.id, user.id, groupIds, at);
   return workspace.id;
 }

@@ -1,4 +1,5 @@
 import type { Repositories } from '../db/store.ts';
+import { refuseDemotionWithEditAccess } from './access-rules.ts';
 import { conflict } from './errors.ts';
 import { type MembershipStatus, type Role, isActiveAdmin } from './roles.ts';
 
@@ -14,6 +15,8 @@ export interface MembershipState {
  *   workspace lock, so concurrent demotions cannot each see the other as the remaining admin.
  * - An end user cannot own apps: demoting an app's creator to end-user is refused
  *   (409 `owns_apps`, naming the apps).
+ * - An end user can only use: demoting a member who, or whose groups, hold edit or own
+ *   grants is refused (409 `holds_edit_access`).
  */
 export async function checkMembershipChange(
   repos: Repositories,
@@ -33,5 +36,6 @@ export async function checkMembershipChange(
     if (apps.length > 0) {
       throw conflict('owns_apps', `An end user cannot own apps; the user created: ${apps.join(', ')}`);
     }
+    await refuseDemotionWithEditAccess(repos, workspaceId, userId);
   }
 }

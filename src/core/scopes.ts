@@ -2,7 +2,9 @@
  * Token scopes: one `area:read|write` pair per area, and `*` for everything.
  * `write` implies `read` in the same area.
  */
-export const SCOPE_AREAS = ['users', 'groups', 'apps', 'resources', 'folders', 'workspaces', 'invites', 'tokens', 'audit', 'environments'] as const;
+export const SCOPE_AREAS = [
+  'users', 'groups', 'apps', 'resources', 'folders', 'workspaces', 'invites', 'tokens', 'audit', 'environments', 'permissions', 'workflows',
+] as const;
 export type ScopeArea = (typeof SCOPE_AREAS)[number];
 export type Scope = `${ScopeArea}:${'read' | 'write'}` | '*';
 

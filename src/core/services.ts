@@ -11,6 +11,7 @@ import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
 import { InviteService } from './invite.service.ts';
 import type { InviteMailer } from './mailer.ts';
+import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
 import { EnvironmentService } from './environment.service.ts';
 import { KeyRotationService } from './key-rotation.service.ts';
@@ -21,6 +22,7 @@ import { UnitOfWork } from './unit-of-work.ts';
 import { UserService } from './user.service.ts';
 import { UserAttributeService } from './user-attribute.service.ts';
 import { UserImportService } from './user-import.service.ts';
+import { WorkflowService } from './workflow.service.ts';
 import { WorkspaceService } from './workspace.service.ts';
 
 /** Every core service, built once per process over one store; the dialects and the CLI share them. */
@@ -44,6 +46,8 @@ export interface Services {
   environments: EnvironmentService;
   resourceConfigurations: ResourceConfigurationService;
   keyRotation: KeyRotationService;
+  permissions: PermissionService;
+  workflows: WorkflowService;
 }
 
 /** How invitation links reach invitees: by `mailer`, or returned to the caller when it is null. */
@@ -77,5 +81,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     environments: new EnvironmentService(store),
     resourceConfigurations: new ResourceConfigurationService(store, box),
     keyRotation: new KeyRotationService(store, box),
+    permissions: new PermissionService(store),
+    workflows: new WorkflowService(store),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toJson } from '../db/rows.ts';
 import type { UserAttributeDefinitionRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
+import { refuseGroupsAboveUse } from './access-rules.ts';
 import type { ImportMember } from '../db/user-import.repository.ts';
 import { type AuditEntry, recordAudit, recordAuditMany } from './audit.ts';
 import { DomainError, invalidInput } from './errors.ts';
@@ -79,6 +80,8 @@ interface State {
   members: Map<string, ImportMember>;
   groupIds: Map<string, Set<number>>;
   pendingInvites: Set<string>;
+  /** Groups holding edit or own grants, which end users cannot join. */
+  groupsAboveUse: Set<number>;
   invite: boolean;
 }
 
@@ -141,18 +144,19 @@ export class UserImportService {
   private load(workspaceId: string, invite: boolean): Promise<State> {
     return this.store.read(async (repos) => {
       if (!(await repos.workspaces.get(workspaceId))) throw invalidInput('workspace', `no workspace with id ${workspaceId}`, 'workspace_not_found');
-      const [definitions, groups, users, members, groupIds, pendingInvites] = await Promise.all([
+      const [definitions, groups, users, members, groupIds, pendingInvites, groupsAboveUse] = await Promise.all([
         repos.userAttributes.list(workspaceId),
         repos.groups.list(workspaceId),
         repos.userImports.usersByEmail(),
         repos.userImports.members(workspaceId),
         repos.userImports.groupIdsByUser(workspaceId),
         invite ? repos.userImports.pendingInviteEmails(workspaceId, new Date().toISOString()) : new Set<string>(),
+        repos.permissions.groupsAboveUse(workspaceId),
       ]);
       return {
         definitions: new Map(definitions.map((row) => [row.name, row])),
         groups: new Map(groups.map((group) => [group.name, group.id])),
-        users, members, groupIds, pendingInvites, invite,
+        users, members, groupIds, pendingInvites, groupsAboveUse: new Set(groupsAboveUse), invite,
       };
     });
   }
@@ -233,6 +237,9 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
   if (roleText && !ROLES.has(roleText as Role)) throw new Error(`role "${roleText}" is not admin, builder or end-user`);
   const role = (roleText || member?.role || 'end-user') as Role;
   const groupIds = fields.groups === undefined ? undefined : groupIdsOf(text(fields.groups), state.groups);
+  if (role === 'end-user' && groupIds?.some((id) => state.groupsAboveUse.has(id))) {
+    throw new Error('an end user cannot join groups holding edit or own grants');
+  }
   const attributes = attributesOf(fields, state.definitions);
   const firstName = text(fields.firstName);
   const lastName = text(fields.lastName);
@@ -341,6 +348,7 @@ async function updateMember(repos: Repositories, workspaceId: string, item: Plan
     Object.assign(changes, { firstName: item.names.first_name, lastName: item.names.last_name });
   }
   if (item.groupIds) {
+    await refuseGroupsAboveUse(repos, workspaceId, item.role, item.groupIds, 'groups');
     await repos.accounts.setGroups(workspaceId, item.userId, item.groupIds, at);
     changes.groupIds = item.groupIds;
   }

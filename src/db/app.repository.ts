@@ -1,5 +1,6 @@
 import { type Executor, toCount } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { deleteGrantsOfObject } from './permission.repository.ts';
 import type { AppRow, AppTable } from './schema.ts';
 
 /** An app with its creator's current email. */
@@ -69,8 +70,9 @@ export class AppRepository {
     await this.db.updateTable('apps').set(changes).where('id', '=', id).execute();
   }
 
-  /** Deletes the app; its resource links go with it (ON DELETE CASCADE). */
+  /** Deletes the app; its resource links go with it (ON DELETE CASCADE), and its grants. */
   async delete(id: string): Promise<void> {
+    await deleteGrantsOfObject(this.db, 'app', id);
     await this.db.deleteFrom('apps').where('id', '=', id).execute();
   }
 

@@ -1,6 +1,7 @@
 import type { Dialect } from './database.ts';
 import { type Executor, type RowLock, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { deleteGrantsOfObject } from './permission.repository.ts';
 import type { FolderRow, FolderTable } from './schema.ts';
 
 export class FolderRepository {
@@ -28,11 +29,13 @@ export class FolderRepository {
     await this.db.updateTable('folders').set(changes).where('id', '=', id).execute();
   }
 
+  /** Deletes the folder and the grants on it. */
   async delete(id: string): Promise<void> {
+    await deleteGrantsOfObject(this.db, 'folder', id);
     await this.db.deleteFrom('folders').where('id', '=', id).execute();
   }
 
-  /** Whether anything (a subfolder, an app or a resource) sits in the folder. */
+  /** Whether anything (a subfolder, an app, a resource or a workflow) sits in the folder. */
   async hasContents(id: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('folders')
@@ -40,6 +43,7 @@ export class FolderRepository {
       .where('parent_id', '=', id)
       .unionAll((eb) => eb.selectFrom('apps').select('id').where('folder_id', '=', id))
       .unionAll((eb) => eb.selectFrom('resources').select('id').where('folder_id', '=', id))
+      .unionAll((eb) => eb.selectFrom('workflows').select('id').where('folder_id', '=', id))
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;

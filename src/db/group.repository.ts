@@ -1,6 +1,7 @@
 import type { Dialect } from './database.ts';
 import { type Executor, type RowLock, toCount, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { deleteGrantsOfSubject } from './permission.repository.ts';
 import type { GroupRow, GroupTable } from './schema.ts';
 
 export interface GroupRef {
@@ -51,8 +52,10 @@ export class GroupRepository {
     await this.db.updateTable('groups').set(changes).where('id', '=', id).execute();
   }
 
-  /** Deletes the group; its member rows go with it (ON DELETE CASCADE). */
+  /** Deletes the group; its member rows go with it (ON DELETE CASCADE), and its grants. */
   async delete(id: number): Promise<void> {
+    const group = await this.db.selectFrom('groups').select('workspace_id').where('id', '=', id).executeTakeFirst();
+    if (group) await deleteGrantsOfSubject(this.db, group.workspace_id, 'group', String(id));
     await this.db.deleteFrom('groups').where('id', '=', id).execute();
   }
 

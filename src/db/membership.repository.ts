@@ -1,6 +1,7 @@
 import type { Dialect } from './database.ts';
 import { type Executor, type RowLock, toCount, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { deleteGrantsOfSubject } from './permission.repository.ts';
 import type { MembershipRow, MembershipTable } from './schema.ts';
 
 export class MembershipRepository {
@@ -35,7 +36,9 @@ export class MembershipRepository {
       .execute();
   }
 
+  /** Deletes the membership and the grants the user holds in the workspace. */
   async delete(workspaceId: string, userId: string): Promise<void> {
+    await deleteGrantsOfSubject(this.db, workspaceId, 'user', userId);
     await this.db
       .deleteFrom('memberships')
       .where('workspace_id', '=', workspaceId)

@@ -4,6 +4,7 @@ import { initial } from './migrations/0001_initial.ts';
 import { tooljet } from './migrations/0002_tooljet.ts';
 import { invitesAttributes } from './migrations/0003_invites_attributes.ts';
 import { auditIdempotency } from './migrations/0004_audit_idempotency.ts';
+import { permissions } from './migrations/0005_permissions.ts';
 import { environments } from './migrations/0006_environments.ts';
 import { rateLimits } from './migrations/0007_rate_limits.ts';
 
@@ -14,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_tooljet': tooljet(dialect),
     '0003_invites_attributes': invitesAttributes(dialect),
     '0004_audit_idempotency': auditIdempotency(dialect),
+    '0005_permissions': permissions(dialect),
     '0006_environments': environments(dialect),
     '0007_rate_limits': rateLimits(dialect),
   };

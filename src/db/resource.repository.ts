@@ -1,6 +1,7 @@
 import type { Dialect } from './database.ts';
 import { type Executor, type RowLock, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { deleteGrantsOfObject } from './permission.repository.ts';
 import type { ResourceRow, ResourceTable } from './schema.ts';
 
 export class ResourceRepository {
@@ -43,7 +44,9 @@ export class ResourceRepository {
     await this.db.updateTable('resources').set(changes).where('id', '=', id).execute();
   }
 
+  /** Deletes the resource and the grants on it. */
   async delete(id: string): Promise<void> {
+    await deleteGrantsOfObject(this.db, 'resource', id);
     await this.db.deleteFrom('resources').where('id', '=', id).execute();
   }
 

@@ -215,6 +215,17 @@ export interface EnvironmentTable {
   updated_at: Timestamp;
 }
 
+export interface WorkflowTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string;
+  /** A folder of type `workflow`, or null at the top level. */
+  folder_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** What a resource uses in one environment, over its own options and secrets. */
 export interface ResourceConfigurationTable {
   resource_id: string;
@@ -222,6 +233,20 @@ export interface ResourceConfigurationTable {
   options: JsonWithDefault;
   /** Secret name → AES-256-GCM ciphertext envelope; never leaves the core in clear. */
   secrets: JsonWithDefault;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One subject's access level on one object; unique per (workspace, subject, object). */
+export interface PermissionGrantTable {
+  id: Generated<number>;
+  workspace_id: string;
+  subject_type: 'user' | 'group';
+  /** A user UUID, or a group's integer id as text. */
+  subject_id: string;
+  object_type: 'app' | 'resource' | 'folder' | 'workflow';
+  object_id: string;
+  access_level: 'use' | 'edit' | 'own';
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -256,6 +281,8 @@ export interface Database {
   environments: EnvironmentTable;
   resource_configurations: ResourceConfigurationTable;
   rate_limits: RateLimitTable;
+  workflows: WorkflowTable;
+  permission_grants: PermissionGrantTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
@@ -273,5 +300,7 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
 export type EnvironmentRow = Selectable<EnvironmentTable>;
 export type ResourceConfigurationRow = Selectable<ResourceConfigurationTable>;
+export type WorkflowRow = Selectable<WorkflowTable>;
+export type PermissionGrantRow = Selectable<PermissionGrantTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

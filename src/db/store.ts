@@ -12,6 +12,7 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository.ts';
 import { InviteRepository } from './invite.repository.ts';
 import { LockRepository } from './lock.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
+import { PermissionRepository } from './permission.repository.ts';
 import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { EnvironmentRepository } from './environment.repository.ts';
@@ -22,6 +23,7 @@ import { TokenRepository } from './token.repository.ts';
 import { UserRepository } from './user.repository.ts';
 import { UserImportRepository } from './user-import.repository.ts';
 import { UserAttributeRepository } from './user-attribute.repository.ts';
+import { WorkflowRepository } from './workflow.repository.ts';
 import { WorkspaceRepository } from './workspace.repository.ts';
 
 /** Every repository, bound to one executor (the database, or one transaction). */
@@ -47,6 +49,8 @@ export class Repositories {
   readonly environments: EnvironmentRepository;
   readonly resourceConfigurations: ResourceConfigurationRepository;
   readonly sealedValues: SealedValueRepository;
+  readonly permissions: PermissionRepository;
+  readonly workflows: WorkflowRepository;
 
   constructor(db: Executor, dialect: Dialect) {
     this.accounts = new AccountRepository(db);
@@ -70,6 +74,8 @@ export class Repositories {
     this.environments = new EnvironmentRepository(db, dialect);
     this.resourceConfigurations = new ResourceConfigurationRepository(db);
     this.sealedValues = new SealedValueRepository(db, dialect);
+    this.permissions = new PermissionRepository(db, dialect);
+    this.workflows = new WorkflowRepository(db, dialect);
   }
 }
 

@@ -37,6 +37,8 @@ export function openapiOptions(): SwaggerOptions {
         { name: 'Invites', description: 'Invitations by email, including external users; accepted through a one-time link.' },
         { name: 'Tokens', description: 'API tokens: scopes, workspace binding, expiry; the secret is shown once.' },
         { name: 'Workspaces', description: 'Workspace settings, such as the email domains that tell own people from external ones.' },
+        { name: 'Workflows', description: 'Workflows, optionally in workflow folders.' },
+        { name: 'Permissions', description: 'Access levels (use, edit, own) of users and groups on apps, resources, folders and workflows.' },
       ],
     },
     // Each operation names the scope it needs, as OpenAPI 3.1 allows for any security scheme.

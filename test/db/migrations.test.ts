@@ -8,10 +8,11 @@ const TABLES = [
   'settings', 'workspaces', 'users', 'memberships', 'groups', 'group_members',
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
   'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
-  'environments', 'resource_configurations', 'rate_limits',
+  'workflows', 'permission_grants', 'environments', 'resource_configurations', 'rate_limits',
 ];
 const MIGRATIONS = [
-  '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0006_environments', '0007_rate_limits',
+  '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions', '0006_environments',
+  '0007_rate_limits',
 ];
 
 let database: TestDatabase;

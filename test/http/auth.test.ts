@@ -22,6 +22,8 @@ interface Operation {
 const SOME_UUID = '00000000-0000-4000-8000-00000000beef';
 const SOME_GROUP_ID = '2147483000';
 const AREAS: Area[] = ['users', 'groups', 'apps', 'resources', 'folders'];
+/** POST operations that only read (a query too rich for a query string), so need read access. */
+const READING_POSTS = new Set(['listPermissionObjects']);
 /** Operations the document must hold at the least: the seed's and the first extensions. */
 const EXPECTED_OPERATION_IDS = [
   'listUsers', 'createUser', 'getUser', 'updateUser', 'deleteUser',
@@ -61,7 +63,8 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
       if (!scope) throw new Error(`${method} ${path}: the document names no required scope`);
       const area = scope.split(':')[0]!;
       // Reads need read access, every other method write access.
-      if (!scope.endsWith(upper === 'GET' ? ':read' : ':write')) throw new Error(`${method} ${path} requires ${scope}`);
+      const reads = upper === 'GET' || READING_POSTS.has(operation.operationId);
+      if (!scope.endsWith(reads ? ':read' : ':write')) throw new Error(`${method} ${path} requires ${scope}`);
       operations.push({ operationId: operation.operationId, method: upper, path, url, area, scope });
     }
   }
@@ -173,7 +176,7 @@ describe.each(operations)('$method $path ($operationId)', (op) => {
     }
   });
 
-  if (op.method !== 'GET') {
+  if (op.scope.endsWith(':write')) {
     it('is 403 naming the write scope for a read-only token', async () => {
       const error = expectError(await send(op, tokens.read), 403, 'missing_scope');
       expect(error.message).toContain(`${op.area}:write`);

@@ -9,6 +9,7 @@ import { foldersRoutes } from './folders.routes.ts';
 import { groupsRoutes } from './groups.routes.ts';
 import { invitesRoutes } from './invites.routes.ts';
 import type { NativeApp } from './native-app.ts';
+import { permissionsRoutes } from './permissions.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { environmentsRoutes } from './environments.routes.ts';
 import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
@@ -16,6 +17,7 @@ import { tokensRoutes } from './tokens.routes.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { WriteGuards } from './write-guards.ts';
+import { workflowsRoutes } from './workflows.routes.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
 
 /**
@@ -47,7 +49,10 @@ export async function nativeApi(
 
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
-  for (const routes of [usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes, auditEventsRoutes]) {
+  for (const routes of [
+    usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes,
+    auditEventsRoutes, workflowsRoutes, permissionsRoutes,
+  ]) {
     routes(native, options.services);
   }
   invitesRoutes(native, options.services, options.limits.chargeAccept);

@@ -1,0 +1,199 @@
+import type { PermissionGrantRow } from '../db/schema.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import { toIso } from '../db/rows.ts';
+import {
+  type Access, type AccessLevel, type Grant, type MemberFacts, type ObjectRef, type ObjectType,
+  type PlacedObject, type Principal, type SubjectRef, effectiveAccess, exceedsUse, folderChain,
+} from './access.ts';
+import { refuseGrantToEndUsers } from './access-rules.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { DomainError, invalidInput, notFound } from './errors.ts';
+
+/** A subject as a client names it: the id's type (UUID or integer) is checked against `type`. */
+export interface SubjectInput {
+  type: 'user' | 'group';
+  id: string | number;
+}
+
+export interface PermissionGrant {
+  subject: SubjectRef;
+  object: ObjectRef;
+  accessLevel: AccessLevel;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ObjectAccess extends Access {
+  object: ObjectRef;
+}
+
+export interface UserAccess extends Access {
+  user: { id: string; email: string };
+}
+
+export interface GroupAccess extends Access {
+  group: { id: number; name: string };
+}
+
+export interface AccessList {
+  users: UserAccess[];
+  groups: GroupAccess[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Grants of `use`, `edit` and `own` on apps, resources, folders and workflows to users and
+ * groups, and the effective access they add up to (decided by `access.ts`).
+ */
+export class PermissionService {
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Gives the subject the level on the object, replacing the level it held there. Levels
+   * above `use` cannot reach an end user (400 on `accessLevel`). The subject and object are
+   * locked until the grant commits, so neither can vanish and no end user can join the group
+   * meanwhile.
+   */
+  grant(actor: Actor, subjectInput: SubjectInput, object: ObjectRef, accessLevel: AccessLevel): Promise<PermissionGrant> {
+    return this.store.write(async (repos) => {
+      const subject = await resolveSubject(repos, actor.workspaceId, subjectInput, exceedsUse(accessLevel) ? 'update' : 'share');
+      await resolveObject(repos, actor.workspaceId, object, 'share');
+      await refuseGrantToEndUsers(repos, actor.workspaceId, subject, accessLevel);
+      const at = new Date().toISOString();
+      const row = await repos.permissions.upsert({
+        workspace_id: actor.workspaceId, subject_type: subject.type, subject_id: String(subject.id),
+        object_type: object.type, object_id: object.id, access_level: accessLevel, created_at: at, updated_at: at,
+      });
+      await recordAudit(repos, {
+        action: 'permission.granted', target: { type: 'permission', id: row.id }, workspaceId: actor.workspaceId,
+        changes: { subject, object, accessLevel },
+      });
+      return toGrant(row);
+    });
+  }
+
+  /** Removes the subject's grant on the object; 404 `permission_not_found` when it holds none. */
+  revoke(actor: Actor, subjectInput: SubjectInput, object: ObjectRef): Promise<void> {
+    return this.store.write(async (repos) => {
+      const subject = await resolveSubject(repos, actor.workspaceId, subjectInput);
+      await resolveObject(repos, actor.workspaceId, object);
+      const row = await repos.permissions.get(actor.workspaceId, keyOf(subject), object);
+      if (!row || !(await repos.permissions.delete(row.id))) {
+        throw new DomainError('not_found', 'permission_not_found', `The ${subject.type} ${subject.id} holds no grant on ${object.type} ${object.id}`);
+      }
+      await recordAudit(repos, {
+        action: 'permission.revoked', target: { type: 'permission', id: row.id }, workspaceId: actor.workspaceId,
+        changes: { subject, object },
+      });
+    });
+  }
+
+  /**
+   * The objects of the type the subject reaches, oldest first, with the effective level and
+   * its sources. Without `includeInherited` only the subject's own grants on the objects
+   * count; with it also its role, its groups and grants on folders above the objects.
+   */
+  listObjects(actor: Actor, subjectInput: SubjectInput, objectType: ObjectType, includeInherited: boolean): Promise<ObjectAccess[]> {
+    return this.store.read(async (repos) => {
+      const subject = await resolveSubject(repos, actor.workspaceId, subjectInput);
+      const principal = await principalOf(repos, actor.workspaceId, subject);
+      const groupIds = principal.type === 'user' ? principal.member.groupIds : [principal.id];
+      const [grantRows, folders, objects] = await Promise.all([
+        repos.permissions.listForSubjects(actor.workspaceId, subject.type === 'user' ? subject.id : null, groupIds),
+        repos.folders.list(actor.workspaceId),
+        repos.permissions.listObjects(actor.workspaceId, objectType),
+      ]);
+      const facts = { folderParents: new Map(folders.map((folder) => [folder.id, folder.parent_id])), grants: grantRows.map(toGrant) };
+      return objects.flatMap((row) => {
+        const access = effectiveAccess(principal, { type: objectType, id: row.id, folderId: row.folder_id }, facts, { inherited: includeInherited });
+        return access ? [{ object: { type: objectType, id: row.id }, ...access }] : [];
+      });
+    });
+  }
+
+  /**
+   * Every member and group with access to the object, with the effective level and its
+   * sources: users by email, groups by id.
+   */
+  accessList(actor: Actor, object: ObjectRef): Promise<AccessList> {
+    return this.store.read(async (repos) => {
+      const workspaceId = actor.workspaceId;
+      const row = await resolveObject(repos, workspaceId, object);
+      const folders = await repos.folders.list(workspaceId);
+      const folderParents = new Map(folders.map((folder) => [folder.id, folder.parent_id]));
+      const placed: PlacedObject = { ...object, folderId: row.folder_id };
+      const reach = [object, ...folderChain(row.folder_id, folderParents).map((id) => ({ type: 'folder' as const, id }))];
+      const grants = (await repos.permissions.listForObjects(workspaceId, reach)).map(toGrant);
+      const facts = { folderParents, grants };
+      const userIds = grants.flatMap((grant) => (grant.subject.type === 'user' ? [grant.subject.id] : []));
+      const groupIds = [...new Set(grants.flatMap((grant) => (grant.subject.type === 'group' ? [grant.subject.id] : [])))];
+      const [members, groupMembers, groups] = await Promise.all([
+        repos.permissions.membersForAccess(workspaceId, userIds, groupIds),
+        repos.groups.membersOf(groupIds),
+        repos.groups.list(workspaceId),
+      ]);
+      const groupsOfUser = new Map<string, number[]>();
+      for (const [groupId, users] of groupMembers) {
+        for (const user of users) groupsOfUser.set(user.id, [...(groupsOfUser.get(user.id) ?? []), groupId]);
+      }
+      const users = members.flatMap((member) => {
+        const memberFacts: MemberFacts = {
+          userId: member.user_id, role: member.role, status: member.status, groupIds: groupsOfUser.get(member.user_id) ?? [],
+        };
+        const access = effectiveAccess({ type: 'user', member: memberFacts }, placed, facts, { inherited: true });
+        return access ? [{ user: { id: member.user_id, email: member.email }, ...access }] : [];
+      });
+      const names = new Map(groups.map((group) => [group.id, group.name]));
+      const groupAccess = [...groupIds].sort((a, b) => a - b).flatMap((id) => {
+        const access = effectiveAccess({ type: 'group', id }, placed, facts, { inherited: true });
+        return access ? [{ group: { id, name: names.get(id) ?? '' }, ...access }] : [];
+      });
+      return { users, groups: groupAccess };
+    });
+  }
+}
+
+/** The subject of the workspace `input` names; a UUID for a user, an integer for a group (400 on `subject.id`). */
+async function resolveSubject(repos: Repositories, workspaceId: string, input: SubjectInput, lock?: 'share' | 'update'): Promise<SubjectRef> {
+  if (input.type === 'user') {
+    if (typeof input.id !== 'string' || !UUID.test(input.id)) throw invalidInput('subject.id', 'a user is named by its UUID');
+    const id = input.id.toLowerCase();
+    if (!(await repos.memberships.get(workspaceId, id, lock))) throw notFound('user', id);
+    return { type: 'user', id };
+  }
+  if (typeof input.id !== 'number' || !Number.isInteger(input.id)) throw invalidInput('subject.id', 'a group is named by its integer id');
+  if (!(await repos.groups.get(workspaceId, input.id, lock))) throw notFound('group', input.id);
+  return { type: 'group', id: input.id };
+}
+
+/** The object of the workspace with its folder; 404 `<type>_not_found` otherwise. */
+async function resolveObject(repos: Repositories, workspaceId: string, object: ObjectRef, lock?: 'share') {
+  const row = await repos.permissions.getObject(workspaceId, object.type, object.id, lock);
+  if (!row) throw notFound(object.type, object.id);
+  return row;
+}
+
+async function principalOf(repos: Repositories, workspaceId: string, subject: SubjectRef): Promise<Principal> {
+  if (subject.type === 'group') return { type: 'group', id: subject.id };
+  const membership = (await repos.memberships.get(workspaceId, subject.id))!;
+  const groups = (await repos.groups.groupsOfUsers(workspaceId, [subject.id])).get(subject.id) ?? [];
+  const member: MemberFacts = { userId: subject.id, role: membership.role, status: membership.status, groupIds: groups.map((group) => group.id) };
+  return { type: 'user', member };
+}
+
+function keyOf(subject: SubjectRef) {
+  return { type: subject.type, id: String(subject.id) };
+}
+
+function toGrant(row: PermissionGrantRow): PermissionGrant & Grant {
+  const subject: SubjectRef = row.subject_type === 'group' ? { type: 'group', id: Number(row.subject_id) } : { type: 'user', id: row.subject_id };
+  return {
+    subject,
+    object: { type: row.object_type, id: row.object_id },
+    accessLevel: row.access_level,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
