@@ -26,7 +26,9 @@ async function freshTarget(dialect, name) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `toolplane-bench-${name}-`));
     target = { dialect, dataDir, file: path.join(dataDir, 'toolplane.db'), env: { TOOLPLANE_DATA_DIR: dataDir, DATABASE_URL: '' } };
   } else {
-    const database = `toolplane_bench_${name}`;
+    // The process id keeps two benchmark runs on one server apart; dropped again at the end.
+    const database = `toolplane_bench_${name}_${process.pid}`;
+    createdDatabases.push(database);
     const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
     await admin.connect();
     await admin.query(`drop database if exists ${database}`);
@@ -147,6 +149,16 @@ async function toolJetListing(dialect) {
   }
 }
 
+const createdDatabases = [];
+
+async function dropCreatedDatabases() {
+  if (createdDatabases.length === 0) return;
+  const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
+  await admin.connect();
+  for (const database of createdDatabases) await admin.query(`drop database if exists ${database}`);
+  await admin.end();
+}
+
 const results = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}`, date: new Date().toISOString(), users: USERS, runs: RUNS, duration: DURATION, dialects: {} };
 for (const dialect of DIALECTS) {
   const members = await membersScenarios(dialect);
@@ -154,6 +166,7 @@ for (const dialect of DIALECTS) {
   results.dialects[dialect] = { members, tooljet };
   console.error(`[${dialect}] done`);
 }
+await dropCreatedDatabases();
 const file = path.join(root, 'bench', 'results.json');
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 console.log(table(results));
