@@ -53,10 +53,8 @@ export class UserService {
 
   list(actor: Actor, request: PageRequest): Promise<Page<WorkspaceUser>> {
     return this.store.read(async (repos) => {
-      const [rows, total] = await Promise.all([
-        repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize),
-        repos.users.countMembers(actor.workspaceId),
-      ]);
+      const total = await repos.users.countMembers(actor.workspaceId);
+      const rows = await repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize, total);
       return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
     });
   }
