@@ -78,6 +78,23 @@ export class AccountService {
     return this.store.read(async (repos) => this.withMemberships(repos, await repos.accounts.listUsers(filter)));
   }
 
+  /**
+   * The accounts `list` answers, in the same order, as batches of up to `batchSize`: three
+   * queries per batch whatever the number of memberships and groups, and only one batch in
+   * memory at a time. Each batch is read on its own, so a change between batches shows in
+   * the later ones only.
+   */
+  async *listInBatches(filter: AccountFilter = {}, batchSize = 1_000): AsyncGenerator<Account[]> {
+    let after: UserRow | undefined;
+    for (;;) {
+      const users = await this.store.read((repos) => repos.accounts.listUsers(filter, after, batchSize));
+      if (users.length === 0) return;
+      yield await this.store.read((repos) => this.withMemberships(repos, users));
+      if (users.length < batchSize) return;
+      after = users[users.length - 1];
+    }
+  }
+
   /** Finds an account by id, or by email whatever its case when `idOrEmail` holds an @. */
   get(idOrEmail: string): Promise<Account> {
     return this.store.read(async (repos) => this.load(repos, await findAccount(repos, idOrEmail)));

@@ -53,10 +53,8 @@ export class UserService {
 
   list(actor: Actor, request: PageRequest): Promise<Page<WorkspaceUser>> {
     return this.store.read(async (repos) => {
-      const [rows, total] = await Promise.all([
-        repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize),
-        repos.users.countMembers(actor.workspaceId),
-      ]);
+      const total = await repos.users.countMembers(actor.workspaceId);
+      const rows = await repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize, total);
       return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
     });
   }
@@ -96,7 +94,15 @@ export class UserService {
       if (input.attributes && Object.keys(input.attributes).length > 0) {
         await setAttributeValues(repos, actor.workspaceId, userId, input.attributes);
       }
-      const user = await loadMember(repos, actor.workspaceId, userId);
+      // A new account is in no group and has only the values just set, so it needs no re-read.
+      const user = existing
+        ? await loadMember(repos, actor.workspaceId, userId)
+        : {
+          id: userId, email: input.email, firstName: names.first_name, lastName: names.last_name, role: input.role,
+          membershipStatus: 'active' as const, groups: [],
+          attributes: withDefaults(await repos.userAttributes.list(actor.workspaceId), attributesOf(input.attributes).attributes ?? {}),
+          createdAt: at, updatedAt: at,
+        };
       await recordAudit(repos, {
         action: 'user.created', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId,
         changes: { email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role, ...attributesOf(input.attributes) },

@@ -29,8 +29,19 @@ export interface AccountFilter {
 export class AccountRepository {
   constructor(private readonly db: Executor) {}
 
-  listUsers(filter: AccountFilter): Promise<UserRow[]> {
+  /**
+   * Accounts matching `filter`, oldest first (then by id); with `after` and `limit`, the
+   * `limit` accounts that follow `after` in that order (a keyset page).
+   */
+  listUsers(filter: AccountFilter, after?: Pick<UserRow, 'created_at' | 'id'>, limit?: number): Promise<UserRow[]> {
     let query = this.db.selectFrom('users').selectAll();
+    if (after) {
+      query = query.where((eb) => eb.or([
+        eb('created_at', '>', after.created_at),
+        eb.and([eb('created_at', '=', after.created_at), eb('id', '>', after.id)]),
+      ]));
+    }
+    if (limit !== undefined) query = query.limit(limit);
     if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses as UserRow['status'][]);
     const names = filter.groupNames;
     if (names?.length) {

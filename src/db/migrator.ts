@@ -7,6 +7,7 @@ import { auditIdempotency } from './migrations/0004_audit_idempotency.ts';
 import { permissions } from './migrations/0005_permissions.ts';
 import { environments } from './migrations/0006_environments.ts';
 import { rateLimits } from './migrations/0007_rate_limits.ts';
+import { memberListing } from './migrations/0008_member_listing.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_permissions': permissions(dialect),
     '0006_environments': environments(dialect),
     '0007_rate_limits': rateLimits(dialect),
+    '0008_member_listing': memberListing(dialect),
   };
 }
 

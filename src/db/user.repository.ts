@@ -50,14 +50,36 @@ export class UserRepository {
     return this.members(workspaceId).where('users.id', '=', userId).executeTakeFirst();
   }
 
-  /** Members of the workspace in the order they joined, oldest first. */
-  listMembers(workspaceId: string, offset: number, limit: number): Promise<MemberRow[]> {
-    return this.members(workspaceId)
-      .orderBy('memberships.created_at')
-      .orderBy('users.id')
+  /**
+   * Members `offset`..`offset + limit` of the workspace in the order they joined (oldest
+   * first, then by id). The page's ids come from the (workspace_id, created_at, user_id)
+   * index alone and only those rows are then read; given the current member count `total`,
+   * a page in the second half is found by reading that index backwards from the end, so the
+   * last page costs what the first does.
+   */
+  async listMembers(workspaceId: string, offset: number, limit: number, total: number): Promise<MemberRow[]> {
+    if (limit <= 0 || offset >= total) return [];
+    const fromEnd = offset > total / 2;
+    const ids = fromEnd
+      ? (await this.memberIds(workspaceId, 'desc', Math.max(total - offset - limit, 0), Math.min(limit, total - offset))).reverse()
+      : await this.memberIds(workspaceId, 'asc', offset, limit);
+    if (ids.length === 0) return [];
+    const rows = await this.members(workspaceId).where('users.id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private async memberIds(workspaceId: string, direction: 'asc' | 'desc', offset: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', direction)
+      .orderBy('user_id', direction)
       .offset(offset)
       .limit(limit)
       .execute();
+    return rows.map((row) => row.user_id);
   }
 
   async countMembers(workspaceId: string): Promise<number> {

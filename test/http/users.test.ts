@@ -475,6 +475,21 @@ describe('listing users', () => {
     expect(farBeyond).toEqual({ data: [], total: 5, page: 1000, pageSize: 100 });
   });
 
+  it('answers the same order on every page, whether the page lies in the first or the second half', async () => {
+    const workspaceId = await h.services.workspaces.create('Paging both ways');
+    for (let index = 0; index < 7; index += 1) await createUser({ email: nextEmail('both-ways') }, workspaceId);
+    const all = (await listAll(workspaceId)).data.map((user) => user.id);
+    for (let pageSize = 1; pageSize <= 8; pageSize += 1) {
+      const ids: string[] = [];
+      for (let page = 1; page <= Math.ceil(7 / pageSize); page += 1) {
+        const body = (await h.request('GET', `/api/v1/users?page=${page}&pageSize=${pageSize}`, { workspaceId })).json();
+        expect(body.total).toBe(7);
+        ids.push(...body.data.map((user: User) => user.id));
+      }
+      expect(ids, `pageSize ${pageSize}`).toEqual(all);
+    }
+  });
+
   it.each([
     ['page=0', 'page'],
     ['page=-1', 'page'],

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import type { Account } from '../../core/account.service.ts';
 import { invalidInput } from '../../core/errors.ts';
 import { splitName, toAssignment, toRole, toTooljetUser } from './tooljet.mappers.ts';
 import type { TooljetApp, TooljetContext } from './tooljet-app.ts';
@@ -10,15 +13,35 @@ import {
 /** A role's older name in a group filter also finds the role (`developer` finds builders). */
 const ROLE_ALIASES = (name: string): string[] => (name === 'developer' || name === 'viewer' ? [toRole(name)] : []);
 
+/**
+ * The JSON array of every batch's items, written batch by batch: the same text as
+ * serializing the whole array at once, without holding it. `first` is the batch already read.
+ */
+async function* jsonArray(first: IteratorResult<Account[]>, rest: AsyncIterator<Account[]>, serialize: (account: Account) => string) {
+  let opening = '[';
+  for (let batch = first; !batch.done; batch = await rest.next()) {
+    if (batch.value.length === 0) continue;
+    yield opening + batch.value.map(serialize).join(',');
+    opening = ',';
+  }
+  yield opening === '[' ? '[]' : ']';
+}
+
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
 
 export function usersRoutes(app: TooljetApp, { services: { accounts }, config }: TooljetContext): void {
   const present = (account: Parameters<typeof toTooljetUser>[0]) => toTooljetUser(account, config.publicUrl);
 
-  app.get('/users', { schema: { querystring: UsersQuery, response: { 200: Type.Array(TooljetUser) } } }, async (request) => {
+  app.get('/users', { schema: { querystring: UsersQuery, response: { 200: Type.Array(TooljetUser) } } }, async (request, reply) => {
     const statuses = list(request.query.status) as Array<'active' | 'archived' | 'invited'> | undefined;
     const groupNames = list(request.query.group_names)?.flatMap((name) => [name, ...ROLE_ALIASES(name)]);
-    return (await accounts.list({ statuses, groupNames })).map(present);
+    const batches = accounts.listInBatches({ statuses, groupNames });
+    // The first batch is read before answering, so a failing read still answers an error.
+    const first = await batches.next();
+    const serialize = reply.compileSerializationSchema({ ...TooljetUser }) as (user: unknown) => string;
+    reply.type('application/json; charset=utf-8');
+    // A stream is sent as it is, so each item goes through the item schema's serializer here.
+    return (reply as FastifyReply).send(Readable.from(jsonArray(first, batches, (account) => serialize(present(account)))));
   });
 
   app.get('/user/:id', { schema: { params: UserParams, response: { 200: TooljetUser } } }, async (request) =>
