@@ -121,3 +121,15 @@ describe('changes made behind this process', () => {
     expect(await status(unknown)).toBe(200);
   });
 });
+
+describe('reading a user', () => {
+  it('shows an attribute defined through this process on the next read, with its default', async () => {
+    const created = await h.request('POST', '/api/v1/users', { body: { email: 'attributes-memory@example.com' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const path = `/api/v1/users/${created.json().id}`;
+    expect((await h.request('GET', path)).json().attributes).toEqual({});
+    const defined = await h.request('POST', '/api/v1/userAttributes', { body: { name: 'team', label: 'Team', dataType: 'string', defaultValue: 'core' } });
+    expect(defined.statusCode, defined.body).toBe(201);
+    expect((await h.request('GET', path)).json().attributes).toEqual({ team: 'core' });
+  });
+});
