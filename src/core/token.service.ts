@@ -7,6 +7,7 @@ import { recordAudit } from './audit.ts';
 import { conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { RecentReads } from './recent-reads.ts';
 import type { Scope } from './scopes.ts';
 import { assertExpiryWithin, assertScopesWithin, checkScopes, grantOf, requestedExpiry } from './token-grants.ts';
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from './token-secret.ts';
@@ -70,11 +71,15 @@ export class TokenService {
   private readonly pendingUses = new Map<string, string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Token rows by secret hash; only tokens found are kept. */
+  private readonly recent: RecentReads<TokenWithUser | undefined>;
 
   constructor(
     private readonly store: Store,
     private readonly workspaces: WorkspaceService,
-  ) {}
+  ) {
+    this.recent = new RecentReads(store);
+  }
 
   /** The tokens the actor may see, oldest first: see `reachOf`. */
   async list(actor: Actor, page: PageRequest): Promise<Page<TokenView>> {
@@ -246,9 +251,14 @@ export class TokenService {
     await this.insert({ name: 'bootstrap', email, scopes: ['*'] }, secret);
   }
 
-  /** The token's identity, recording a use, or null when the secret is unknown, revoked, expired or its user archived. */
+  /**
+   * The token's identity, recording a use, or null when the secret is unknown, revoked, expired
+   * or its user archived. A change made by another process is seen within RECENT_READ_TTL_MS.
+   */
   async authenticate(secret: string): Promise<AuthenticatedToken | null> {
-    const row = await this.store.read((repos) => repos.tokens.getByHash(hashTokenSecret(secret)));
+    // Revoking, rotating or archiving here is a write, which empties the memory at once; see RecentReads.
+    const hash = hashTokenSecret(secret);
+    const row = await this.recent.get(hash, () => this.store.read((repos) => repos.tokens.getByHash(hash)), (found) => found !== undefined);
     if (!row || row.revoked_at || row.user_status === 'archived') return null;
     if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) return null;
     this.recordUse(row.id);

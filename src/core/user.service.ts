@@ -13,6 +13,8 @@ import { checkMembershipChange } from './membership-rules.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
 import { type Outcome, eachOutcome } from './outcomes.ts';
 import { fitsType, setAttributeValues, withDefaults } from './user-attributes.ts';
+import { RecentReads } from './recent-reads.ts';
+import type { UserAttributeDefinitionRow } from '../db/schema.ts';
 
 /** A user as a workspace sees them: account, membership and the workspace's groups. */
 export interface WorkspaceUser {
@@ -49,7 +51,12 @@ export interface UserUpdateInput {
 }
 
 export class UserService {
-  constructor(private readonly store: Store) {}
+  /** Attribute definitions by workspace, for `get`: one query fewer on the busiest read. */
+  private readonly definitions: RecentReads<UserAttributeDefinitionRow[]>;
+
+  constructor(private readonly store: Store) {
+    this.definitions = new RecentReads(store);
+  }
 
   list(actor: Actor, request: PageRequest): Promise<Page<WorkspaceUser>> {
     return this.store.read(async (repos) => {
@@ -60,7 +67,12 @@ export class UserService {
   }
 
   get(actor: Actor, userId: string): Promise<WorkspaceUser> {
-    return this.store.read((repos) => loadMember(repos, actor.workspaceId, userId));
+    return this.store.read(async (repos) => {
+      const row = await loadMemberRow(repos, actor.workspaceId, userId);
+      const definitions = await this.definitions.get(actor.workspaceId, () => repos.userAttributes.list(actor.workspaceId));
+      const [user] = await toWorkspaceUsers(repos, actor.workspaceId, [row], definitions);
+      return user!;
+    });
   }
 
   /**
@@ -245,10 +257,12 @@ async function loadMember(repos: Repositories, workspaceId: string, userId: stri
 }
 
 /** Adds groups and attribute values to member rows, in three queries whatever the number of rows. */
-async function toWorkspaceUsers(repos: Repositories, workspaceId: string, rows: MemberRow[]): Promise<WorkspaceUser[]> {
+async function toWorkspaceUsers(
+  repos: Repositories, workspaceId: string, rows: MemberRow[], knownDefinitions?: UserAttributeDefinitionRow[],
+): Promise<WorkspaceUser[]> {
   const ids = rows.map((row) => row.id);
   const groups = await repos.groups.groupsOfUsers(workspaceId, ids);
-  const definitions = await repos.userAttributes.list(workspaceId);
+  const definitions = knownDefinitions ?? await repos.userAttributes.list(workspaceId);
   const values = await repos.userAttributes.valuesOfMany(workspaceId, ids);
   return rows.map((row) => ({
     id: row.id,

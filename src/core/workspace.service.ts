@@ -9,6 +9,7 @@ import { createDefaultEnvironments } from './environment.service.ts';
 import { DomainError, conflict, forbidden, invalidInput } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { RecentReads } from './recent-reads.ts';
 import { writeUnique } from './unique.ts';
 import { normalizeDomains } from './workspace-domains.ts';
 
@@ -68,8 +69,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class WorkspaceService {
   private defaultWorkspaceId: string | undefined;
+  /** Workspace rows for `resolve`, which every authenticated request calls. */
+  private readonly recent: RecentReads<WorkspaceRow | undefined>;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.recent = new RecentReads(store);
+  }
 
   /**
    * Makes sure the default workspace exists and returns its id. Safe when several processes
@@ -101,7 +106,7 @@ export class WorkspaceService {
       throw forbidden('workspace_forbidden', 'This token is bound to another workspace');
     }
     const id = requestedWorkspaceId ?? boundWorkspaceId ?? (await this.ensureDefault());
-    const workspace = await this.store.read((repos) => repos.workspaces.get(id));
+    const workspace = await this.recent.get(id, () => this.store.read((repos) => repos.workspaces.get(id)), (found) => found !== undefined);
     if (!workspace) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
     if (workspace.status !== 'active') throw forbidden('workspace_archived', `Workspace ${id} is archived`);
     return id;

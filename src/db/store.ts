@@ -98,6 +98,7 @@ interface JoinedTransaction {
 export class Store {
   private readonly repositories: Repositories;
   private readonly joined = new AsyncLocalStorage<JoinedTransaction>();
+  private generation = 0;
 
   constructor(private readonly handle: DatabaseHandle) {
     this.repositories = new Repositories(handle.db, handle.dialect);
@@ -107,6 +108,20 @@ export class Store {
     return this.handle.dialect;
   }
 
+  /**
+   * Counts the writes and transactions this process has ended (committed or rolled back), so
+   * a value read from the database can be reused only while nothing here has changed since.
+   * It moves once a write starts and again once it ends.
+   */
+  get writeGeneration(): number {
+    return this.generation;
+  }
+
+  /** True inside `transaction(work)`, where reads may see changes not yet committed. */
+  get inTransaction(): boolean {
+    return this.joined.getStore() !== undefined;
+  }
+
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     return work(this.joined.getStore()?.repos ?? this.repositories);
   }
@@ -114,7 +129,7 @@ export class Store {
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const joined = this.joined.getStore();
     if (joined) return inSavepoint(joined, work);
-    return this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect)));
+    return this.counted(this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect))));
   }
 
   /**
@@ -125,10 +140,19 @@ export class Store {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const joined = this.joined.getStore();
     if (joined) return work(joined.repos);
-    return this.handle.db.transaction().execute((trx) => {
+    return this.counted(this.handle.db.transaction().execute((trx) => {
       const repos = new Repositories(trx, this.handle.dialect);
       return this.joined.run({ executor: trx, repos, savepoints: 0 }, () => work(repos));
-    });
+    }));
+  }
+
+  private async counted<T>(work: Promise<T>): Promise<T> {
+    this.generation += 1;
+    try {
+      return await work;
+    } finally {
+      this.generation += 1;
+    }
   }
 }
 

@@ -30,6 +30,9 @@ export interface RateLimits {
 }
 
 const WARN_INTERVAL_MS = 60_000;
+/** How long an address found within its budget is let through `guardAddress` without a look at the counter. */
+export const GUARD_MEMORY_MS = 1000;
+const GUARD_MEMORY_ENTRIES = 10_000;
 
 type Check = ReturnType<FastifyInstance['createRateLimit']>;
 
@@ -63,17 +66,28 @@ export async function registerRateLimits(app: FastifyInstance, counter: RateCoun
   const perCredential = budget(config.perToken, (request) => `credential:${credentials.get(request)}`, 'Too many requests with this token');
   const perAddress = budget(config.perAddress, (request) => `address:${address(request)}`, 'Too many requests without valid credentials from this address');
   const accepts = budget(config.acceptsPerAddress, (request) => `accept:${address(request)}`, 'Too many attempts to accept an invite from this address');
+  // Addresses found within their budget, until when. Counting a failed attempt here forgets
+  // the address; attempts counted by other processes are seen within GUARD_MEMORY_MS.
+  const withinBudget = new Map<string, number>();
 
   return {
     async chargeCredential(request, reply, credential) {
       credentials.set(request, credential);
       await charge(perCredential, request, reply);
     },
-    chargeAddress: (request, reply) => charge(perAddress, request, reply),
+    chargeAddress: (request, reply) => {
+      withinBudget.delete(address(request));
+      return charge(perAddress, request, reply);
+    },
     guardAddress: async (request, reply) => {
       if (perAddress.max === 0) return;
+      const key = address(request);
+      const now = Date.now();
+      if ((withinBudget.get(key) ?? 0) > now) return;
       const result = await perAddress.check(request, { increment: false });
       if (!result.isAllowed && result.ttl > 0 && result.remaining === 0) refuse(perAddress, reply, result.ttlInSeconds);
+      if (withinBudget.size >= GUARD_MEMORY_ENTRIES) withinBudget.clear();
+      withinBudget.set(key, now + GUARD_MEMORY_MS);
     },
     chargeAccept: (request, reply) => charge(accepts, request, reply),
   };
