@@ -62,8 +62,11 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
     // A schema other than public isolates test runs that share one database.
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection must not crash the process. The pool listens only while a
+  // client is idle; a checked-out client (a transaction between two statements) would emit an
+  // unhandled 'error'. Its next statement fails instead (a 503), and the pool discards it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new PostgresDialect({ pool });
 }
 
