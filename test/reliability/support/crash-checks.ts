@@ -10,32 +10,36 @@ const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value
 
 /** Every acknowledged write reads back complete through the API. */
 export async function checkAcknowledged(baseUrl: string, token: string, acked: Acknowledged): Promise<void> {
-  for (const user of acked.users.values()) {
+  await inBatches([...acked.users.values()], async (user) => {
     const reply = await call(baseUrl, token, 'GET', `/users/${user.id}`);
     expect(reply.status, `user ${user.id}: ${reply.text}`).toBe(200);
     expect(reply.body.email.toLowerCase()).toBe(user.email.toLowerCase());
     expect(user.firstName.allows(reply.body.firstName), `user ${user.id} firstName ${reply.body.firstName} not in ${user.firstName.possible}`).toBe(true);
     expect(user.lastName.allows(reply.body.lastName), `user ${user.id} lastName ${reply.body.lastName} not in ${user.lastName.possible}`).toBe(true);
-  }
-  for (const group of acked.groups.values()) {
+  });
+  await inBatches([...acked.groups.values()], async (group) => {
     const reply = await call(baseUrl, token, 'GET', `/groups/${group.id}`);
     expect(reply.status, `group ${group.id}: ${reply.text}`).toBe(200);
     expect(group.name.allows(reply.body.name), `group ${group.id} name ${reply.body.name} not in ${group.name.possible}`).toBe(true);
     const members = new Set((reply.body.members as Array<{ id: string }>).map((member) => member.id));
     for (const userId of group.members) expect(members.has(userId), `group ${group.id} lost member ${userId}`).toBe(true);
-  }
-  for (const resource of acked.resources.values()) {
+  });
+  await inBatches([...acked.resources.values()], async (resource) => {
     const reply = await call(baseUrl, token, 'GET', `/resources/${resource.id}`);
     expect(reply.status, `resource ${resource.id}: ${reply.text}`).toBe(200);
     expect(reply.body).toMatchObject({ name: resource.name, type: resource.type });
     expect(resource.host.allows(reply.body.options.host), `resource ${resource.id} host ${reply.body.options.host}`).toBe(true);
     expect([...reply.body.secretNames].sort()).toEqual(['apiKey', 'password']);
-  }
-  for (const app of acked.apps.values()) {
+  });
+  await inBatches([...acked.apps.values()], async (app) => {
     const reply = await call(baseUrl, token, 'GET', `/apps/${app.id}`);
     expect(reply.status, `app ${app.id}: ${reply.text}`).toBe(200);
     expect(reply.body).toMatchObject({ name: app.name, description: app.description });
-  }
+  });
+}
+
+async function inBatches<T>(items: T[], check: (item: T) => Promise<void>, size = 8): Promise<void> {
+  for (let index = 0; index < items.length; index += size) await Promise.all(items.slice(index, index + size).map(check));
 }
 
 /**
