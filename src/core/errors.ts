@@ -47,3 +47,11 @@ export function gone(code: string, message: string): DomainError {
 export function forbidden(code: string, message: string): DomainError {
   return new DomainError('forbidden', code, message);
 }
+
+/** Seconds a client is asked to wait (Retry-After) after a 503: the database is expected back soon. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** What a lost database connection becomes in every dialect: a 503 worth retrying. */
+export function databaseUnavailable(): DomainError {
+  return new DomainError('unavailable', 'database_unavailable', 'The database is not answering; retry shortly');
+}

@@ -81,7 +81,9 @@ export class GroupService {
    */
   addMember(actor: Actor, groupId: number, userId: string): Promise<Group> {
     return this.store.write(async (repos) => {
-      await loadGroupRow(repos, actor.workspaceId, groupId, 'share');
+      // The group row is updated below when the member is new; a share lock here would let two
+      // adds of one user each hold it and then deadlock, one on the update and one on the insert.
+      await loadGroupRow(repos, actor.workspaceId, groupId, 'update');
       const member = await repos.memberships.get(actor.workspaceId, userId, 'share');
       if (!member) throw notFound('user', userId);
       await refuseGroupsAboveUse(repos, actor.workspaceId, member.role, [groupId], 'userId');

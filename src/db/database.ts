@@ -51,12 +51,22 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
+    // Bounds on every wait, so a database that stops answering turns into a 503 within
+    // seconds instead of a hung request: acquiring a connection (also when the pool is
+    // exhausted), a statement on the server, and a reply on the client side.
     connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
+    keepAlive: true,
     // A schema other than public isolates test runs that share one database.
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection must not crash the process. The pool listens only while a
+  // client is idle; a checked-out client (a transaction between two statements) would emit an
+  // unhandled 'error'. Its next statement fails instead (a 503), and the pool discards it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new PostgresDialect({ pool });
 }
 
@@ -64,4 +74,34 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Node socket errors that mean the database cannot be reached or dropped the connection. */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
+const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What node-postgres says when a connection ends or cannot be had in time; these errors carry no code. */
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+  'Query read timeout',
+];
+
+/**
+ * True when `error` means the database is unreachable or went away (refused or reset
+ * connections, a server shutting down, SQLSTATE class 08, a pool that could not connect in
+ * time), as opposed to a fault in the request or the code. Callers answer 503: retrying
+ * later can succeed. Both dialects' error mappers use this one test.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_ERROR_CODES.has(code) || CONNECTION_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((text) => message.includes(text))) return true;
+  // A connection attempt to several addresses fails with one AggregateError holding each failure.
+  return Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isConnectionFailure(inner));
 }

@@ -11,7 +11,7 @@ import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerRateLimits } from './rate-limit.ts';
-import { invalidInput } from '../core/errors.ts';
+import { RETRY_AFTER_SECONDS, invalidInput } from '../core/errors.ts';
 import { findNulCharacter, validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
@@ -61,6 +61,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toNativeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RETRY_AFTER_SECONDS } from '../core/errors.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 
 /** /healthz answers while the process runs; /readyz only while the database answers too. */
@@ -10,6 +11,7 @@ export async function healthRoutes(app: FastifyInstance, options: { database: Da
       return { status: 'ok', database: 'ok' };
     } catch (error) {
       request.log.warn({ err: error }, 'database is not answering');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.code(503).send({ status: 'unavailable', database: 'unreachable' });
     }
   });

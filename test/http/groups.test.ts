@@ -383,3 +383,13 @@ describe('group scopes', () => {
     expectError(await h.request('GET', `/api/v1/groups/${group.id}`, { token: usersOnly }), 403, 'missing_scope');
   });
 });
+
+describe('concurrent adds of one member', () => {
+  it('leave one membership and answer no 5xx (no deadlock between the adds on PostgreSQL)', async () => {
+    const group = await createGroup();
+    const user = await createUser();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => addMember(group.id, user.id)));
+    expect(responses.map((response) => response.statusCode).filter((status) => status >= 500)).toEqual([]);
+    expect((await getGroup(group.id)).members.map((member) => member.id)).toEqual([user.id]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, type ErrorKind } from '../../core/errors.ts';
+import { DomainError, type ErrorKind, databaseUnavailable } from '../../core/errors.ts';
+import { isConnectionFailure } from '../../db/database.ts';
 import { describeValidationError } from '../validation.ts';
 
 /** The native error body: the seed spec's `{message, code}`, plus the field when one is at fault. */
@@ -32,9 +33,11 @@ const FRAMEWORK_CODES: Record<string, string> = {
 
 /**
  * Maps anything thrown while serving a native request to a status and body. Client errors
- * keep their meaning; anything else is a 500 whose body says nothing about the cause.
+ * keep their meaning; a lost database connection is a 503 (`database_unavailable`);
+ * anything else is a 500 whose body says nothing about the cause.
  */
 export function toNativeError(error: unknown): NativeError {
+  if (isConnectionFailure(error)) error = databaseUnavailable();
   if (error instanceof DomainError) {
     const body = error.field ? { message: error.message, code: error.code, field: error.field } : { message: error.message, code: error.code };
     return { status: STATUS_OF_KIND[error.kind], body };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RETRY_AFTER_SECONDS } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { appsRoutes } from './apps.routes.ts';
@@ -42,6 +43,7 @@ export async function nativeApi(
   native.setErrorHandler((error, request, reply) => {
     const { status, body } = toNativeError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(status).send(body);
   });
   native.setNotFoundHandler((request, reply) =>

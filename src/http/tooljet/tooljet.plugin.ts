@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Config } from '../../config.ts';
 import { runAudited } from '../../core/audit.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, RETRY_AFTER_SECONDS } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { registerJsonBodyParser } from '../json-body.ts';
 import type { RateLimits } from '../rate-limit.ts';
@@ -40,6 +40,7 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
   tooljet.setErrorHandler((error, request, reply) => {
     const body = toTooljetError(error, request);
     if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (body.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(body.statusCode).send(body);
   });
   // The onRequest hook runs for unknown paths too, so an unauthenticated caller learns nothing.
