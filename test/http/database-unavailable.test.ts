@@ -29,11 +29,12 @@ describe('a lost database connection', () => {
   );
 
   it('answers a ToolJet request with 503 in the ToolJet error shape and Retry-After', async () => {
-    vi.spyOn(h.services.accounts, 'list').mockRejectedValue(refused());
-    const response = await h.ext('GET', '/api/ext/users');
+    vi.spyOn(h.services.accounts, 'get').mockRejectedValue(refused());
+    const path = '/api/ext/user/00000000-0000-4000-8000-000000000001';
+    const response = await h.ext('GET', path);
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('5');
-    expect(response.json()).toMatchObject({ statusCode: 503, path: '/api/ext/users', code: 'database_unavailable', message: expect.any(String) });
+    expect(response.json()).toMatchObject({ statusCode: 503, path, code: 'database_unavailable', message: expect.any(String) });
   });
 
   it('leaves other failures a 500 that names no cause', async () => {
