@@ -4,7 +4,10 @@ import type { Dialect } from './routes.ts';
 /** Why a response is not in its dialect's error shape, or null when it is. */
 export function errorShapeProblem(dialect: Dialect, response: LightMyRequestResponse): string | null {
   if (dialect === 'invite-page') {
-    return String(response.headers['content-type'] ?? '').startsWith('text/html') ? null : 'the invite page answers errors as HTML';
+    if (String(response.headers['content-type'] ?? '').startsWith('text/html')) return null;
+    // A path the invite page's route no longer matches (`/invite/`) is an unknown path, answered as the server's 404.
+    if (response.statusCode === 404 && errorShapeProblem('native', response) === null) return null;
+    return 'the invite page answers errors as HTML';
   }
   let body: unknown;
   try {
