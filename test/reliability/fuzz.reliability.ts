@@ -68,6 +68,9 @@ beforeAll(async () => {
   await target.start();
 });
 afterAll(async () => {
+  if (process.env.FUZZ_VERBOSE && target) {
+    for (const [route, counts] of target.statuses) console.log(route, JSON.stringify(Object.fromEntries(counts)));
+  }
   await app?.close();
   await h?.close();
 });

@@ -58,7 +58,10 @@ function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
     case 'email':
       return fc.oneof(fc.emailAddress(), fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.(com|org|test)$/));
     case 'date-time':
-      return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
+      return fc.oneof(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+        edgeDateTime,
+      );
     case 'uri':
       return fc.webUrl();
     default:
@@ -71,6 +74,21 @@ function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
   }
   return fc.string({ minLength, maxLength });
 }
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Date-times the format accepts at the edges: any four-digit year, any offset, leap seconds, long fractions. */
+const edgeDateTime: fc.Arbitrary<string> = fc.record({
+  year: fc.oneof(fc.constantFrom(0, 1, 1969, 1970, 2038, 9999), fc.integer({ min: 0, max: 9999 })),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 28 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  minute: fc.integer({ min: 0, max: 59 }),
+  second: fc.integer({ min: 0, max: 60 }),
+  fraction: fc.constantFrom('', '.5', '.123456789'),
+  zone: fc.oneof(fc.constantFrom('Z', 'z', '+00:00', '-00:00', '+23:59', '-23:59'), fc.integer({ min: -23, max: 23 }).map((hours) => `${hours < 0 ? '-' : '+'}${pad(Math.abs(hours))}:30`)),
+}).map(({ year, month, day, hour, minute, second, fraction, zone }) =>
+  `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${zone}`);
 
 /** Nesting far past what the JSON parser accepts (64). */
 const deep = (levels: number, leaf: unknown = 1): unknown => {
