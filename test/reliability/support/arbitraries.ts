@@ -79,7 +79,7 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** Date-times the format accepts at the edges: any four-digit year, any offset, leap seconds, long fractions. */
 const edgeDateTime: fc.Arbitrary<string> = fc.record({
-  year: fc.oneof(fc.constantFrom(0, 1, 1969, 1970, 2038, 9999), fc.integer({ min: 0, max: 9999 })),
+  year: fc.oneof({ arbitrary: fc.constantFrom(0, 1, 9999), weight: 3 }, fc.constantFrom(1969, 1970, 2038), fc.integer({ min: 0, max: 9999 })),
   month: fc.integer({ min: 1, max: 12 }),
   day: fc.integer({ min: 1, max: 28 }),
   hour: fc.integer({ min: 0, max: 23 }),

@@ -29,13 +29,16 @@ export async function fingerprint(h: Harness, tables?: string[]): Promise<{ coun
   const { db } = h.runtime.database;
   const counts: Record<string, number> = {};
   const hash = createHash('sha256');
-  for (const table of tables ?? (await tableNames(h))) {
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+  const names = tables ?? (await tableNames(h));
+  // In parallel: PostgreSQL answers on several pooled connections at once.
+  const contents = await Promise.all(names.map((table) => sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)));
+  names.forEach((table, index) => {
+    const { rows } = contents[index]!;
     counts[table] = rows.length;
     const skipped = SKIPPED_COLUMNS[table] ?? [];
     const lines = rows.map((row) => JSON.stringify(Object.keys(row).sort().filter((key) => !skipped.includes(key)).map((key) => [key, row[key]])));
     hash.update(`${table}\n${lines.sort().join('\n')}\n`);
-  }
+  });
   return { counts, digest: hash.digest('hex') };
 }
 
