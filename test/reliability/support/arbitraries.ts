@@ -8,21 +8,24 @@ import type { JsonSchema } from './routes.ts';
 
 const MAX_DEPTH = 4;
 
+/** Values that exist in the database, by property name (`userId`, `token`, ...): bodies reach real objects with them. */
+export type KnownValues = Record<string, unknown[]>;
+
 /** A value the schema accepts (give or take a format's corner cases): the starting point of every mutation. */
-export function fromSchema(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(schema: JsonSchema | undefined, known: KnownValues = {}, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > MAX_DEPTH) return fc.constant(undefined);
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const options = schema.anyOf ?? schema.oneOf;
-  if (options && options.length > 0) return fc.oneof(...options.map((option) => fromSchema(option, depth + 1)));
-  if (schema.allOf && schema.allOf.length > 0) return fromSchema(Object.assign({}, ...schema.allOf) as JsonSchema, depth + 1);
+  if (options && options.length > 0) return fc.oneof(...options.map((option) => fromSchema(option, known, depth + 1)));
+  if (schema.allOf && schema.allOf.length > 0) return fromSchema(Object.assign({}, ...schema.allOf) as JsonSchema, known, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object':
-      return objectOf(schema, depth);
+      return objectOf(schema, known, depth);
     case 'array': {
       const minLength = schema.minItems ?? 0;
-      return fc.array(fromSchema(schema.items, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
+      return fc.array(fromSchema(schema.items, known, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
     }
     case 'string':
       return stringOf(schema);
@@ -40,15 +43,19 @@ export function fromSchema(schema: JsonSchema | undefined, depth = 0): fc.Arbitr
   }
 }
 
-function objectOf(schema: JsonSchema, depth: number): fc.Arbitrary<Record<string, unknown>> {
+function objectOf(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {};
-  const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, fromSchema(property, depth + 1)]));
+  const valueOf = (name: string, property: JsonSchema) => {
+    const generated = fromSchema(property, known, depth + 1);
+    return known[name]?.length ? fc.oneof(generated, fc.constantFrom(...known[name]!)) : generated;
+  };
+  const model = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, valueOf(name, property)]));
   const fixed = fc.record(model, { requiredKeys: (schema.required ?? []).filter((name) => name in properties) as never[] });
   const open = schema.patternProperties
     ? Object.values(schema.patternProperties)[0]
     : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   if (!open || Object.keys(properties).length > 0) return fixed as fc.Arbitrary<Record<string, unknown>>;
-  return fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/), fromSchema(open, depth + 1), { maxKeys: 3 });
+  return fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/), fromSchema(open, known, depth + 1), { maxKeys: 3 });
 }
 
 function stringOf(schema: JsonSchema): fc.Arbitrary<string> {
@@ -154,8 +161,8 @@ function deleteAt(value: unknown, path: Path): unknown {
  * huge or odd string, a number out of range, deep nesting), a field removed, an unknown
  * field added, or the whole value wrapped in an array or replaced.
  */
-export function mutated(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
-  return fromSchema(schema).chain((valid) => {
+export function mutated(schema: JsonSchema | undefined, known: KnownValues = {}): fc.Arbitrary<unknown> {
+  return fromSchema(schema, known).chain((valid) => {
     const paths = pathsOf(valid);
     return fc.oneof(
       fc.tuple(fc.constantFrom(...paths), hostileValue).map(([path, bad]) => setAt(valid, path, bad)),
@@ -178,12 +185,12 @@ export const queryText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Raw bodies no JSON route should take: bytes, truncated or broken JSON, JSON with a wrong content type. */
-export function garbagePayload(schema: JsonSchema | undefined): fc.Arbitrary<{ payload: string | Buffer; contentType?: string }> {
+export function garbagePayload(schema: JsonSchema | undefined, known: KnownValues = {}): fc.Arbitrary<{ payload: string | Buffer; contentType?: string }> {
   const contentType = fc.constantFrom(
     'application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded',
     'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream', '*/*', 'application/json, text/plain', 'garbage', ';;;',
   );
-  const valid = fromSchema(schema).map((value) => JSON.stringify(value ?? {}));
+  const valid = fromSchema(schema, known).map((value) => JSON.stringify(value ?? {}));
   return fc.oneof(
     fc.tuple(fc.uint8Array({ maxLength: 300 }), contentType).map(([bytes, type]) => ({ payload: Buffer.from(bytes), contentType: type })),
     fc.tuple(valid, fc.nat()).map(([text, cut]) => ({ payload: text.slice(0, cut % Math.max(text.length, 1)), contentType: 'application/json' })),

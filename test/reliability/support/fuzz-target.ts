@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { EXTERNAL_TOKEN, type Harness } from '../../helpers/harness.ts';
-import { fromSchema, queryText } from './arbitraries.ts';
+import { type KnownValues, fromSchema, garbagePayload, mutated, queryText } from './arbitraries.ts';
 import { errorShapeProblem } from './error-shapes.ts';
 import { fingerprint, tableNames } from './fingerprint.ts';
 import { type JsonSchema, type RegisteredRoute, fillPath, sampleParam } from './routes.ts';
@@ -32,7 +32,25 @@ export class FuzzTarget {
   /** How many answers of each status, by route: what the fuzzing reached. */
   readonly statuses = new Map<string, Map<number, number>>();
 
-  constructor(private readonly h: Harness, private readonly app: FastifyInstance, private readonly pool: IdPool) {}
+  /** The pool's ids as body values: group ids are numbers there. */
+  private readonly known: KnownValues;
+
+  constructor(private readonly h: Harness, private readonly app: FastifyInstance, private readonly pool: IdPool) {
+    this.known = Object.fromEntries(Object.entries(pool).map(([name, ids]) => [name, name === 'groupId' ? ids.map(Number) : ids]));
+  }
+
+  /** A body from the route's schema, valid-ish, reaching real objects now and then; none when it declares none. */
+  body(route: RegisteredRoute): fc.Arbitrary<unknown> {
+    return route.schema.body ? fromSchema(route.schema.body, this.known) : fc.constant(undefined);
+  }
+
+  mutatedBody(route: RegisteredRoute): fc.Arbitrary<unknown> {
+    return mutated(route.schema.body, this.known);
+  }
+
+  garbage(route: RegisteredRoute): ReturnType<typeof garbagePayload> {
+    return garbagePayload(route.schema.body, this.known);
+  }
 
   async start(): Promise<void> {
     this.tables = await tableNames(this.h);
@@ -48,7 +66,7 @@ export class FuzzTarget {
       const real = this.pool[name] ?? [];
       const options: fc.Arbitrary<string>[] = [
         fc.constant(sampleParam(schema, name)),
-        fromSchema(schema).map((value) => String(value ?? sampleParam(schema, name))),
+        fromSchema(schema, this.known).map((value) => String(value ?? sampleParam(schema, name))),
       ];
       // A successful DELETE would leave every later request on that object a 404: deletes aim elsewhere.
       if (real.length > 0 && route.method !== 'DELETE') options.push(fc.constantFrom(...real), fc.constantFrom(...real));
@@ -72,7 +90,7 @@ export class FuzzTarget {
   /** A query string from the route's own query schema, sometimes with a stray or spoiled parameter. */
   query(route: RegisteredRoute, hostile = false): fc.Arbitrary<string> {
     const schema = route.schema.querystring as JsonSchema | undefined;
-    const valid = fromSchema(schema).map((value) => encodeQuery(value));
+    const valid = fromSchema(schema, this.known).map((value) => encodeQuery(value));
     if (!hostile) return valid;
     const names = Object.keys(schema?.properties ?? {});
     const name = names.length > 0 ? fc.oneof(fc.constantFrom(...names), queryText) : queryText;
