@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import type { AuditContext } from './audit.ts';
 import { invalidInput } from './errors.ts';
+import { isStorableInstant } from './instants.ts';
 
 /** One recorded write, as the API answers it and `audit export` writes it. */
 export interface AuditEvent {
@@ -120,7 +121,7 @@ function toFilter(query: AuditEventQuery): AuditEventFilter {
 /** An ISO-8601 date-time with a time zone, normalised to UTC as events store it. */
 function instant(value: string, field: string): string {
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime())) throw invalidInput(field, 'must be an ISO-8601 date-time with a time zone, such as 2026-01-31T09:00:00Z');
+  if (!at || !isStorableInstant(at)) throw invalidInput(field, 'must be an ISO-8601 date-time with a time zone, such as 2026-01-31T09:00:00Z, in years 0001 to 9999');
   return at.toISOString();
 }
 

@@ -2,6 +2,7 @@ import { fromJson } from '../db/rows.ts';
 import type { Repositories } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { DomainError, forbidden, invalidInput } from './errors.ts';
+import { isStorableInstant } from './instants.ts';
 import { type Scope, hasScope, isScope } from './scopes.ts';
 
 /**
@@ -59,7 +60,7 @@ export function requestedExpiry(input: { expiresAt?: string; expiresInDays?: num
   if (input.expiresInDays !== undefined) return new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString();
   if (input.expiresAt === undefined) return null;
   const at = new Date(input.expiresAt);
-  if (Number.isNaN(at.getTime())) throw invalidInput('expiresAt', 'must be a date-time');
+  if (!isStorableInstant(at)) throw invalidInput('expiresAt', 'must be a date-time in years 0001 to 9999');
   if (at.getTime() <= Date.now()) throw invalidInput('expiresAt', 'must be in the future');
   return at.toISOString();
 }

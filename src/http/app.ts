@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
+import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitePage } from './invite-page/invite-page.plugin.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -29,7 +30,9 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
     // `/users/` is `/users`, as ToolJet's and most clients' servers treat it.
-    routerOptions: { ignoreTrailingSlash: true },
+    // Longer path parameters than any id, email or invite token are refused before routing.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Refuse new requests while closing, but let in-flight ones finish.

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../core/errors.ts';
+import { errorPage } from './invite-page/invite-page.html.ts';
+import { toNativeError } from './native/errors.ts';
+import { toTooljetError } from './tooljet/errors.ts';
+
+/** The longest path parameter the router takes; longer ones are refused before routing (414). */
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * What the router refuses before a route is found, as a client error with a stable code, and
+ * the status to answer when the dialect's own mapping has none for it (414: no core kind says
+ * "too long a URL").
+ */
+function routerError(error: FastifyError): { error: unknown; status?: number } {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return { error: new DomainError('invalid_input', 'invalid_url', 'The request path is not valid percent-encoded text') };
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return { error: new DomainError('invalid_input', 'path_parameter_too_long', `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`), status: 414 };
+  }
+  return { error };
+}
+
+/**
+ * Answers the router's own refusals (a malformed or over-long path), which come before any
+ * route, hook or error handler, in the shape of the dialect the path belongs to. The path is
+ * not echoed: on the invite page it carries the invite token.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const refused = routerError(error);
+  const path = request.url.split('?')[0]!;
+  if (path.startsWith('/api/ext/')) {
+    const body = toTooljetError(refused.error, request);
+    const status = refused.status ?? body.statusCode;
+    void reply.code(status).send({ ...body, statusCode: status });
+    return;
+  }
+  const { status, body } = toNativeError(refused.error);
+  if (path.startsWith('/invite/')) {
+    void reply.code(refused.status ?? status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store')
+      .send(errorPage('This invitation link is not valid', 'Check the link in your invitation email.'));
+    return;
+  }
+  void reply.code(refused.status ?? status).send(body);
+}
