@@ -126,10 +126,13 @@ describe('listing workflows', () => {
     for (const name of names) await createWorkflow({ name }, workspaceId);
     const all = (await h.request('GET', '/api/v1/workflows', { workspaceId })).json();
     expect(all).toMatchObject({ total: 3, page: 1, pageSize: 100 });
-    expect(all.data.map((workflow: Workflow) => workflow.name)).toEqual(names);
+    // Oldest first; workflows made within one millisecond come in id order.
+    const order = (a: Workflow, b: Workflow) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+    expect(all.data).toEqual([...all.data].sort(order));
+    expect(all.data.map((workflow: Workflow) => workflow.name).sort()).toEqual(names);
     const second = (await h.request('GET', '/api/v1/workflows?page=2&pageSize=2', { workspaceId })).json();
     expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-    expect(second.data.map((workflow: Workflow) => workflow.name)).toEqual(['W3']);
+    expect(second.data).toEqual([all.data[2]]);
     expectError(await h.request('GET', '/api/v1/workflows?pageSize=0'), 400, 'invalid_input', 'pageSize');
   });
 });
