@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness.ts';
 import { expectError } from '../helpers/expect-error.ts';
+import type { Environment } from '../../src/core/environment.service.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,15 +14,6 @@ afterAll(async () => {
 const ENVIRONMENT_KEYS = ['color', 'createdAt', 'description', 'id', 'isDefault', 'name', 'updatedAt'];
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-interface Environment {
-  id: string;
-  name: string;
-  description: string;
-  color: string | null;
-  isDefault: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 let counter = 0;
 const nextName = () => `env-${++counter}`;
