@@ -430,6 +430,17 @@ describe('the last active admin', () => {
 });
 
 describe('listing users', () => {
+  it('counts a member added or removed in the very next page, though counts are reused briefly', async () => {
+    const workspaceId = await h.services.workspaces.create('Fresh totals');
+    const total = async () => (await h.request('GET', '/api/v1/users?pageSize=1', { workspaceId })).json().total as number;
+    const start = await total();
+    const added = await h.request('POST', '/api/v1/users', { workspaceId, body: { email: 'fresh-total@example.com' } });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await total()).toBe(start + 1);
+    expect((await h.request('DELETE', `/api/v1/users/${added.json().id}`, { workspaceId })).statusCode).toBe(204);
+    expect(await total()).toBe(start);
+  });
+
   it('answers {data, total, page, pageSize} with pageSize 100 by default', async () => {
     const workspaceId = await h.services.workspaces.create('Paging defaults');
     const actor = await h.actor(workspaceId);
