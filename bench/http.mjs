@@ -103,17 +103,21 @@ async function membersScenarios(dialect) {
       return { rps: ours.rps, p50: ours.p50, p99: ours.p99, non2xx: ours.non2xx, baseRps: theirs.rps, baseP99: theirs.p99, ratio: ours.rps / theirs.rps };
     });
     const deepest = Math.ceil(USERS / PAGE_SIZE);
+    await Promise.all([tp.settle(), base.settle()]);
     const paging = await medianOf(RUNS, async () => {
       const page = (n, url, headers = {}) => load({ url: `${url}?page=${n}&pageSize=${PAGE_SIZE}`, connections: 8, duration: Math.max(3, DURATION / 2), headers });
       const first = await page(1, `${tp.baseUrl}/api/v1/users`, auth);
       const last = await page(deepest, `${tp.baseUrl}/api/v1/users`, auth);
       const baseFirst = await page(1, `${base.baseUrl}/users`);
+      await base.settle();
       const baseLast = await page(deepest, `${base.baseUrl}/users`);
+      await base.settle();
       return {
         firstP50: first.p50, lastP50: last.p50, lastP99: last.p99, ratio: last.p50 / Math.max(first.p50, 1),
         baseFirstP50: baseFirst.p50, baseLastP50: baseLast.p50, non2xx: first.non2xx + last.non2xx,
       };
     });
+    await Promise.all([tp.settle(), base.settle()]);
     const creates = await medianOf(RUNS, async (run) => {
       const ours = await load({ url: `${tp.baseUrl}/api/v1/users`, duration: DURATION, headers: auth, requests: createUserRequest(`tp${run}`) });
       const theirs = await load({ url: `${base.baseUrl}/users`, duration: DURATION, requests: createUserRequest(`base${run}`) });

@@ -59,6 +59,7 @@ export class Server {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }, cwd: root });
     const server = new Server(child, `http://127.0.0.1:${port}`);
+    server.readyPath = readyPath;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited: ${server.output}`);
@@ -74,6 +75,14 @@ export class Server {
     }
     child.kill('SIGKILL');
     throw new Error(`server did not become ready: ${server.output}`);
+  }
+
+  /**
+   * Waits until the server has worked off what an earlier scenario left queued (a slow
+   * query holds a single-threaded server): its ready route answers only after the backlog.
+   */
+  async settle() {
+    await fetch(this.baseUrl + this.readyPath, { signal: AbortSignal.timeout(120_000) }).catch(() => {});
   }
 
   /** Resets the peak, so a scenario reports its own. */
