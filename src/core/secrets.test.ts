@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCipheriv, randomBytes } from 'node:crypto';
 import { KEY_BYTES, SecretBox, generateSecretKey, keyIdOf, parseSecretKey } from './secrets.ts';
+import { legacySeal } from '../../test/helpers/legacy-seal.ts';
 
 const HEX_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const CONTEXT = 'resource:r1:secret:password';
@@ -84,14 +84,6 @@ describe('parseSecretKey', () => {
   });
 });
 
-/** An envelope in the format used before key rotation: `v1.<iv>.<tag>.<ciphertext>`, naming no key. */
-function legacySeal(key: Buffer, plaintext: string, context: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(context, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'))].join('.');
-}
 
 describe('SecretBox key ring', () => {
   const oldKey = generateSecretKey();

@@ -1,4 +1,3 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealContext } from '../../src/core/idempotency.service.ts';
 import { KEY_CHECK_SETTING, opensKeyCheck } from '../../src/core/key-check.ts';
@@ -8,6 +7,7 @@ import { ResourceService, secretContext } from '../../src/core/resource.service.
 import { SecretBox, generateSecretKey, parseSecretKey } from '../../src/core/secrets.ts';
 import { Store } from '../../src/db/store.ts';
 import { Harness, TEST_SECRET_KEY } from '../helpers/harness.ts';
+import { legacySeal } from '../helpers/legacy-seal.ts';
 
 let h: Harness;
 let store: Store;
@@ -20,14 +20,6 @@ const before = new SecretBox(oldKey);
 const resourceIds: string[] = [];
 let stagingId: string;
 
-/** An envelope in the format used before key rotation existed. */
-function legacySeal(key: Buffer, plaintext: string, context: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(context, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'))].join('.');
-}
 
 const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, string>;
 
