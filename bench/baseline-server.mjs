@@ -10,12 +10,19 @@ import pg from 'pg';
 const workspaceId = process.env.BENCH_WORKSPACE_ID;
 const MEMBER = `select users.*, memberships.role as role, memberships.status as membership_status, memberships.created_at as joined_at
   from users inner join memberships on memberships.user_id = users.id where memberships.workspace_id = ?`;
+// Toolplane's single-user read: the member, one row per group of theirs here, and attribute values.
+const MEMBER_DETAIL = `select users.*, memberships.role as role, memberships.status as membership_status, memberships.created_at as joined_at,
+  memberships.attributes as attributes, groups.id as group_id, groups.name as group_name
+  from users inner join memberships on memberships.user_id = users.id
+  left join group_members on group_members.user_id = users.id
+  left join groups on groups.id = group_members.group_id and groups.workspace_id = memberships.workspace_id
+  where memberships.workspace_id = ? and users.id = ?`;
 
 function sqliteQueries(file) {
   const db = new SqliteDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
-  const member = db.prepare(`${MEMBER} and users.id = ?`);
+  const member = db.prepare(MEMBER_DETAIL);
   const page = db.prepare(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`);
   const count = db.prepare('select count(*) as count from memberships where workspace_id = ?');
   const insertUser = db.prepare(`insert into users (id, email, first_name, last_name, status, created_at, updated_at) values (?, ?, ?, ?, 'active', ?, ?)`);
@@ -25,7 +32,7 @@ function sqliteQueries(file) {
     insertMembership.run(workspaceId, id, at, at);
   });
   return {
-    member: async (id) => member.get(workspaceId, id),
+    member: async (id) => member.all(workspaceId, id),
     page: async (limit, offset) => ({ rows: page.all(workspaceId, limit, offset), total: count.get(workspaceId).count }),
     create: async (id, email, at) => create(id, email, at),
   };
@@ -35,7 +42,7 @@ function postgresQueries(url) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const numbered = (text) => { let i = 0; return text.replace(/\?/g, () => `$${++i}`); };
   return {
-    member: async (id) => (await pool.query(numbered(`${MEMBER} and users.id = ?`), [workspaceId, id])).rows[0],
+    member: async (id) => (await pool.query(numbered(MEMBER_DETAIL), [workspaceId, id])).rows,
     page: async (limit, offset) => {
       const [rows, count] = await Promise.all([
         pool.query(numbered(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`), [workspaceId, limit, offset]),
@@ -66,9 +73,10 @@ const present = (row) => ({ id: row.id, email: row.email, firstName: row.first_n
 const app = Fastify({ logger: false });
 app.get('/ready', async () => ({ ok: true }));
 app.get('/users/:id', async (request, reply) => {
-  const row = await queries.member(request.params.id);
-  if (!row) return reply.code(404).send({ message: 'not found' });
-  return present(row);
+  const rows = await queries.member(request.params.id);
+  if (rows.length === 0) return reply.code(404).send({ message: 'not found' });
+  const groups = rows.filter((row) => row.group_id !== null).map((row) => ({ id: row.group_id, name: row.group_name }));
+  return { ...present(rows[0]), groups };
 });
 app.get('/users', async (request) => {
   const page = Number(request.query.page ?? 1);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { load, median, medianOf } from './lib/load.mjs';
 import { connect, defaultWorkspace, seedMembers, seedWorkspacesWithGroups, userId } from './lib/seed.mjs';
-import { baseline, cli, root, toolplane } from './lib/servers.mjs';
+import { baseline, buildServer, cli, root, toolplane as startToolplane } from './lib/servers.mjs';
 
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
@@ -18,6 +18,8 @@ const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const SECRET_KEY = 'b'.repeat(64);
 const EXTERNAL_TOKEN = 'bench-external-token-0123456789';
 const PAGE_SIZE = 100;
+const START_ARGS = buildServer();
+const toolplane = (env) => startToolplane(START_ARGS, env);
 
 /** A fresh, migrated database with a token: SQLite in a temporary folder, or a new PostgreSQL database. */
 async function freshTarget(dialect, name) {

@@ -1,6 +1,6 @@
 // Starting and watching server processes for the benchmarks: Toolplane itself and the
 // baseline, each a child process on a free port, with its resident memory sampled.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -99,9 +99,21 @@ export class Server {
   }
 }
 
-/** Starts `toolplane serve`; `nodeArgs` go to Node itself (`--cpu-prof` for a profile). */
-export function toolplane(env, nodeArgs = []) {
-  return Server.start([...nodeArgs, path.join(root, 'bin/toolplane.js'), 'serve'], { LOG_LEVEL: 'warn', ...env }, '/readyz');
+/**
+ * Builds the server bundle and answers the arguments `npm start` gives Node (its script is
+ * `node <flags> dist/toolplane.js serve`), so the benchmarks run what a deployment runs.
+ */
+export function buildServer() {
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build failed: ${built.stdout}${built.stderr}`);
+  const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start.split(/\s+/);
+  if (start[0] !== 'node') throw new Error(`unexpected start script: ${start.join(' ')}`);
+  return start.slice(1);
+}
+
+/** Starts the server as `npm start` does, with `startArgs` from buildServer; `nodeArgs` go to Node first (`--cpu-prof`). */
+export function toolplane(startArgs, env, nodeArgs = []) {
+  return Server.start([...nodeArgs, ...startArgs], { LOG_LEVEL: 'warn', ...env }, '/readyz');
 }
 
 export function baseline(env) {

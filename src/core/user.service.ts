@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GroupRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
-import type { MemberRow } from '../db/user.repository.ts';
+import type { MemberDetailRow, MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
 import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
@@ -74,10 +74,9 @@ export class UserService {
 
   get(actor: Actor, userId: string): Promise<WorkspaceUser> {
     return this.store.read(async (repos) => {
-      const row = await loadMemberRow(repos, actor.workspaceId, userId);
-      const definitions = await this.definitions.get(actor.workspaceId, () => repos.userAttributes.list(actor.workspaceId));
-      const [user] = await toWorkspaceUsers(repos, actor.workspaceId, [row], definitions);
-      return user!;
+      const row = await repos.users.getMemberDetail(actor.workspaceId, userId);
+      if (!row) throw notFound('user', userId);
+      return toWorkspaceUser(row, await this.definitions.get(actor.workspaceId, () => repos.userAttributes.list(actor.workspaceId)));
     });
   }
 
@@ -258,28 +257,31 @@ async function loadAttributeDefinition(repos: Repositories, workspaceId: string,
 }
 
 async function loadMember(repos: Repositories, workspaceId: string, userId: string): Promise<WorkspaceUser> {
-  const [user] = await toWorkspaceUsers(repos, workspaceId, [await loadMemberRow(repos, workspaceId, userId)]);
-  return user!;
+  const row = await repos.users.getMemberDetail(workspaceId, userId);
+  if (!row) throw notFound('user', userId);
+  return toWorkspaceUser(row, await repos.userAttributes.list(workspaceId));
 }
 
 /** Adds groups and attribute values to member rows, in three queries whatever the number of rows. */
-async function toWorkspaceUsers(
-  repos: Repositories, workspaceId: string, rows: MemberRow[], knownDefinitions?: UserAttributeDefinitionRow[],
-): Promise<WorkspaceUser[]> {
+async function toWorkspaceUsers(repos: Repositories, workspaceId: string, rows: MemberRow[]): Promise<WorkspaceUser[]> {
   const ids = rows.map((row) => row.id);
   const groups = await repos.groups.groupsOfUsers(workspaceId, ids);
-  const definitions = knownDefinitions ?? await repos.userAttributes.list(workspaceId);
+  const definitions = await repos.userAttributes.list(workspaceId);
   const values = await repos.userAttributes.valuesOfMany(workspaceId, ids);
-  return rows.map((row) => ({
+  return rows.map((row) => toWorkspaceUser({ ...row, groups: groups.get(row.id) ?? [], attributes: values.get(row.id) ?? {} }, definitions));
+}
+
+function toWorkspaceUser(row: MemberDetailRow, definitions: UserAttributeDefinitionRow[]): WorkspaceUser {
+  return {
     id: row.id,
     email: row.email,
     firstName: row.first_name,
     lastName: row.last_name,
     role: row.role,
     membershipStatus: row.membership_status,
-    groups: groups.get(row.id) ?? [],
-    attributes: withDefaults(definitions, values.get(row.id) ?? {}),
+    groups: row.groups,
+    attributes: withDefaults(definitions, row.attributes),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
-  }));
+  };
 }

@@ -69,7 +69,7 @@ export class Repositories {
     this.tokens = new TokenRepository(db);
     this.userAttributes = new UserAttributeRepository(db, dialect);
     this.userImports = new UserImportRepository(db);
-    this.users = new UserRepository(db);
+    this.users = new UserRepository(db, dialect);
     this.workspaces = new WorkspaceRepository(db, dialect);
     this.environments = new EnvironmentRepository(db, dialect);
     this.resourceConfigurations = new ResourceConfigurationRepository(db);

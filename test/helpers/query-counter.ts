@@ -14,9 +14,13 @@ export function countQueries(db: Kysely<any>) {
   return {
     /** Statements run since the last call (or since counting began). */
     take(): number {
-      const count = spy.mock.calls.length;
+      return this.takeStatements().length;
+    },
+    /** The SQL of the statements run since the last take (or since counting began). */
+    takeStatements(): string[] {
+      const statements = spy.mock.calls.map((call) => (call[0] as { sql: string }).sql);
       spy.mockClear();
-      return count;
+      return statements;
     },
     restore: () => spy.mockRestore(),
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, Harness } from '../helpers/harness.ts';
 import { seedSchemaErrors } from '../helpers/seed-spec.ts';
 import { expectError } from '../helpers/expect-error.ts';
+import { countQueries } from '../helpers/query-counter.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -93,6 +94,37 @@ describe('users', () => {
     expect(user).toMatchObject({ firstName: '', lastName: '' });
     expect(Date.parse(user.createdAt)).not.toBeNaN();
     expect(user.updatedAt).toBe(user.createdAt);
+  });
+
+  it('reads one user in one statement: this workspace’s groups by id, attribute values, nothing of another workspace', async () => {
+    const user = await createUser();
+    const elsewhere = await h.services.workspaces.create(`users-elsewhere-${++counter}`);
+    expect((await h.request('POST', '/api/v1/users', { body: { email: user.email }, workspaceId: elsewhere })).statusCode).toBe(201);
+    const addTo = async (name: string, workspaceId?: string) => {
+      const group = (await h.request('POST', '/api/v1/groups', { body: { name }, workspaceId })).json();
+      const added = await h.request('POST', `/api/v1/groups/${group.id}/members`, { body: { userId: user.id }, workspaceId });
+      expect(added.statusCode, added.body).toBe(200);
+      return { id: group.id as number, name };
+    };
+    const [first, second] = [await addTo(`Reads A ${counter}`), await addTo(`Reads B ${counter}`)];
+    await addTo(`Reads elsewhere ${counter}`, elsewhere);
+    // The first read after a write looks up the token, workspace and attribute definitions
+    // again; the next one finds them remembered and reads the user alone.
+    expect((await h.request('GET', `/api/v1/users/${user.id}`)).statusCode).toBe(200);
+    const counted = countQueries(h.runtime.database.db);
+    try {
+      const read = await h.request('GET', `/api/v1/users/${user.id}`);
+      expect(read.statusCode, read.body).toBe(200);
+      // Besides the token's request counter, one statement.
+      const reads = () => counted.takeStatements().filter((statement) => !statement.startsWith('insert into "rate_limits"'));
+      expect(reads()).toEqual([expect.stringMatching(/^select "users"\.\*/)]);
+      expect(read.json().groups).toEqual([first, second].sort((a, b) => a.id - b.id));
+      const missing = await h.request('GET', `/api/v1/users/${UNKNOWN_ID}`);
+      expect(missing.statusCode).toBe(404);
+      expect(reads()).toHaveLength(1);
+    } finally {
+      counted.restore();
+    }
   });
 });
 

@@ -1,0 +1,54 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Executor } from './executor.ts';
+import { PreparedQuery } from './prepared-query.ts';
+
+let db: Executor;
+
+afterEach(async () => db.destroy());
+
+function open(): Executor {
+  const database = new SqliteDatabase(':memory:');
+  database.exec(`create table settings (key text primary key, value text not null);
+    insert into settings values ('a', 'one'), ('b', 'two'), ('c', 'three')`);
+  db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  return db;
+}
+
+describe('PreparedQuery', () => {
+  it('builds once and runs with each call’s values, keeping values fixed at build time', async () => {
+    open();
+    let builds = 0;
+    const query = new PreparedQuery(['key'], (db, p) => {
+      builds += 1;
+      return db.selectFrom('settings').select('value').where('key', '=', p.key).where('value', '!=', 'never');
+    });
+    expect(await query.execute(db, 'sqlite', { key: 'a' })).toEqual([{ value: 'one' }]);
+    expect(await query.execute(db, 'sqlite', { key: 'c' })).toEqual([{ value: 'three' }]);
+    expect(await query.execute(db, 'sqlite', { key: 'z' })).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
+  it('puts each named value where its stand-in was used, whatever the order', async () => {
+    open();
+    const query = new PreparedQuery(['low', 'high'], (db, p) => db
+      .selectFrom('settings').select('key').where('key', '<=', p.high).where('key', '>=', p.low).orderBy('key'));
+    expect(await query.execute(db, 'sqlite', { low: 'b', high: 'c' })).toEqual([{ key: 'b' }, { key: 'c' }]);
+  });
+
+  it('runs inside a transaction and sees its uncommitted rows', async () => {
+    open();
+    const query = new PreparedQuery(['key'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into settings values ('d', 'four')`.execute(trx);
+      expect(await query.execute(trx, 'sqlite', { key: 'd' })).toEqual([{ value: 'four' }]);
+    });
+  });
+
+  it('refuses a query that leaves out a named parameter', async () => {
+    open();
+    const query = new PreparedQuery(['key', 'other'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
+    await expect(query.execute(db, 'sqlite', { key: 'a', other: 'b' })).rejects.toThrow('prepared query leaves out other');
+  });
+});
