@@ -31,9 +31,16 @@ export class RecentReads<V> {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The remembered value for `key` while it may be reused; undefined when it must be read. */
+  peek(key: string): V | undefined {
+    // Inside a transaction a read may see what is not committed: neither reuse nor keep.
+    if (this.store.inTransaction) return undefined;
+    const entry = this.entries.get(key);
+    return entry && entry.generation === this.store.writeGeneration && entry.until > this.now() ? entry.value : undefined;
+  }
+
   /** The remembered value for `key`, or `load`'s, remembered when `keep` allows it. */
   async get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
-    // Inside a transaction a read may see what is not committed: neither reuse nor keep.
     if (this.store.inTransaction) return load();
     const generation = this.store.writeGeneration;
     const at = this.now();

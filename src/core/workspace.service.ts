@@ -101,15 +101,19 @@ export class WorkspaceService {
    * A workspace-bound token naming another workspace is refused, as is an archived workspace.
    */
   async resolve(scope: WorkspaceScope): Promise<string> {
-    const { boundWorkspaceId, requestedWorkspaceId } = scope;
-    if (boundWorkspaceId && requestedWorkspaceId && requestedWorkspaceId !== boundWorkspaceId) {
-      throw forbidden('workspace_forbidden', 'This token is bound to another workspace');
-    }
-    const id = requestedWorkspaceId ?? boundWorkspaceId ?? (await this.ensureDefault());
-    const workspace = await this.recent.get(id, () => this.store.read((repos) => repos.workspaces.get(id)), (found) => found !== undefined);
-    if (!workspace) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
-    if (workspace.status !== 'active') throw forbidden('workspace_archived', `Workspace ${id} is archived`);
-    return id;
+    const id = actingWorkspace(scope) ?? (await this.ensureDefault());
+    return admitWorkspace(id, await this.recent.get(id, () => this.store.read((repos) => repos.workspaces.get(id)), (found) => found !== undefined));
+  }
+
+  /**
+   * `resolve` answered from memory alone, for a workspace read within RECENT_READ_TTL_MS:
+   * the same answer or refusal, or undefined when the workspace must be read.
+   */
+  resolveFromMemory(scope: WorkspaceScope): string | undefined {
+    const id = actingWorkspace(scope) ?? this.defaultWorkspaceId;
+    if (id === undefined) return undefined;
+    const workspace = this.recent.peek(id);
+    return workspace === undefined ? undefined : admitWorkspace(id, workspace);
   }
 
   /** Active workspaces with their groups (uuid and name), oldest first. */
@@ -279,4 +283,18 @@ function toSettings(row: WorkspaceRow): WorkspaceSettings {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
+}
+
+/** The workspace named or bound (a bound token naming another is refused); undefined means the default. */
+function actingWorkspace({ boundWorkspaceId, requestedWorkspaceId }: WorkspaceScope): string | undefined {
+  if (boundWorkspaceId && requestedWorkspaceId && requestedWorkspaceId !== boundWorkspaceId) {
+    throw forbidden('workspace_forbidden', 'This token is bound to another workspace');
+  }
+  return requestedWorkspaceId ?? boundWorkspaceId ?? undefined;
+}
+
+function admitWorkspace(id: string, workspace: WorkspaceRow | undefined): string {
+  if (!workspace) throw new DomainError('not_found', 'workspace_not_found', `No workspace with id ${id}`);
+  if (workspace.status !== 'active') throw forbidden('workspace_archived', `Workspace ${id} is archived`);
+  return id;
 }

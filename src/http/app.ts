@@ -50,14 +50,16 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Both hooks take `done` rather than being async: every request passes them, and neither waits.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const field = findNulCharacter(request.body);
-    if (field !== null) throw invalidInput(field, 'must not contain NUL characters');
+    done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
   });
 
   // Outside the dialects (health, docs, unknown paths) errors take the native shape.

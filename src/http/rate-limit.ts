@@ -15,16 +15,20 @@ export type RateLimitHook = (request: FastifyRequest, reply: FastifyReply) => Pr
  * unlimited and a warning is logged at most once a minute.
  */
 export interface RateLimits {
-  /** Counts a request of an authenticated caller against the budget of `credential` (a token id). */
-  chargeCredential(request: FastifyRequest, reply: FastifyReply, credential: string): Promise<void>;
+  /**
+   * Counts a request of an authenticated caller against the budget of `credential` (a token
+   * id). Answers no promise when there is nothing to wait for (the budget is off).
+   */
+  chargeCredential(request: FastifyRequest, reply: FastifyReply, credential: string): Promise<void> | undefined;
   /** Counts a request without valid credentials against its client address's budget. */
   chargeAddress: RateLimitHook;
   /**
    * Refuses, without counting, a client address that has spent its budget. Runs before
    * credentials are checked, so once an address has made its allowance of failed attempts
-   * it cannot try another token, valid or not, until the window ends.
+   * it cannot try another token, valid or not, until the window ends. Answers no promise when
+   * it decides without the counter (the budget is off, or the address is remembered within it).
    */
-  guardAddress: RateLimitHook;
+  guardAddress(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined;
   /** Counts an attempt to accept an invite (the API and the HTML form share the budget). */
   chargeAccept: RateLimitHook;
 }
@@ -71,23 +75,25 @@ export async function registerRateLimits(app: FastifyInstance, counter: RateCoun
   const withinBudget = new Map<string, number>();
 
   return {
-    async chargeCredential(request, reply, credential) {
+    chargeCredential(request, reply, credential) {
+      if (perCredential.max === 0) return undefined;
       credentials.set(request, credential);
-      await charge(perCredential, request, reply);
+      return charge(perCredential, request, reply);
     },
     chargeAddress: (request, reply) => {
       withinBudget.delete(address(request));
       return charge(perAddress, request, reply);
     },
-    guardAddress: async (request, reply) => {
-      if (perAddress.max === 0) return;
+    guardAddress(request, reply) {
+      if (perAddress.max === 0) return undefined;
       const key = address(request);
       const now = Date.now();
-      if ((withinBudget.get(key) ?? 0) > now) return;
-      const result = await perAddress.check(request, { increment: false });
-      if (!result.isAllowed && result.ttl > 0 && result.remaining === 0) refuse(perAddress, reply, result.ttlInSeconds);
-      if (withinBudget.size >= GUARD_MEMORY_ENTRIES) withinBudget.clear();
-      withinBudget.set(key, now + GUARD_MEMORY_MS);
+      if ((withinBudget.get(key) ?? 0) > now) return undefined;
+      return perAddress.check(request, { increment: false }).then((result) => {
+        if (!result.isAllowed && result.ttl > 0 && result.remaining === 0) refuse(perAddress, reply, result.ttlInSeconds);
+        if (withinBudget.size >= GUARD_MEMORY_ENTRIES) withinBudget.clear();
+        withinBudget.set(key, now + GUARD_MEMORY_MS);
+      });
     },
     chargeAccept: (request, reply) => charge(accepts, request, reply),
   };
