@@ -1,5 +1,7 @@
 import { type Insertable, sql } from 'kysely';
+import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import { PreparedInsert } from './prepared-query.ts';
 import type { AuditEventRow, AuditEventTable } from './schema.ts';
 
 /** Rows per multi-row INSERT: well under SQLite's 32,766 parameters at eleven columns a row. */
@@ -34,10 +36,13 @@ export interface AuditEventPage {
 }
 
 export class AuditEventRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(event: Insertable<AuditEventTable>): Promise<void> {
-    await this.db.insertInto('audit_events').values(event).execute();
+    await INSERT_EVENT.execute(this.db, this.dialect, event);
   }
 
   /** Inserts many events in as few statements as the parameter limit allows. */
@@ -80,3 +85,5 @@ export class AuditEventRepository {
     return query.orderBy('id', page.order).limit(page.limit).execute();
   }
 }
+
+const INSERT_EVENT = new PreparedInsert('audit_events');

@@ -2,6 +2,7 @@ import type { Dialect } from './database.ts';
 import { type Executor, type RowLock, toCount, withLock } from './executor.ts';
 import type { Insertable, Updateable } from 'kysely';
 import { deleteGrantsOfSubject } from './permission.repository.ts';
+import { PreparedInsert } from './prepared-query.ts';
 import type { MembershipRow, MembershipTable } from './schema.ts';
 
 export class MembershipRepository {
@@ -20,7 +21,7 @@ export class MembershipRepository {
   }
 
   async create(row: Insertable<MembershipTable>): Promise<void> {
-    await this.db.insertInto('memberships').values(row).execute();
+    await INSERT_MEMBERSHIP.execute(this.db, this.dialect, row);
   }
 
   async update(
@@ -70,3 +71,5 @@ export class MembershipRepository {
     return row !== undefined;
   }
 }
+
+const INSERT_MEMBERSHIP = new PreparedInsert('memberships');

@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Executor } from './executor.ts';
-import { PreparedQuery } from './prepared-query.ts';
+import { PreparedInsert, PreparedQuery } from './prepared-query.ts';
 
 let db: Executor;
 
@@ -50,5 +50,22 @@ describe('PreparedQuery', () => {
     open();
     const query = new PreparedQuery(['key', 'other'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
     await expect(query.execute(db, 'sqlite', { key: 'a', other: 'b' })).rejects.toThrow('prepared query leaves out other');
+  });
+});
+
+describe('PreparedInsert', () => {
+  it('inserts whichever columns a row sets, leaving undefined ones to their default', async () => {
+    open();
+    await sql`create table notes (id integer primary key, body text not null, tag text default 'none')`.execute(db);
+    const insert = new PreparedInsert('notes' as never);
+    await insert.execute(db, 'sqlite', { id: 1, body: 'first', tag: 'red' } as never);
+    await insert.execute(db, 'sqlite', { id: 2, body: 'second', tag: undefined } as never);
+    await insert.execute(db, 'sqlite', { body: 'third', id: 3 } as never);
+    const rows = await sql<{ id: number; body: string; tag: string }>`select * from notes order by id`.execute(db);
+    expect(rows.rows).toEqual([
+      { id: 1, body: 'first', tag: 'red' },
+      { id: 2, body: 'second', tag: 'none' },
+      { id: 3, body: 'third', tag: 'none' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, type Compilable, type Insertable } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import type { Database } from './schema.ts';
 
 /** Stands for one named parameter while a query is built; never reaches a driver. */
 class Slot {
@@ -44,5 +45,28 @@ export class PreparedQuery<Name extends string, Row> {
     const compiled = { sql, parameters: [...parameters] };
     this.compiled.set(dialect, compiled);
     return compiled;
+  }
+}
+
+/**
+ * `insert into <table> (<columns>) values (...)` for whichever columns a row sets, each set
+ * of columns compiled once (there are only as many as the code writes). A column whose
+ * value is undefined is left out, as Kysely leaves it out.
+ */
+export class PreparedInsert<Table extends keyof Database & string> {
+  private readonly byColumns = new Map<string, PreparedQuery<string, unknown>>();
+
+  constructor(private readonly table: Table) {}
+
+  async execute(db: Executor, dialect: Dialect, row: Insertable<Database[Table]>): Promise<void> {
+    const values = row as Record<string, unknown>;
+    const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+    const key = columns.join(',');
+    let query = this.byColumns.get(key);
+    if (!query) {
+      query = new PreparedQuery(columns, (db, slots) => db.insertInto(this.table).values(slots as never));
+      this.byColumns.set(key, query);
+    }
+    await query.execute(db, dialect, values);
   }
 }

@@ -56,7 +56,7 @@ export class Repositories {
     this.accounts = new AccountRepository(db);
     this.apps = new AppRepository(db);
     this.appVersions = new AppVersionRepository(db);
-    this.auditEvents = new AuditEventRepository(db);
+    this.auditEvents = new AuditEventRepository(db, dialect);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
     this.idempotencyKeys = new IdempotencyKeyRepository(db);

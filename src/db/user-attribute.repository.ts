@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import { PreparedQuery } from './prepared-query.ts';
 import { fromJson, toJson } from './rows.ts';
 import type { UserAttributeDefinitionRow, UserAttributeDefinitionTable } from './schema.ts';
 
@@ -12,20 +13,13 @@ export class UserAttributeRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  /**
-   * Definitions with default_value as JSON text on both databases (read it with fromJson).
-   * PostgreSQL hands jsonb back parsed, and a parsed string default such as `eu` could not
-   * be told apart from JSON text, so it is read as text there.
-   */
   private definitions() {
-    const defaultValue = this.dialect === 'postgres' ? sql<string | null>`default_value::text` : sql<string | null>`default_value`;
-    return this.db
-      .selectFrom('user_attribute_definitions')
-      .select(['id', 'workspace_id', 'name', 'label', 'data_type', defaultValue.as('default_value'), 'created_at', 'updated_at']);
+    return definitionsIn(this.db, this.dialect);
   }
 
+  /** The workspace's definitions by name; read by every user answer, so compiled once. */
   list(workspaceId: string): Promise<UserAttributeDefinitionRow[]> {
-    return this.definitions().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+    return DEFINITIONS_OF_WORKSPACE.execute(this.db, this.dialect, { workspaceId });
   }
 
   get(workspaceId: string, id: string): Promise<UserAttributeDefinitionRow | undefined> {
@@ -86,3 +80,19 @@ export class UserAttributeRepository {
     await this.db.updateTable('memberships').set({ attributes: removed }).where('workspace_id', '=', workspaceId).execute();
   }
 }
+
+/**
+ * Definitions with default_value as JSON text on both databases (read it with fromJson).
+ * PostgreSQL hands jsonb back parsed, and a parsed string default such as `eu` could not
+ * be told apart from JSON text, so it is read as text there.
+ */
+function definitionsIn(db: Executor, dialect: Dialect) {
+  const defaultValue = dialect === 'postgres' ? sql<string | null>`default_value::text` : sql<string | null>`default_value`;
+  return db
+    .selectFrom('user_attribute_definitions')
+    .select(['id', 'workspace_id', 'name', 'label', 'data_type', defaultValue.as('default_value'), 'created_at', 'updated_at']);
+}
+
+const DEFINITIONS_OF_WORKSPACE = new PreparedQuery(['workspaceId'], (db, p, dialect) => definitionsIn(db, dialect)
+  .where('workspace_id', '=', p.workspaceId)
+  .orderBy('name'));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import type { GroupRef } from './group.repository.ts';
-import { PreparedQuery } from './prepared-query.ts';
+import { PreparedInsert, PreparedQuery } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import type { MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
 
@@ -30,16 +30,13 @@ export class UserRepository {
   }
 
   /** Finds an account by email whatever its case (served by the lower(email) index). */
-  getByEmail(email: string): Promise<UserRow | undefined> {
-    return this.db
-      .selectFrom('users')
-      .selectAll()
-      .where(sql`lower(email)`, '=', email.toLowerCase())
-      .executeTakeFirst();
+  async getByEmail(email: string): Promise<UserRow | undefined> {
+    const [row] = await USER_BY_EMAIL.execute(this.db, this.dialect, { email: email.toLowerCase() });
+    return row;
   }
 
   async create(row: NewUser): Promise<void> {
-    await this.db.insertInto('users').values(row).execute();
+    await INSERT_USER.execute(this.db, this.dialect, row);
   }
 
   async update(id: string, changes: UserUpdate): Promise<void> {
@@ -133,3 +130,6 @@ const MEMBER_DETAIL = new PreparedQuery(['workspaceId', 'userId'], (db, p) => me
     .onRef('groups.workspace_id', '=', 'memberships.workspace_id'))
   .select(['memberships.attributes as attributes', 'groups.id as group_id', 'groups.name as group_name'])
   .where('users.id', '=', p.userId));
+
+const USER_BY_EMAIL = new PreparedQuery(['email'], (db, p) => db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', p.email));
+const INSERT_USER = new PreparedInsert('users');
