@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statements.ts';
+import { statementName } from './statement-names.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,8 +67,23 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
   // client is idle; a checked-out client (a transaction between two statements) would emit an
   // unhandled 'error'. Its next statement fails instead (a 503), and the pool discards it.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    runNamedStatementsPrepared(client);
+  });
   return new PostgresDialect({ pool });
+}
+
+/**
+ * Makes the client run statements that have a name (statement-names.ts) as named prepared
+ * statements: Kysely passes text and values only.
+ */
+function runNamedStatementsPrepared(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name = typeof config === 'string' && Array.isArray(values) ? statementName(config) : undefined;
+    return name ? query({ name, text: config, values }, ...rest) : query(config, values, ...rest);
+  }) as typeof client.query;
 }
 
 /** True when `error` is a unique-constraint violation from either driver. */

@@ -2,6 +2,7 @@ import { CompiledQuery, type Compilable, type Insertable } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import type { Database } from './schema.ts';
+import { nameStatement } from './statement-names.ts';
 
 /** Stands for one named parameter while a query is built; never reaches a driver. */
 class Slot {
@@ -17,7 +18,8 @@ interface Compiled {
 /**
  * A query built and compiled once per dialect, then run with new values. Kysely builds and
  * compiles a query afresh on every call, which costs more than running a small indexed one;
- * the busiest reads skip that. `build` gets one stand-in per parameter name, to use as
+ * the busiest reads skip that. On PostgreSQL the statement is also kept prepared on each
+ * connection (see statement-names.ts). `build` gets one stand-in per parameter name, to use as
  * values (`where('id', '=', p.id)`), and the dialect; its result may depend on nothing else.
  */
 export class PreparedQuery<Name extends string, Row> {
@@ -43,6 +45,7 @@ export class PreparedQuery<Name extends string, Row> {
     const missing = this.names.filter((name) => !used.includes(name));
     if (missing.length > 0) throw new Error(`prepared query leaves out ${missing.join(', ')}`);
     const compiled = { sql, parameters: [...parameters] };
+    if (dialect === 'postgres') nameStatement(sql);
     this.compiled.set(dialect, compiled);
     return compiled;
   }
