@@ -105,12 +105,22 @@ export class UserRepository {
   }
 }
 
+/**
+ * Every column of `users`, named: a statement kept prepared on PostgreSQL must not select
+ * `*`, or a column added by a later migration would fail it in a server still running.
+ */
+const USER_COLUMNS = [
+  'id', 'email', 'first_name', 'last_name', 'password_hash', 'status', 'external_id', 'default_workspace_id', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof UserRow)[];
+/** Fails to compile when a column of UserRow is missing from USER_COLUMNS. */
+export const everyUserColumnListed: [Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]>] extends [never] ? true : never = true;
+
 /** Accounts joined with their membership in one workspace, as `MemberRow`s. */
 function membersOf(db: Executor, workspaceId: string) {
   return db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .selectAll('users')
+    .select(USER_COLUMNS.map((column) => `users.${column}` as const))
     .select([
       'memberships.role as role',
       'memberships.status as membership_status',
@@ -131,5 +141,5 @@ const MEMBER_DETAIL = new PreparedQuery(['workspaceId', 'userId'], (db, p) => me
   .select(['memberships.attributes as attributes', 'groups.id as group_id', 'groups.name as group_name'])
   .where('users.id', '=', p.userId));
 
-const USER_BY_EMAIL = new PreparedQuery(['email'], (db, p) => db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', p.email));
+const USER_BY_EMAIL = new PreparedQuery(['email'], (db, p) => db.selectFrom('users').select(USER_COLUMNS).where(sql`lower(email)`, '=', p.email));
 const INSERT_USER = new PreparedInsert('users');

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrator.ts';
+import { Repositories } from '../../src/db/store.ts';
+import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
+
+// Named prepared statements exist on PostgreSQL only; SQLite prepares every statement anyway.
+describe.runIf(testDialect() === 'postgres')('precompiled statements on PostgreSQL', () => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = openDatabase(database.config);
+    await migrateToLatest(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await database?.drop();
+  });
+
+  it('run as named statements, prepared once on a connection and reused', async () => {
+    await handle.db.connection().execute(async (connection) => {
+      const repos = new Repositories(connection, 'postgres');
+      const prepared = async () => (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`
+        .execute(connection)).rows;
+      expect(await repos.users.getByEmail('nobody@example.com')).toBeUndefined();
+      const after = await prepared();
+      expect(after).toEqual([expect.objectContaining({ statement: expect.stringContaining('lower(email)') })]);
+      expect(await repos.users.getByEmail('Somebody@Example.com')).toBeUndefined();
+      expect(await prepared()).toEqual(after);
+      // A statement built per call stays unnamed.
+      await repos.users.getById('00000000-0000-4000-8000-000000000000');
+      expect(await prepared()).toEqual(after);
+    });
+  });
+});
