@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statements.ts';
+import { allowDirectReads } from './direct-reads.ts';
 import { statementName } from './statement-names.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,9 +24,20 @@ export interface DatabaseHandle {
  * timeout, so a second process (the CLI beside a server) waits instead of failing.
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
-  const db = new Kysely<Database>({
-    dialect: config.dialect === 'sqlite' ? sqliteDialect(config.file) : postgresDialect(config),
-  });
+  let db: Kysely<Database>;
+  if (config.dialect === 'sqlite') {
+    const { dialect, database, statements } = sqliteDialect(config.file);
+    db = new Kysely<Database>({ dialect });
+    // Kysely queues every statement for the single connection; a read outside any open
+    // transaction need not wait its turn (see PreparedQuery).
+    allowDirectReads(db, (sql, parameters) => {
+      if (database.inTransaction) return undefined;
+      const statement = statements.prepare(sql) as unknown as SqliteDatabase.Statement;
+      return statement.reader ? statement.all(parameters) : undefined;
+    });
+  } else {
+    db = new Kysely<Database>({ dialect: postgresDialect(config) });
+  }
   return {
     db,
     dialect: config.dialect,
@@ -38,14 +50,15 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   };
 }
 
-function sqliteDialect(file: string): SqliteDialect {
+function sqliteDialect(file: string) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: withStatementCache(database) });
+  const statements = withStatementCache(database);
+  return { dialect: new SqliteDialect({ database: statements }), database, statements };
 }
 
 function postgresDialect(config: { url: string; schema?: string }): PostgresDialect {

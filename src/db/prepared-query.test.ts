@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
 import type { Executor } from './executor.ts';
 import { PreparedInsert, PreparedQuery } from './prepared-query.ts';
 
@@ -67,5 +68,36 @@ describe('PreparedInsert', () => {
       { id: 2, body: 'second', tag: 'none' },
       { id: 3, body: 'third', tag: 'none' },
     ]);
+  });
+});
+
+describe('PreparedQuery on an opened SQLite database', () => {
+  it('reads at once outside transactions, and waits for an open transaction instead of reading its uncommitted rows', async () => {
+    const handle = openDatabase({ dialect: 'sqlite', file: ':memory:' });
+    db = handle.db;
+    await sql`create table settings (key text primary key, value text not null)`.execute(db);
+    const query = new PreparedQuery(['key'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
+    expect(await query.execute(db, 'sqlite', { key: 'a' })).toEqual([]);
+
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`insert into settings values ('a', 'uncommitted')`.execute(trx);
+      inserted();
+      await gate;
+    });
+    await insertedYet;
+    let answered = false;
+    const read = query.execute(db, 'sqlite', { key: 'a' }).then((rows) => {
+      answered = true;
+      return rows;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    release();
+    await transaction;
+    expect(await read).toEqual([{ value: 'uncommitted' }]);
   });
 });

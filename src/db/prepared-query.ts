@@ -2,6 +2,7 @@ import { CompiledQuery, type Compilable, type Insertable } from 'kysely';
 import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import type { Database } from './schema.ts';
+import { directReadOf } from './direct-reads.ts';
 import { nameStatement } from './statement-names.ts';
 
 /** Stands for one named parameter while a query is built; never reaches a driver. */
@@ -19,7 +20,7 @@ interface Compiled {
  * A query built and compiled once per dialect, then run with new values. Kysely builds and
  * compiles a query afresh on every call, which costs more than running a small indexed one;
  * the busiest reads skip that. On PostgreSQL the statement is also kept prepared on each
- * connection (see statement-names.ts). `build` gets one stand-in per parameter name, to use as
+ * connection (statement-names.ts); on SQLite a read runs at once when it may (direct-reads.ts). `build` gets one stand-in per parameter name, to use as
  * values (`where('id', '=', p.id)`), and the dialect; its result may depend on nothing else.
  */
 export class PreparedQuery<Name extends string, Row> {
@@ -34,6 +35,8 @@ export class PreparedQuery<Name extends string, Row> {
   async execute(db: Executor, dialect: Dialect, values: Record<Name, unknown>): Promise<Row[]> {
     const compiled = this.compiled.get(dialect) ?? this.compile(db, dialect);
     const parameters = compiled.parameters.map((parameter) => (parameter instanceof Slot ? values[parameter.name as Name] : parameter));
+    const direct = directReadOf(db)?.(compiled.sql, parameters);
+    if (direct) return direct as Row[];
     const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
     return result.rows;
   }

@@ -1,0 +1,22 @@
+import type { Executor } from './executor.ts';
+
+/**
+ * Runs a read statement at once, outside Kysely's connection queue, or answers undefined
+ * when it may not (the statement writes, or a transaction is open on the connection).
+ */
+export type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+
+const directReads = new WeakMap<Executor, DirectRead>();
+
+/**
+ * Lets PreparedQuery run reads on `db` (the database itself, never a transaction) through
+ * `read`. On SQLite a statement runs synchronously on the one connection, so nothing can
+ * interleave with it; reading outside an open transaction cannot see uncommitted rows.
+ */
+export function allowDirectReads(db: Executor, read: DirectRead): void {
+  directReads.set(db, read);
+}
+
+export function directReadOf(db: Executor): DirectRead | undefined {
+  return directReads.get(db);
+}
