@@ -20,7 +20,10 @@ const MEMBER_DETAIL = `select users.*, memberships.role as role, memberships.sta
 
 function sqliteQueries(file) {
   const db = new SqliteDatabase(file);
+  // The connection settings Toolplane opens SQLite with (src/db/database.ts).
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const member = db.prepare(MEMBER_DETAIL);
   const page = db.prepare(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`);

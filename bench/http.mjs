@@ -99,6 +99,9 @@ async function membersScenarios(dialect) {
   const base = await baseline(baselineEnv(target, workspaceId));
   const auth = { authorization: `Bearer ${target.token}` };
   try {
+    // Both servers read a freshly seeded database; a short unmeasured pass warms their caches.
+    await load({ url: tp.baseUrl, duration: 2, headers: auth, requests: randomUserRequest('/api/v1/users') });
+    await load({ url: base.baseUrl, duration: 2, requests: randomUserRequest('/users') });
     const getUser = await medianOf(RUNS, async () => {
       const ours = await load({ url: tp.baseUrl, duration: DURATION, headers: auth, requests: randomUserRequest('/api/v1/users') });
       const theirs = await load({ url: base.baseUrl, duration: DURATION, requests: randomUserRequest('/users') });

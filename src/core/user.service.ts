@@ -92,12 +92,14 @@ export class UserService {
     return writeUnique(this.store, async (repos) => {
       const at = new Date().toISOString();
       const names = { first_name: input.firstName ?? '', last_name: input.lastName ?? '' };
-      const existing = await repos.users.getByEmail(input.email);
-      let userId: string;
-      if (!existing) {
-        userId = randomUUID();
-        await repos.users.create({ id: userId, email: input.email, ...names, status: 'active', default_workspace_id: actor.workspaceId, created_at: at, updated_at: at });
-      } else {
+      let userId: string = randomUUID();
+      // A new email, the usual case, takes one statement; a known one is read after.
+      const created = await repos.users.createUnlessEmailTaken({
+        id: userId, email: input.email, ...names, status: 'active', default_workspace_id: actor.workspaceId, created_at: at, updated_at: at,
+      });
+      const existing = created ? undefined : await repos.users.getByEmail(input.email);
+      if (!created) {
+        if (!existing) throw new Error(`creating ${input.email} conflicted with no account of that email`);
         userId = existing.id;
         if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
         if (!(await repos.memberships.hasOtherWorkspaces(userId, actor.workspaceId))) {

@@ -33,7 +33,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     allowDirectReads(db, (sql, parameters) => {
       if (database.inTransaction) return undefined;
       const statement = statements.prepare(sql) as unknown as SqliteDatabase.Statement;
-      return statement.reader ? statement.all(parameters) : undefined;
+      return statement.readonly ? statement.all(parameters) : undefined;
     });
   } else {
     db = new Kysely<Database>({ dialect: postgresDialect(config) });

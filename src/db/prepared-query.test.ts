@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import type { Executor } from './executor.ts';
-import { PreparedInsert, PreparedQuery } from './prepared-query.ts';
+import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 
 let db: Executor;
 
@@ -99,5 +99,13 @@ describe('PreparedQuery on an opened SQLite database', () => {
     release();
     await transaction;
     expect(await read).toEqual([{ value: 'uncommitted' }]);
+  });
+});
+
+describe('allColumns', () => {
+  it('takes a list naming every column of the row, and refuses one that leaves a column out', () => {
+    expect(allColumns<{ a: number; b: string }>()(['a', 'b'])).toEqual(['a', 'b']);
+    // @ts-expect-error: b is left out
+    expect(allColumns<{ a: number; b: string }>()(['a'])).toEqual(['a']);
   });
 });

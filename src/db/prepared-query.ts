@@ -5,6 +5,17 @@ import type { Database } from './schema.ts';
 import { directReadOf } from './direct-reads.ts';
 import { nameStatement } from './statement-names.ts';
 
+/**
+ * Every column of a table's `Row`, named, for a statement kept prepared: on PostgreSQL a
+ * prepared `select *` fails in a running server once a later migration adds a column. A
+ * list that leaves a column out does not compile.
+ */
+export function allColumns<Row>() {
+  return <const Columns extends readonly (keyof Row & string)[]>(
+    columns: Columns & ([Exclude<keyof Row, Columns[number]>] extends [never] ? unknown : never),
+  ): Columns => columns;
+}
+
 /** Stands for one named parameter while a query is built; never reaches a driver. */
 class Slot {
   constructor(readonly name: string) {}

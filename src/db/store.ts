@@ -66,7 +66,7 @@ export class Repositories {
     this.rateLimits = new RateLimitRepository(db);
     this.resources = new ResourceRepository(db, dialect);
     this.settings = new SettingRepository(db);
-    this.tokens = new TokenRepository(db);
+    this.tokens = new TokenRepository(db, dialect);
     this.userAttributes = new UserAttributeRepository(db, dialect);
     this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db, dialect);

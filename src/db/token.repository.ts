@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
+import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
+import { PreparedQuery, allColumns } from './prepared-query.ts';
 import type { ApiTokenRow, ApiTokenTable } from './schema.ts';
 
 /** A token with the user it acts for. */
@@ -18,14 +20,13 @@ export interface TokenReach {
 }
 
 export class TokenRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   private withUser() {
-    return this.db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .selectAll('api_tokens')
-      .select(['users.email as user_email', 'users.status as user_status']);
+    return tokensWithUsers(this.db);
   }
 
   private within(reach: TokenReach) {
@@ -34,8 +35,10 @@ export class TokenRepository {
       : eb('api_tokens.workspace_id', '=', reach.workspaceId)));
   }
 
-  getByHash(tokenHash: string): Promise<TokenWithUser | undefined> {
-    return this.withUser().where('api_tokens.token_hash', '=', tokenHash).executeTakeFirst();
+  /** Every authenticated request's read when its token is not remembered: compiled once. */
+  async getByHash(tokenHash: string): Promise<TokenWithUser | undefined> {
+    const [row] = await TOKEN_BY_HASH.execute(this.db, this.dialect, { tokenHash });
+    return row;
   }
 
   getById(id: string): Promise<TokenWithUser | undefined> {
@@ -87,3 +90,17 @@ export class TokenRepository {
     await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   }
 }
+
+const TOKEN_COLUMNS = allColumns<ApiTokenRow>()([
+  'id', 'name', 'token_hash', 'token_prefix', 'scopes', 'workspace_id', 'user_id', 'created_at', 'expires_at', 'last_used_at', 'revoked_at',
+]);
+
+function tokensWithUsers(db: Executor) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(TOKEN_COLUMNS.map((column) => `api_tokens.${column}` as const))
+    .select(['users.email as user_email', 'users.status as user_status']);
+}
+
+const TOKEN_BY_HASH = new PreparedQuery(['tokenHash'], (db, p) => tokensWithUsers(db).where('api_tokens.token_hash', '=', p.tokenHash));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import type { GroupRef } from './group.repository.ts';
-import { PreparedInsert, PreparedQuery } from './prepared-query.ts';
+import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import type { MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
 
@@ -37,6 +37,15 @@ export class UserRepository {
 
   async create(row: NewUser): Promise<void> {
     await INSERT_USER.execute(this.db, this.dialect, row);
+  }
+
+  /**
+   * Creates the account unless its email (in any case) is taken, in one statement; answers
+   * whether it did. On PostgreSQL a concurrent transaction creating the same email makes it
+   * wait for that one's outcome.
+   */
+  async createUnlessEmailTaken(row: NewAccount): Promise<boolean> {
+    return (await INSERT_USER_UNLESS_TAKEN.execute(this.db, this.dialect, row)).length > 0;
   }
 
   async update(id: string, changes: UserUpdate): Promise<void> {
@@ -105,15 +114,9 @@ export class UserRepository {
   }
 }
 
-/**
- * Every column of `users`, named: a statement kept prepared on PostgreSQL must not select
- * `*`, or a column added by a later migration would fail it in a server still running.
- */
-const USER_COLUMNS = [
+const USER_COLUMNS = allColumns<UserRow>()([
   'id', 'email', 'first_name', 'last_name', 'password_hash', 'status', 'external_id', 'default_workspace_id', 'created_at', 'updated_at',
-] as const satisfies readonly (keyof UserRow)[];
-/** Fails to compile when a column of UserRow is missing from USER_COLUMNS. */
-export const everyUserColumnListed: [Exclude<keyof UserRow, (typeof USER_COLUMNS)[number]>] extends [never] ? true : never = true;
+]);
 
 /** Accounts joined with their membership in one workspace, as `MemberRow`s. */
 function membersOf(db: Executor, workspaceId: string) {
@@ -143,3 +146,12 @@ const MEMBER_DETAIL = new PreparedQuery(['workspaceId', 'userId'], (db, p) => me
 
 const USER_BY_EMAIL = new PreparedQuery(['email'], (db, p) => db.selectFrom('users').select(USER_COLUMNS).where(sql`lower(email)`, '=', p.email));
 const INSERT_USER = new PreparedInsert('users');
+
+/** What a new account sets: the columns of INSERT_USER_UNLESS_TAKEN. */
+export type NewAccount = Required<Pick<NewUser, 'id' | 'email' | 'first_name' | 'last_name' | 'status' | 'default_workspace_id' | 'created_at' | 'updated_at'>>;
+
+// Without a conflict target: the id is new, so only the email's unique index can refuse it.
+const INSERT_USER_UNLESS_TAKEN = new PreparedQuery(
+  ['id', 'email', 'first_name', 'last_name', 'status', 'default_workspace_id', 'created_at', 'updated_at'],
+  (db, p) => db.insertInto('users').values(p as NewAccount).onConflict((conflict) => conflict.doNothing()).returning('id'),
+);

@@ -1,6 +1,7 @@
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import { type Expression, type Insertable, type SqlBool, type Updateable, sql } from 'kysely';
+import { PreparedQuery, allColumns } from './prepared-query.ts';
 import type { WorkspaceRow, WorkspaceTable } from './schema.ts';
 
 /** Which workspaces a list answers; absent fields do not filter. */
@@ -29,8 +30,10 @@ export class WorkspaceRepository {
     }
   }
 
-  get(id: string): Promise<WorkspaceRow | undefined> {
-    return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+  /** Read by every authenticated request whose workspace is not remembered: compiled once. */
+  async get(id: string): Promise<WorkspaceRow | undefined> {
+    const [row] = await WORKSPACE_BY_ID.execute(this.db, this.dialect, { id });
+    return row;
   }
 
   getByName(name: string): Promise<WorkspaceRow | undefined> {
@@ -79,3 +82,8 @@ export class WorkspaceRepository {
     await this.db.updateTable('workspaces').set(changes).where('id', '=', id).execute();
   }
 }
+
+const WORKSPACE_BY_ID = new PreparedQuery(['id'], (db, p) => db
+  .selectFrom('workspaces')
+  .select(allColumns<WorkspaceRow>()(['id', 'name', 'status', 'domains', 'created_at', 'updated_at']))
+  .where('id', '=', p.id));
