@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Prefix of every generated token, so secret scanners can recognise a leaked one. */
 export const TOKEN_PREFIX = 'tp_';
@@ -13,7 +13,7 @@ export function generateTokenSecret(prefix = TOKEN_PREFIX): string {
  * safe, and lookup by hash means no stored value can be replayed.
  */
 export function hashTokenSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /** The first characters of a token, kept so an admin can tell tokens apart. */

@@ -67,8 +67,10 @@ export interface AuthenticatedToken {
 }
 
 export class TokenService {
-  /** Token id → time of its latest use not yet written to `last_used_at`. */
-  private readonly pendingUses = new Map<string, string>();
+  /** Token id → time (epoch ms) of its latest use not yet written to `last_used_at`. */
+  private readonly pendingUses = new Map<string, number>();
+  /** Scopes parsed from remembered token rows, so a remembered token's are parsed once. */
+  private readonly parsedScopes = new WeakMap<TokenWithUser, string[]>();
   private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
   /** Token rows by secret hash; only tokens found are kept. */
@@ -169,7 +171,7 @@ export class TokenService {
    * every USAGE_FLUSH_MS, so authenticating a request never writes to the database.
    */
   recordUse(tokenId: string): void {
-    this.pendingUses.set(tokenId, new Date().toISOString());
+    this.pendingUses.set(tokenId, Date.now());
     this.scheduleFlush();
   }
 
@@ -185,7 +187,7 @@ export class TokenService {
     this.pendingUses.clear();
     try {
       await this.store.write(async (repos) => {
-        for (const [id, at] of uses) await repos.tokens.setLastUsed(id, at);
+        for (const [id, at] of uses) await repos.tokens.setLastUsed(id, new Date(at).toISOString());
       });
     } catch (error) {
       for (const [id, at] of uses) if (!this.pendingUses.has(id)) this.pendingUses.set(id, at);
@@ -228,7 +230,7 @@ export class TokenService {
       createdAt: toIso(row.created_at),
       expiresAt: toIsoOrNull(row.expires_at),
       // A use not yet flushed is newer than the stored one.
-      lastUsedAt: this.pendingUses.get(row.id) ?? toIsoOrNull(row.last_used_at),
+      lastUsedAt: usedAt(this.pendingUses.get(row.id)) ?? toIsoOrNull(row.last_used_at),
       revokedAt: toIsoOrNull(row.revoked_at),
     };
   }
@@ -279,9 +281,18 @@ export class TokenService {
       tokenId: row.id,
       userId: row.user_id,
       email: row.user_email,
-      scopes: fromJson<string[]>(row.scopes),
+      scopes: this.scopesOf(row),
       workspaceId: row.workspace_id,
     };
+  }
+
+  private scopesOf(row: TokenWithUser): string[] {
+    let scopes = this.parsedScopes.get(row);
+    if (!scopes) {
+      scopes = fromJson<string[]>(row.scopes);
+      this.parsedScopes.set(row, scopes);
+    }
+    return scopes;
   }
 
   private async insert(input: TokenCreateInput, secret: string): Promise<string> {
@@ -357,4 +368,8 @@ async function ensureAdminUser(repos: Repositories, email: string, workspaceId: 
     });
   }
   return userId;
+}
+
+function usedAt(epochMs: number | undefined): string | undefined {
+  return epochMs === undefined ? undefined : new Date(epochMs).toISOString();
 }

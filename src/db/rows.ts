@@ -1,6 +1,11 @@
+/** An ISO-8601 UTC timestamp with milliseconds, as `toISOString` writes it and SQLite stores it. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Reads a timestamp column from either driver as an ISO-8601 string. */
 export function toIso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+  if (value instanceof Date) return value.toISOString();
+  // Already in the form the API answers: parsing and formatting it again gives the same text.
+  return CANONICAL_ISO.test(value) ? value : new Date(value).toISOString();
 }
 
 export function toIsoOrNull(value: Date | string | null): string | null {

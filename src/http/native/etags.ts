@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The strong entity tag of a representation: a digest of the object a GET answers, before
  * serialization. Any change to a field the client sees changes it.
  */
 export function etagOf(representation: unknown): string {
-  return `"${createHash('sha256').update(JSON.stringify(representation)).digest('base64url').slice(0, 32)}"`;
+  return `"${hash('sha256', JSON.stringify(representation), 'base64url').slice(0, 32)}"`;
 }
 
 /** The tags a header lists (`"a", W/"b"`), or `*`. */
