@@ -25,12 +25,8 @@ export class TokenRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  private withUser() {
-    return tokensWithUsers(this.db);
-  }
-
   private within(reach: TokenReach) {
-    return this.withUser().where((eb) => (reach.includeInstanceWide
+    return tokensWithUsers(this.db).where((eb) => (reach.includeInstanceWide
       ? eb.or([eb('api_tokens.workspace_id', '=', reach.workspaceId), eb('api_tokens.workspace_id', 'is', null)])
       : eb('api_tokens.workspace_id', '=', reach.workspaceId)));
   }
@@ -42,7 +38,7 @@ export class TokenRepository {
   }
 
   getById(id: string): Promise<TokenWithUser | undefined> {
-    return this.withUser().where('api_tokens.id', '=', id).executeTakeFirst();
+    return tokensWithUsers(this.db).where('api_tokens.id', '=', id).executeTakeFirst();
   }
 
   /** The token when it lies within `reach`. */

@@ -13,17 +13,13 @@ export class UserAttributeRepository {
     private readonly dialect: Dialect,
   ) {}
 
-  private definitions() {
-    return definitionsIn(this.db, this.dialect);
-  }
-
   /** The workspace's definitions by name; read by every user answer, so compiled once. */
   list(workspaceId: string): Promise<UserAttributeDefinitionRow[]> {
     return DEFINITIONS_OF_WORKSPACE.execute(this.db, this.dialect, { workspaceId });
   }
 
   get(workspaceId: string, id: string): Promise<UserAttributeDefinitionRow | undefined> {
-    return this.definitions().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return definitionsIn(this.db, this.dialect).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   }
 
   async create(row: Insertable<UserAttributeDefinitionTable>): Promise<void> {

@@ -52,12 +52,8 @@ export class UserRepository {
     await this.db.updateTable('users').set(changes).where('id', '=', id).execute();
   }
 
-  private members(workspaceId: string) {
-    return membersOf(this.db, workspaceId);
-  }
-
   getMember(workspaceId: string, userId: string): Promise<MemberRow | undefined> {
-    return this.members(workspaceId).where('users.id', '=', userId).executeTakeFirst();
+    return membersOf(this.db, workspaceId).where('users.id', '=', userId).executeTakeFirst();
   }
 
   /**
@@ -86,7 +82,7 @@ export class UserRepository {
       ? (await this.memberIds(workspaceId, 'desc', Math.max(total - offset - limit, 0), Math.min(limit, total - offset))).reverse()
       : await this.memberIds(workspaceId, 'asc', offset, limit);
     if (ids.length === 0) return [];
-    const rows = await this.members(workspaceId).where('users.id', 'in', ids).execute();
+    const rows = await membersOf(this.db, workspaceId).where('users.id', 'in', ids).execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
