@@ -17,6 +17,9 @@ const MEMBER_DETAIL = `select users.*, memberships.role as role, memberships.sta
   left join group_members on group_members.user_id = users.id
   left join groups on groups.id = group_members.group_id and groups.workspace_id = memberships.workspace_id
   where memberships.workspace_id = ? and users.id = ?`;
+// On SQLite Toolplane writes each parameter as `+?`, so the statement is planned once
+// (src/db/sqlite-plan-stable-dialect.ts); the baseline's statement is written the same way.
+const SQLITE_MEMBER_DETAIL = MEMBER_DETAIL.replaceAll('?', '+?');
 
 function sqliteQueries(file) {
   const db = new SqliteDatabase(file);
@@ -25,7 +28,7 @@ function sqliteQueries(file) {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const member = db.prepare(MEMBER_DETAIL);
+  const member = db.prepare(SQLITE_MEMBER_DETAIL);
   const page = db.prepare(`${MEMBER} order by memberships.created_at, users.id limit ? offset ?`);
   const count = db.prepare('select count(*) as count from memberships where workspace_id = ?');
   const insertUser = db.prepare(`insert into users (id, email, first_name, last_name, status, created_at, updated_at) values (?, ?, ?, ?, 'active', ?, ?)`);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { PlanStableSqliteDialect } from './sqlite-plan-stable-dialect.ts';
 import { withStatementCache } from './sqlite-statements.ts';
 import { allowDirectReads } from './direct-reads.ts';
 import { statementName } from './statement-names.ts';
@@ -58,7 +59,7 @@ function sqliteDialect(file: string) {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const statements = withStatementCache(database);
-  return { dialect: new SqliteDialect({ database: statements }), database, statements };
+  return { dialect: new PlanStableSqliteDialect({ database: statements }), database, statements };
 }
 
 function postgresDialect(config: { url: string; schema?: string }): PostgresDialect {
