@@ -70,8 +70,10 @@ export async function registerRateLimits(app: FastifyInstance, counter: RateCoun
   const perCredential = budget(config.perToken, (request) => `credential:${credentials.get(request)}`, 'Too many requests with this token');
   const perAddress = budget(config.perAddress, (request) => `address:${address(request)}`, 'Too many requests without valid credentials from this address');
   const accepts = budget(config.acceptsPerAddress, (request) => `accept:${address(request)}`, 'Too many attempts to accept an invite from this address');
-  // Addresses found within their budget, until when. Counting a failed attempt here forgets
-  // the address; attempts counted by other processes are seen within GUARD_MEMORY_MS.
+  // Client addresses found within their budget, until when. They are kept as the request
+  // gives them (the counter groups an IPv6 /64, a test costlier than the look-up it saves).
+  // Counting a failed attempt here forgets the address; attempts counted by other processes,
+  // or from another address of the same group, are seen within GUARD_MEMORY_MS.
   const withinBudget = new Map<string, number>();
 
   return {
@@ -81,12 +83,12 @@ export async function registerRateLimits(app: FastifyInstance, counter: RateCoun
       return charge(perCredential, request, reply);
     },
     chargeAddress: (request, reply) => {
-      withinBudget.delete(address(request));
+      withinBudget.delete(request.ip);
       return charge(perAddress, request, reply);
     },
     guardAddress(request, reply) {
       if (perAddress.max === 0) return undefined;
-      const key = address(request);
+      const key = request.ip;
       const now = Date.now();
       if ((withinBudget.get(key) ?? 0) > now) return undefined;
       return perAddress.check(request, { increment: false }).then((result) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../helpers/expect-error.ts';
 import { Harness } from '../helpers/harness.ts';
@@ -59,6 +60,15 @@ describe.each(KINDS)('ETag and If-Match on a $name', (kind) => {
     const changed = await h.request(kind.method, url, { body: kind.change(1) });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(await etag(url)).not.toBe(tag);
+  });
+
+  it('tags exactly the JSON body it sends', async () => {
+    const url = await kind.create();
+    const response = await h.request('GET', url);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(() => JSON.parse(response.body)).not.toThrow();
+    const digest = createHash('sha256').update(response.body).digest('base64url').slice(0, 32);
+    expect(response.headers.etag).toBe(`"${digest}"`);
   });
 
   it('refuses a write on a stale version with 412 and changes nothing', async () => {

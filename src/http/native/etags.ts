@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
 
 /**
- * The strong entity tag of a representation: a digest of the object a GET answers, before
- * serialization. Any change to a field the client sees changes it.
+ * The strong entity tag of a representation: a digest of the body a GET sends. Any change
+ * to a field the client sees changes it.
  */
-export function etagOf(representation: unknown): string {
-  return `"${hash('sha256', JSON.stringify(representation), 'base64url').slice(0, 32)}"`;
+export function etagOf(body: string): string {
+  return `"${hash('sha256', body, 'base64url').slice(0, 32)}"`;
 }
 
 /** The tags a header lists (`"a", W/"b"`), or `*`. */

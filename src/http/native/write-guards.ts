@@ -7,6 +7,14 @@ import { etagOf, ifMatchHolds, ifNoneMatchHits } from './etags.ts';
 
 type Handler = (this: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
 
+/** A single-object GET: its handler, and the schema its 200 answer is serialized with (none: JSON.stringify). */
+interface Reader {
+  handler: Handler;
+  schema: Record<string, unknown> | undefined;
+}
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -14,15 +22,15 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * The guards every native route passes through, installed by `guardRoute` as routes are
  * registered:
  * - every route runs with its audit context (who, which request);
- * - a single-object GET (its path ends in a parameter) answers an ETag and honours
- *   If-None-Match;
+ * - a single-object GET (its path ends in a parameter) answers an ETag, a digest of the
+ *   body it sends, and honours If-None-Match;
  * - PUT, PATCH and DELETE run in one transaction holding the exclusive lock of the object's
  *   path, and honour If-Match against the ETag its GET would answer (412 when stale);
  * - a POST with an Idempotency-Key runs at most once per key and token.
  */
 export class WriteGuards {
-  /** GET handlers by path pattern: what a PUT/PATCH/DELETE on the same path checks against. */
-  private readonly readers = new Map<string, Handler>();
+  /** GETs by path pattern: what a PUT/PATCH/DELETE on the same path checks against. */
+  private readonly readers = new Map<string, Reader>();
 
   constructor(private readonly services: Services) {}
 
@@ -32,7 +40,7 @@ export class WriteGuards {
     const guards = this;
     if (methods.includes('GET')) {
       if (!endsInParameter(route.url)) return;
-      this.readers.set(route.url, handler);
+      this.readers.set(route.url, { handler, schema: (route.schema?.response as Record<number, Record<string, unknown>> | undefined)?.[200] });
       route.handler = async function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
         const representation = await handler.call(this, request, reply);
         return guards.tagged(request, reply, representation);
@@ -48,16 +56,20 @@ export class WriteGuards {
     } as RouteHandlerMethod;
   }
 
+  /** Serializes a GET's answer once, here, so its ETag is the digest of exactly the bytes sent. */
   private tagged(request: FastifyRequest, reply: FastifyReply, representation: unknown): unknown {
     if (representation === reply || reply.sent || reply.statusCode !== 200) return representation;
-    const etag = etagOf(representation);
+    const body = reply.serialize(representation) as string;
+    const etag = etagOf(body);
     reply.header('etag', etag);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch !== undefined && ifNoneMatchHits(ifNoneMatch, etag)) {
       reply.code(304);
       return null;
     }
-    return representation;
+    // A string with a JSON content type is sent as it is, not serialized again.
+    reply.header('content-type', JSON_UTF8);
+    return body;
   }
 
   /** PUT, PATCH, DELETE: one transaction, serialized per object, checked against If-Match. */
@@ -84,7 +96,10 @@ export class WriteGuards {
     const reader = this.readers.get(url);
     if (!reader) return null;
     try {
-      return etagOf(await reader.call(self, request, reply));
+      const representation = await reader.handler.call(self, request, reply);
+      // The serializer the GET answers with, compiled once per schema by Fastify.
+      const serialize = reader.schema ? reply.compileSerializationSchema(reader.schema, '200') : JSON.stringify;
+      return etagOf(serialize(representation));
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'not_found') return null;
       throw error;
