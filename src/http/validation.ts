@@ -43,20 +43,26 @@ export const validatorCompiler = createValidatorCompiler({ allErrors: false });
 
 function compile(node: SchemaNode, ajv: Ajv, checkDecimals: boolean) {
   const validate = ajv.compile(node);
+  // What the schema asks beyond Ajv is worked out once here, not on every request.
+  const integerKeys = checkDecimals ? integerProperties(node) : [];
+  const lowerCase = uuidLowerCaser(node);
   return (data: unknown) => {
-    const notDecimal = checkDecimals ? nonDecimalInteger(node, data) : null;
+    const notDecimal = integerKeys.length > 0 ? nonDecimalInteger(integerKeys, data) : null;
     if (notDecimal) return { error: [notDecimal] as unknown as Error };
     if (!validate(data)) return { error: validate.errors as unknown as Error };
-    return { value: lowerCaseUuids(node, data) };
+    return { value: lowerCase ? lowerCase(data) : data };
   };
 }
 
 const DECIMAL_INTEGER = /^-?[0-9]+$/;
 
-function nonDecimalInteger(schema: SchemaNode, data: unknown): ErrorObject | null {
+function integerProperties(schema: SchemaNode): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([key, property]) => (property.type === 'integer' ? [key] : []));
+}
+
+function nonDecimalInteger(integerKeys: string[], data: unknown): ErrorObject | null {
   if (data === null || typeof data !== 'object') return null;
-  for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    if (property.type !== 'integer') continue;
+  for (const key of integerKeys) {
     const value = (data as Record<string, unknown>)[key];
     const values = Array.isArray(value) ? value : [value];
     if (values.some((item) => typeof item === 'string' && !DECIMAL_INTEGER.test(item))) {
@@ -66,22 +72,36 @@ function nonDecimalInteger(schema: SchemaNode, data: unknown): ErrorObject | nul
   return null;
 }
 
-function lowerCaseUuids(schema: SchemaNode, value: unknown): unknown {
-  if (typeof value === 'string') {
-    const isUuid = schema.format === 'uuid' || schema.anyOf?.some((option) => option.format === 'uuid');
-    return isUuid ? value.toLowerCase() : value;
+type LowerCaser = (value: unknown) => unknown;
+
+/**
+ * A function lower-casing the UUIDs that `schema` declares in a value it accepted (changing
+ * arrays and objects in place), or null when the schema declares none.
+ */
+function uuidLowerCaser(schema: SchemaNode): LowerCaser | null {
+  if (schema.format === 'uuid' || schema.anyOf?.some((option) => option.format === 'uuid')) {
+    return (value) => (typeof value === 'string' ? value.toLowerCase() : value);
   }
-  if (Array.isArray(value)) {
-    if (schema.items) value.forEach((item, index) => (value[index] = lowerCaseUuids(schema.items!, item)));
-    return value;
+  const items = schema.items ? uuidLowerCaser(schema.items) : null;
+  if (items) {
+    return (value) => {
+      if (Array.isArray(value)) value.forEach((item, index) => (value[index] = items(item)));
+      return value;
+    };
   }
-  if (value !== null && typeof value === 'object' && schema.properties) {
+  const properties = Object.entries(schema.properties ?? {}).flatMap(([key, property]) => {
+    const lowerCase = uuidLowerCaser(property);
+    return lowerCase ? [[key, lowerCase] as const] : [];
+  });
+  if (properties.length === 0) return null;
+  return (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const record = value as Record<string, unknown>;
-    for (const [key, property] of Object.entries(schema.properties)) {
-      if (key in record) record[key] = lowerCaseUuids(property, record[key]);
+    for (const [key, lowerCase] of properties) {
+      if (key in record) record[key] = lowerCase(record[key]);
     }
-  }
-  return value;
+    return value;
+  };
 }
 
 const LOCATIONS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
