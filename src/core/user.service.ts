@@ -76,7 +76,9 @@ export class UserService {
     return this.store.read(async (repos) => {
       const row = await repos.users.getMemberDetail(actor.workspaceId, userId);
       if (!row) throw notFound('user', userId);
-      return toWorkspaceUser(row, await this.definitions.get(actor.workspaceId, () => repos.userAttributes.list(actor.workspaceId)));
+      const definitions = this.definitions.peek(actor.workspaceId)
+        ?? await this.definitions.get(actor.workspaceId, () => repos.userAttributes.list(actor.workspaceId));
+      return toWorkspaceUser(row, definitions);
     });
   }
 
