@@ -28,12 +28,18 @@ async function addWorkspace(users: number): Promise<void> {
   }
 }
 
+/**
+ * The statements one listing runs, and the users it answers. The request budgets' counter
+ * statements are left out: whether an address check reaches the counter depends on when it
+ * was last checked, not on the listing.
+ */
 async function listQueries(query = ''): Promise<{ queries: number; users: number }> {
   const counted = countQueries(h.runtime.database.db);
   try {
     const response = await h.ext('GET', `/api/ext/users${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    return { queries: counted.take(), users: response.json().length };
+    const statements = counted.takeStatements().filter((statement) => !statement.includes('"rate_limits"'));
+    return { queries: statements.length, users: response.json().length };
   } finally {
     counted.restore();
   }
