@@ -4,6 +4,7 @@
 // about 400 ms of a 1.3 s cold start. The others keep their files (swagger-ui serves its
 // own assets, pino starts workers from its own files, better-sqlite3 is native).
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const BUNDLED = new Set(['kysely', 'typebox']);
@@ -13,7 +14,7 @@ const { dependencies } = JSON.parse(fs.readFileSync(new URL('package.json', root
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  absWorkingDir: new URL('.', root).pathname,
+  absWorkingDir: fileURLToPath(root),
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/toolplane.js',
   bundle: true,
