@@ -81,18 +81,30 @@ export class AccountService {
   /**
    * The accounts `list` answers, in the same order, as batches of up to `batchSize`: three
    * queries per batch whatever the number of memberships and groups, and only one batch in
-   * memory at a time. Each batch is read on its own, so a change between batches shows in
-   * the later ones only.
+   * memory at a time, and the next being read. Each batch is read on its own, so a change
+   * between batches shows in the later ones only.
+   *
+   * The next batch is read while the caller works on this one: on PostgreSQL the database
+   * and the server then work at the same time, not by turns.
    */
   async *listInBatches(filter: AccountFilter = {}, batchSize = 1_000): AsyncGenerator<Account[]> {
-    let after: UserRow | undefined;
+    let next = this.readBatch(filter, undefined, batchSize);
     for (;;) {
-      const users = await this.store.read((repos) => repos.accounts.listUsers(filter, after, batchSize));
-      if (users.length === 0) return;
-      yield await this.store.read((repos) => this.withMemberships(repos, users));
-      if (users.length < batchSize) return;
-      after = users[users.length - 1];
+      const batch = await next;
+      if (!batch) return;
+      const last = batch.users.length < batchSize ? undefined : batch.users[batch.users.length - 1];
+      next = last ? this.readBatch(filter, last, batchSize) : Promise.resolve(undefined);
+      // A caller that stops early never awaits the read ahead; its failure must not go unhandled.
+      next.catch(() => {});
+      yield batch.accounts;
     }
+  }
+
+  /** The users after `after` (from the first when undefined) with their accounts; undefined when there are none. */
+  private async readBatch(filter: AccountFilter, after: UserRow | undefined, batchSize: number): Promise<{ users: UserRow[]; accounts: Account[] } | undefined> {
+    const users = await this.store.read((repos) => repos.accounts.listUsers(filter, after, batchSize));
+    if (users.length === 0) return undefined;
+    return { users, accounts: await this.store.read((repos) => this.withMemberships(repos, users)) };
   }
 
   /** Finds an account by id, or by email whatever its case when `idOrEmail` holds an @. */

@@ -9,6 +9,7 @@ import { PlanStableSqliteDialect } from './sqlite-plan-stable-dialect.ts';
 import { withStatementCache } from './sqlite-statements.ts';
 import { allowDirectReads } from './direct-reads.ts';
 import { statementName } from './statement-names.ts';
+import { pgTypes } from './pg-timestamps.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -74,8 +75,10 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
     statement_timeout: 30_000,
     query_timeout: 35_000,
     keepAlive: true,
-    // A schema other than public isolates test runs that share one database.
-    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+    // Timestamps come back in UTC, which pg-timestamps.ts reads without making Dates. A
+    // schema other than public isolates test runs that share one database.
+    options: ['-c TimeZone=UTC', ...(config.schema ? [`-c search_path=${config.schema}`] : [])].join(' '),
+    types: pgTypes,
   });
   // A client losing its connection must not crash the process. The pool listens only while a
   // client is idle; a checked-out client (a transaction between two statements) would emit an

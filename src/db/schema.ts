@@ -2,7 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /**
  * Timestamps are written as ISO-8601 strings. PostgreSQL stores them as timestamptz and
- * hands back Date objects; SQLite stores the text. `toIso` in rows.ts reads either.
+ * hands them back as the same ISO-8601 text (pg-timestamps.ts; a Date for a value outside
+ * that form); SQLite stores the text. `toIso` in rows.ts reads either.
  */
 export type Timestamp = ColumnType<Date | string, string, string>;
 /** JSON documents: jsonb on PostgreSQL (parsed by the driver), text on SQLite. */

@@ -72,6 +72,20 @@ describe('GET /api/ext/users queries', () => {
     }
   });
 
+  it('reads the next batch while the caller works on this one', async () => {
+    const counted = countQueries(h.runtime.database.db);
+    try {
+      const batches = h.services.accounts.listInBatches({}, 2);
+      await batches.next();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The first batch's users, memberships and groups, and the same three for the second.
+      expect(counted.takeStatements().filter((statement) => !statement.includes('"rate_limits"'))).toHaveLength(6);
+      await batches.return(undefined);
+    } finally {
+      counted.restore();
+    }
+  });
+
   it('answers the same JSON text as serializing the whole list at once', async () => {
     const response = await h.ext('GET', '/api/ext/users');
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
