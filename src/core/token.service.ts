@@ -80,7 +80,7 @@ export class TokenService {
     private readonly store: Store,
     private readonly workspaces: WorkspaceService,
   ) {
-    this.recent = new RecentReads(store);
+    this.recent = new RecentReads(store, { rowsOf: ['api_tokens', 'users'] });
   }
 
   /** The tokens the actor may see, oldest first: see `reachOf`. */
@@ -258,7 +258,8 @@ export class TokenService {
    * or its user archived. A change made by another process is seen within RECENT_READ_TTL_MS.
    */
   async authenticate(secret: string): Promise<AuthenticatedToken | null> {
-    // Revoking, rotating or archiving here is a write, which empties the memory at once; see RecentReads.
+    // Revoking, rotating or archiving here changes the token's or its user's row, which
+    // empties the memory at once; see RecentReads.
     const hash = hashTokenSecret(secret);
     const row = await this.recent.get(hash, () => this.store.read((repos) => repos.tokens.getByHash(hash)), (found) => found !== undefined);
     return row ? this.admit(row) : null;

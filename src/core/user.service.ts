@@ -55,13 +55,14 @@ export class UserService {
   private readonly definitions: RecentReads<UserAttributeDefinitionRow[]>;
   /**
    * Member counts by workspace, for `list`'s total: counting a million members costs more than
-   * the page itself. A write in this process is seen at once, another process's within 1 s.
+   * the page itself. A change to memberships in this process is seen at once, another
+   * process's within 1 s.
    */
   private readonly memberCounts: RecentReads<number>;
 
   constructor(private readonly store: Store) {
-    this.definitions = new RecentReads(store);
-    this.memberCounts = new RecentReads(store);
+    this.definitions = new RecentReads(store, { rowsOf: [], newRowsIn: ['user_attribute_definitions'] });
+    this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
   }
 
   list(actor: Actor, request: PageRequest): Promise<Page<WorkspaceUser>> {

@@ -73,7 +73,7 @@ export class WorkspaceService {
   private readonly recent: RecentReads<WorkspaceRow | undefined>;
 
   constructor(private readonly store: Store) {
-    this.recent = new RecentReads(store);
+    this.recent = new RecentReads(store, { rowsOf: ['workspaces'] });
   }
 
   /**

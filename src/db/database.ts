@@ -10,12 +10,16 @@ import { withStatementCache } from './sqlite-statements.ts';
 import { allowDirectReads } from './direct-reads.ts';
 import { statementName } from './statement-names.ts';
 import { pgTypes } from './pg-timestamps.ts';
+import { ChangeTrackingDialect } from './change-tracking-dialect.ts';
+import { TableChanges } from './table-changes.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The changes this process has made, per table, for values read earlier to be reused or not. */
+  changes: TableChanges;
   /** Answers when the database can run a query; used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -27,9 +31,10 @@ export interface DatabaseHandle {
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   let db: Kysely<Database>;
+  const changes = new TableChanges();
   if (config.dialect === 'sqlite') {
     const { dialect, database, statements } = sqliteDialect(config.file);
-    db = new Kysely<Database>({ dialect });
+    db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(dialect, changes) });
     // Kysely queues every statement for the single connection; a read outside any open
     // transaction need not wait its turn (see PreparedQuery).
     allowDirectReads(db, (sql, parameters) => {
@@ -38,11 +43,12 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       return statement.readonly ? statement.all(parameters) : undefined;
     });
   } else {
-    db = new Kysely<Database>({ dialect: postgresDialect(config) });
+    db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(postgresDialect(config), changes) });
   }
   return {
     db,
     dialect: config.dialect,
+    changes,
     async ping() {
       await sql`select 1`.execute(db);
     },

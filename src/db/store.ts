@@ -6,6 +6,7 @@ import { AppVersionRepository } from './app-version.repository.ts';
 import { AuditEventRepository } from './audit-event.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import type { ReadDependencies } from './table-changes.ts';
 import { FolderRepository } from './folder.repository.ts';
 import { GroupRepository } from './group.repository.ts';
 import { IdempotencyKeyRepository } from './idempotency-key.repository.ts';
@@ -98,7 +99,6 @@ interface JoinedTransaction {
 export class Store {
   private readonly repositories: Repositories;
   private readonly joined = new AsyncLocalStorage<JoinedTransaction>();
-  private generation = 0;
 
   constructor(private readonly handle: DatabaseHandle) {
     this.repositories = new Repositories(handle.db, handle.dialect);
@@ -109,12 +109,11 @@ export class Store {
   }
 
   /**
-   * Counts the writes and transactions this process has ended (committed or rolled back), so
-   * a value read from the database can be reused only while nothing here has changed since.
-   * It moves once a write starts and again once it ends.
+   * Moves whenever a change this process made to the database may have changed what
+   * `dependencies` describe, so a value read earlier is reused only while it has not moved.
    */
-  get writeGeneration(): number {
-    return this.generation;
+  changeGeneration(dependencies: ReadDependencies): number {
+    return this.handle.changes.generation(dependencies);
   }
 
   /** True inside `transaction(work)`, where reads may see changes not yet committed. */
@@ -129,7 +128,7 @@ export class Store {
   write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const joined = this.joined.getStore();
     if (joined) return inSavepoint(joined, work);
-    return this.counted(this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect))));
+    return this.handle.db.transaction().execute((trx) => work(new Repositories(trx, this.handle.dialect)));
   }
 
   /**
@@ -140,19 +139,10 @@ export class Store {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     const joined = this.joined.getStore();
     if (joined) return work(joined.repos);
-    return this.counted(this.handle.db.transaction().execute((trx) => {
+    return this.handle.db.transaction().execute((trx) => {
       const repos = new Repositories(trx, this.handle.dialect);
       return this.joined.run({ executor: trx, repos, savepoints: 0 }, () => work(repos));
-    }));
-  }
-
-  private async counted<T>(work: Promise<T>): Promise<T> {
-    this.generation += 1;
-    try {
-      return await work;
-    } finally {
-      this.generation += 1;
-    }
+    });
   }
 }
 
