@@ -43,7 +43,13 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       return statement.readonly ? statement.all(parameters) : undefined;
     });
   } else {
-    db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(postgresDialect(config), changes) });
+    const { dialect, pool } = postgresDialect(config);
+    db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(dialect, changes) });
+    // A read outside any transaction takes any pooled connection, as through Kysely, without
+    // Kysely's connection handling around it. It cannot see uncommitted rows either way.
+    allowDirectReads(db, (sql, parameters) => (changes.effectOf(sql).kind === 'none'
+      ? pool.query({ name: statementName(sql), text: sql, values: parameters as unknown[] }).then((result) => result.rows)
+      : undefined));
   }
   return {
     db,
@@ -69,7 +75,7 @@ function sqliteDialect(file: string) {
   return { dialect: new PlanStableSqliteDialect({ database: statements }), database, statements };
 }
 
-function postgresDialect(config: { url: string; schema?: string }): PostgresDialect {
+function postgresDialect(config: { url: string; schema?: string }): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
@@ -94,7 +100,7 @@ function postgresDialect(config: { url: string; schema?: string }): PostgresDial
     client.on('error', () => {});
     runNamedStatementsPrepared(client);
   });
-  return new PostgresDialect({ pool });
+  return { dialect: new PostgresDialect({ pool }), pool };
 }
 
 /**

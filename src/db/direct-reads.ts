@@ -1,10 +1,11 @@
 import type { Executor } from './executor.ts';
 
 /**
- * Runs a read statement at once, outside Kysely's connection queue, or answers undefined
- * when it may not (the statement writes, or a transaction is open on the connection).
+ * Runs a read statement at once, outside Kysely's connection handling, or answers undefined
+ * when it may not (the statement writes, or a transaction is open on the connection). SQLite
+ * answers the rows; PostgreSQL a promise of them.
  */
-export type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+export type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]> | undefined;
 
 const directReads = new WeakMap<Executor, DirectRead>();
 

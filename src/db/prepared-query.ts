@@ -31,7 +31,7 @@ interface Compiled {
  * A query built and compiled once per dialect, then run with new values. Kysely builds and
  * compiles a query afresh on every call, which costs more than running a small indexed one;
  * the busiest reads skip that. On PostgreSQL the statement is also kept prepared on each
- * connection (statement-names.ts); on SQLite a read runs at once when it may (direct-reads.ts). `build` gets one stand-in per parameter name, to use as
+ * connection (statement-names.ts); a read outside a transaction runs at once (direct-reads.ts). `build` gets one stand-in per parameter name, to use as
  * values (`where('id', '=', p.id)`), and the dialect; its result may depend on nothing else.
  */
 export class PreparedQuery<Name extends string, Row> {
@@ -47,7 +47,7 @@ export class PreparedQuery<Name extends string, Row> {
     const compiled = this.compiled.get(dialect) ?? this.compile(db, dialect);
     const parameters = compiled.parameters.map((parameter) => (parameter instanceof Slot ? values[parameter.name as Name] : parameter));
     const direct = directReadOf(db)?.(compiled.sql, parameters);
-    if (direct) return direct as Row[];
+    if (direct) return direct as Row[] | Promise<Row[]>;
     const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Row>);
     return result.rows;
   }

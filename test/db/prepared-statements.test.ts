@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrator.ts';
+import { PreparedInsert, PreparedQuery } from '../../src/db/prepared-query.ts';
 import { Repositories } from '../../src/db/store.ts';
 import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
 
@@ -33,5 +34,31 @@ describe.runIf(testDialect() === 'postgres')('precompiled statements on PostgreS
       await repos.users.getById('00000000-0000-4000-8000-000000000000');
       expect(await prepared()).toEqual(after);
     });
+  });
+
+  it('read at once outside a transaction, seeing only committed rows, and leave writes to Kysely', async () => {
+    const db = handle.db;
+    const query = new PreparedQuery(['key'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('settings').values({ key: 'direct', value: 'uncommitted' }).execute();
+      inserted();
+      await gate;
+    });
+    await insertedYet;
+    expect(await query.execute(db, 'postgres', { key: 'direct' })).toEqual([]);
+    release();
+    await transaction;
+    expect(await query.execute(db, 'postgres', { key: 'direct' })).toEqual([{ value: 'uncommitted' }]);
+
+    // A write on the database itself goes through Kysely, where the handle counts it.
+    const newSettings = { rowsOf: [], newRowsIn: ['settings'] };
+    const before = handle.changes.generation(newSettings);
+    await new PreparedInsert('settings').execute(db, 'postgres', { key: 'written', value: 'yes' });
+    expect(handle.changes.generation(newSettings)).toBeGreaterThan(before);
+    expect(await query.execute(db, 'postgres', { key: 'written' })).toEqual([{ value: 'yes' }]);
   });
 });
