@@ -84,8 +84,8 @@ export class AccountService {
    * memory at a time, and the next being read. Each batch is read on its own, so a change
    * between batches shows in the later ones only.
    *
-   * The next batch is read while the caller works on this one: on PostgreSQL the database
-   * and the server then work at the same time, not by turns.
+   * The next batch is read while the caller works on this one, so a database across a
+   * network answers while the server sends, instead of by turns.
    */
   async *listInBatches(filter: AccountFilter = {}, batchSize = 1_000): AsyncGenerator<Account[]> {
     let next = this.readBatch(filter, undefined, batchSize);

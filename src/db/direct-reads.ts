@@ -12,7 +12,8 @@ const directReads = new WeakMap<Executor, DirectRead>();
 /**
  * Lets PreparedQuery run reads on `db` (the database itself, never a transaction) through
  * `read`. On SQLite a statement runs synchronously on the one connection, so nothing can
- * interleave with it; reading outside an open transaction cannot see uncommitted rows.
+ * interleave with it; reading outside an open transaction cannot see uncommitted rows. On
+ * PostgreSQL it takes a pooled connection of its own, as Kysely would.
  */
 export function allowDirectReads(db: Executor, read: DirectRead): void {
   directReads.set(db, read);
