@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database.ts';
-import { type DatabaseHandle, openDatabase } from './database.ts';
-import { migrateToLatest } from './migrator.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../../test/helpers/test-database.ts';
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = openDatabase(database.config);
-  await migrateToLatest(handle);
-});
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
+const database = useMigratedDatabase();
 
 const settings = { rowsOf: ['settings'] };
-const generation = () => handle.changes.generation(settings);
-const write = (value: string) => handle.db.insertInto('settings').values({ key: 'tracked', value })
+const generation = () => database().changes.generation(settings);
+const write = (value: string) => database().db.insertInto('settings').values({ key: 'tracked', value })
   .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }));
 
 describe('the changes a database handle counts', () => {
@@ -29,7 +17,7 @@ describe('the changes a database handle counts', () => {
 
   it('counts a transaction’s changes when it commits, not before', async () => {
     const before = generation();
-    await handle.db.transaction().execute(async (trx) => {
+    await database().db.transaction().execute(async (trx) => {
       await trx.insertInto('settings').values({ key: 'tracked', value: 'two' })
         .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: 'two' })).execute();
       expect(generation()).toBe(before);
@@ -39,17 +27,17 @@ describe('the changes a database handle counts', () => {
 
   it('counts a rolled-back transaction’s statements too, and nothing for reads', async () => {
     const before = generation();
-    await handle.db.selectFrom('settings').selectAll().execute();
-    await handle.db.transaction().execute((trx) => trx.selectFrom('settings').selectAll().execute());
+    await database().db.selectFrom('settings').selectAll().execute();
+    await database().db.transaction().execute((trx) => trx.selectFrom('settings').selectAll().execute());
     expect(generation()).toBe(before);
-    await expect(handle.db.transaction().execute(async (trx) => {
+    await expect(database().db.transaction().execute(async (trx) => {
       await trx.updateTable('settings').set({ value: 'three' }).where('key', '=', 'tracked').execute();
       throw new Error('rolled back');
     })).rejects.toThrow('rolled back');
     expect(generation()).toBeGreaterThan(before);
     // The rolled-back transaction's bookkeeping ended with it: the next one starts clean.
     const after = generation();
-    await handle.db.transaction().execute((trx) => trx.selectFrom('settings').selectAll().execute());
+    await database().db.transaction().execute((trx) => trx.selectFrom('settings').selectAll().execute());
     expect(generation()).toBe(after);
   });
 });

@@ -1,27 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrator.ts';
+import { describe, expect, it } from 'vitest';
 import { PreparedInsert, PreparedQuery } from '../../src/db/prepared-query.ts';
 import { Repositories } from '../../src/db/store.ts';
-import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
+import { testDialect, useMigratedDatabase } from '../helpers/test-database.ts';
 
 // Named prepared statements exist on PostgreSQL only; SQLite prepares every statement anyway.
 describe.runIf(testDialect() === 'postgres')('precompiled statements on PostgreSQL', () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = openDatabase(database.config);
-    await migrateToLatest(handle);
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await database?.drop();
-  });
+  const database = useMigratedDatabase();
 
   it('run as named statements, prepared once on a connection and reused', async () => {
-    await handle.db.connection().execute(async (connection) => {
+    await database().db.connection().execute(async (connection) => {
       const repos = new Repositories(connection, 'postgres');
       const prepared = async () => (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`
         .execute(connection)).rows;
@@ -37,6 +25,7 @@ describe.runIf(testDialect() === 'postgres')('precompiled statements on PostgreS
   });
 
   it('read at once outside a transaction, seeing only committed rows, and leave writes to Kysely', async () => {
+    const handle = database();
     const db = handle.db;
     const query = new PreparedQuery(['key'], (db, p) => db.selectFrom('settings').select('value').where('key', '=', p.key));
     let release!: () => void;

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseConfig } from '../../src/config.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrator.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -76,5 +79,27 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; dataDir: s
       await withClient(base, (client) => client.query(`drop database if exists ${name} with (force)`));
       removeDir();
     },
+  };
+}
+
+/**
+ * A migrated database of the test file's own, opened before its tests and dropped after
+ * them; call it in a describe block (or at the top of the file). Answers the open handle.
+ */
+export function useMigratedDatabase(): () => DatabaseHandle {
+  let database: TestDatabase | undefined;
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = openDatabase(database.config);
+    await migrateToLatest(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await database?.drop();
+  });
+  return () => {
+    if (!handle) throw new Error('the test database opens before the tests run');
+    return handle;
   };
 }
