@@ -6,7 +6,8 @@ import type { StatementEffect, TableChanges } from './table-changes.ts';
 
 /**
  * `dialect`, reporting to `changes` what every statement run through it changed: at once
- * outside a transaction, and for a transaction when it ends.
+ * outside a transaction, and for a transaction when it ends. Transactions are those Kysely
+ * opens (`transaction()`); a `begin` sent as SQL text would not be seen as one.
  */
 export class ChangeTrackingDialect implements Dialect {
   constructor(private readonly inner: Dialect, private readonly changes: TableChanges) {}
