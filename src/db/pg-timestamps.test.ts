@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database.ts';
-import { type DatabaseHandle, openDatabase } from './database.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../../test/helpers/test-database.ts';
 import { TIMESTAMPTZ_OID, timestamptzToIso } from './pg-timestamps.ts';
 
 const driverParse = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
@@ -35,18 +34,10 @@ describe('timestamptzToIso', () => {
 });
 
 describe('timestamps read back from the database', () => {
-  let database: TestDatabase;
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = openDatabase(database.config);
-  });
-  afterAll(async () => {
-    await handle.close();
-    await database.drop();
-  });
+  const database = useMigratedDatabase();
 
   it('come back as the ISO-8601 text written, from a session in UTC', async () => {
+    const handle = database();
     const written = ['2026-11-24T05:13:32.123Z', '1999-12-31T23:59:59.999Z', '2026-03-29T01:30:00.000Z'];
     const cast = handle.dialect === 'postgres' ? sql`::timestamptz` : sql``;
     for (const iso of written) {

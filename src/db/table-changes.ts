@@ -14,7 +14,7 @@ export type StatementEffect =
 export interface ReadDependencies {
   /** Tables the value's rows come from: an update or removal of rows there may change it. */
   rowsOf: readonly string[];
-  /** Tables where a new row changes it too (a count, a whole list). */
+  /** Tables where any change, a new row included, may change it (a count, a whole list). */
   newRowsIn?: readonly string[];
 }
 
