@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { PlanStableSqliteDialect } from './sqlite-plan-stable-dialect.ts';
-import { withStatementCache } from './sqlite-statements.ts';
+import { rawModeReads, withStatementCache } from './sqlite-statements.ts';
 import { allowDirectReads } from './direct-reads.ts';
 import { statementName } from './statement-names.ts';
 import { pgTypes } from './pg-timestamps.ts';
@@ -33,15 +33,12 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   let db: Kysely<Database>;
   const changes = new TableChanges();
   if (config.dialect === 'sqlite') {
-    const { dialect, database, statements } = sqliteDialect(config.file);
+    const { dialect, database } = sqliteDialect(config.file);
     db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(dialect, changes) });
     // Kysely queues every statement for the single connection; a read outside any open
     // transaction need not wait its turn (see PreparedQuery).
-    allowDirectReads(db, (sql, parameters) => {
-      if (database.inTransaction) return undefined;
-      const statement = statements.prepare(sql) as unknown as SqliteDatabase.Statement;
-      return statement.readonly ? statement.all(parameters) : undefined;
-    });
+    const read = rawModeReads(database);
+    allowDirectReads(db, (sql, parameters) => (database.inTransaction ? undefined : read(sql, parameters)));
   } else {
     const { dialect, pool } = postgresDialect(config);
     db = new Kysely<Database>({ dialect: new ChangeTrackingDialect(dialect, changes) });
@@ -71,8 +68,7 @@ function sqliteDialect(file: string) {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const statements = withStatementCache(database);
-  return { dialect: new PlanStableSqliteDialect({ database: statements }), database, statements };
+  return { dialect: new PlanStableSqliteDialect({ database: withStatementCache(database) }), database };
 }
 
 function postgresDialect(config: { url: string; schema?: string }): { dialect: PostgresDialect; pool: pg.Pool } {
