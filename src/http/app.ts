@@ -12,6 +12,7 @@ import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerRateLimits } from './rate-limit.ts';
+import { requestLogger } from './request-logger.ts';
 import { RETRY_AFTER_SECONDS, invalidInput } from '../core/errors.ts';
 import { findNulCharacter, validatorCompiler } from './validation.ts';
 
@@ -28,6 +29,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    ...(options.logger ? { childLoggerFactory: requestLogger } : {}),
     bodyLimit: MAX_BODY_BYTES,
     // `/users/` is `/users`, as ToolJet's and most clients' servers treat it.
     // Longer path parameters than any id, email or invite token are refused before routing.
