@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -24,6 +24,12 @@ export interface AppOptions {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+
+function refuseNulCharacters(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  const field = findNulCharacter(request.body);
+  done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
+}
 
 /** Builds the HTTP server over an opened runtime; it does not listen. */
 export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -52,16 +58,16 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // Both hooks take `done` rather than being async: every request passes them, and neither waits.
+  // Both hooks take `done` rather than being async: requests pass them by the thousand, and neither waits.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });
-
-  app.addHook('preValidation', (request, _reply, done) => {
-    const field = findNulCharacter(request.body);
-    done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
+  // Ahead of the route's own checks, on every route a body can reach: Fastify reads none for GET or HEAD.
+  app.addHook('onRoute', (route) => {
+    if ([route.method].flat().every((method) => BODYLESS_METHODS.has(method))) return;
+    route.preValidation = [refuseNulCharacters, ...[route.preValidation ?? []].flat()];
   });
 
   // Outside the dialects (health, docs, unknown paths) errors take the native shape.

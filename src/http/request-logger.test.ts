@@ -1,8 +1,8 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requestLogger } from './request-logger.ts';
 
-let app: ReturnType<typeof Fastify> | undefined;
+let app: FastifyInstance | undefined;
 
 afterEach(async () => {
   await app?.close();
@@ -12,11 +12,12 @@ afterEach(async () => {
 /** A server logging JSON lines at `level` into the answered array. */
 function serverLoggingAt(level: string) {
   const lines: Record<string, unknown>[] = [];
-  app = Fastify({
+  const server: FastifyInstance = Fastify({
     logger: { level, stream: { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) } },
     childLoggerFactory: requestLogger,
   });
-  return { server: app, lines, child: vi.spyOn(app.log, 'child') };
+  app = server;
+  return { server, lines, child: vi.spyOn(server.log, 'child') };
 }
 
 describe('requestLogger', () => {

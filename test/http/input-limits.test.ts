@@ -41,6 +41,22 @@ describe('input the databases cannot take is a 400, not a 500', () => {
     expect((await h.request('GET', '/api/v1/groups')).json().data).toEqual([]);
   });
 
+  it('refuses NUL characters in the bodies of PUT, PATCH and DELETE, changing nothing', async () => {
+    const user = (await h.request('POST', '/api/v1/users', { body: { email: 'nul-check@example.com', firstName: 'Ada' } })).json();
+    const put = await h.request('PUT', `/api/v1/users/${user.id}`, { body: { firstName: 'A\u0000da' } });
+    expect(put.statusCode).toBe(400);
+    expect(put.json()).toMatchObject({ code: 'invalid_input', field: 'firstName' });
+    const attribute = (await h.request('POST', '/api/v1/userAttributes', { body: { name: 'desk', label: 'Desk', dataType: 'string' } })).json();
+    const patch = await h.request('PATCH', `/api/v1/userAttributes/${attribute.id}`, { body: { label: 'D\u0000esk' } });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().field).toBe('label');
+    const remove = await h.request('DELETE', `/api/v1/users/${user.id}`, { body: { note: '\u0000' } });
+    expect(remove.statusCode).toBe(400);
+    expect(remove.json().field).toBe('note');
+    expect((await h.request('GET', `/api/v1/users/${user.id}`)).json().firstName).toBe('Ada');
+    expect((await h.request('GET', `/api/v1/userAttributes/${attribute.id}`)).json().label).toBe('Desk');
+  });
+
   it('refuses numbers beyond what an id or a page can be', async () => {
     const group = await h.request('GET', '/api/v1/groups/99999999999');
     expect(group.statusCode).toBe(400);
