@@ -26,6 +26,7 @@ export interface AppOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 
+/** A `preValidation` hook refusing a body that holds a NUL character, naming the field. */
 function refuseNulCharacters(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
   const field = findNulCharacter(request.body);
   done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
@@ -58,7 +59,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // Both hooks take `done` rather than being async: requests pass them by the thousand, and neither waits.
+  // This hook and the NUL check take `done` rather than being async: they never wait.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
