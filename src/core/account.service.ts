@@ -8,7 +8,7 @@ import { DomainError, conflict, invalidInput } from './errors.ts';
 import type { InviteLinks } from './invite-links.ts';
 import { type GroupRef, type MembershipAssignment, applyAssignment } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
-import { hashPassword, randomPassword } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
 import type { MembershipStatus, Role } from './roles.ts';
 import { writeUnique } from './unique.ts';
 
@@ -120,7 +120,8 @@ export class AccountService {
       const at = new Date().toISOString();
       const user = {
         id: randomUUID(), email: input.email, first_name: input.firstName, last_name: input.lastName,
-        password_hash: await hashPassword(input.password ?? randomPassword()), status: input.status,
+        // No password given, none stored: nobody can sign in with it until one is set.
+        password_hash: input.password === undefined ? null : await hashPassword(input.password), status: input.status,
         created_at: at, updated_at: at,
       };
       await repos.users.create(user);

@@ -4,7 +4,8 @@ import type { InviteRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import { refuseGroupsAboveUse } from './access-rules.ts';
 import { recordAudit } from './audit.ts';
-import { DomainError, conflict, gone } from './errors.ts';
+import { type AccountNames, inviteMaySetUpAccount, refuseArchivedAccount } from './account-boundary.ts';
+import { DomainError, conflict, gone, invalidInput } from './errors.ts';
 import type { InviteLinks, MembershipLink } from './invite-links.ts';
 import { assertAcceptable } from './invites.ts';
 import { newInviteNonce } from './membership-assignment.ts';
@@ -19,7 +20,8 @@ export interface InviteAcceptInput {
   token: string;
   firstName: string;
   lastName: string;
-  password: string;
+  /** Needed only when accepting sets up the account (see `inviteMaySetUpAccount`). */
+  password?: string;
 }
 
 /** What the invitee learns on accepting: where they now are, and as whom. */
@@ -29,6 +31,8 @@ export interface AcceptedInvite {
   workspaceId: string;
   workspaceName: string;
   role: Role;
+  /** Whether the account's password and names were set; false for an account that keeps its own. */
+  accountSetUp: boolean;
 }
 
 /** What the accept page shows before the invitee fills in the form. */
@@ -38,6 +42,8 @@ export interface InvitePreview {
   role: Role;
   /** Null for a membership link, which lasts until it is used or the membership changes. */
   expiresAt: string | null;
+  /** Whether accepting sets the account's password, so the page must ask for one. */
+  choosesPassword: boolean;
 }
 
 /**
@@ -57,7 +63,11 @@ export class InviteAcceptanceService {
     return this.store.read(async (repos) => {
       const invite = assertAcceptable(await repos.invites.getByTokenHash(hashTokenSecret(token)), new Date());
       const workspace = await repos.workspaces.get(invite.workspace_id);
-      return { email: invite.email, workspaceName: workspace?.name ?? '', role: invite.role, expiresAt: new Date(invite.expires_at).toISOString() };
+      const user = await repos.users.getByEmail(invite.email);
+      return {
+        email: invite.email, workspaceName: workspace?.name ?? '', role: invite.role, expiresAt: new Date(invite.expires_at).toISOString(),
+        choosesPassword: !user || (await inviteMaySetUpAccount(repos, user, invite.workspace_id)),
+      };
     });
   }
 
@@ -68,8 +78,10 @@ export class InviteAcceptanceService {
    * (an archived account, an active member already, the membership rules) rolls all of it
    * back and leaves the invite pending.
    *
-   * Names and password are taken only for an account no other workspace knows: whoever
-   * holds a token cannot take over an account that belongs to other workspaces as well.
+   * Names and password are set on the account only when `inviteMaySetUpAccount` allows it:
+   * whoever holds a link cannot take over an account someone signs in with, nor one other
+   * workspaces know. Such an account keeps its password, and the names given become the
+   * inviting workspace's own names for the member.
    */
   async accept(input: InviteAcceptInput): Promise<AcceptedInvite> {
     const link = this.links.parse(input.token);
@@ -77,12 +89,13 @@ export class InviteAcceptanceService {
     const tokenHash = hashTokenSecret(input.token);
     // Checked before hashing the password, so a dead token costs no scrypt work.
     await this.store.read(async (repos) => assertAcceptable(await repos.invites.getByTokenHash(tokenHash), new Date()));
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return writeUnique(this.store, async (repos) => {
       const invite = assertAcceptable(await repos.invites.getByTokenHash(tokenHash, 'update'), new Date());
       const at = new Date().toISOString();
-      const userId = await acceptAccount(repos, invite, { firstName: input.firstName, lastName: input.lastName, passwordHash }, at);
-      await acceptMembership(repos, invite, userId, at);
+      const names = { first_name: input.firstName, last_name: input.lastName };
+      const { userId, accountSetUp } = await acceptAccount(repos, invite, names, passwordHash, at);
+      await acceptMembership(repos, invite, userId, accountSetUp ? undefined : names, at);
       // The row lock (PostgreSQL) or the single writer (SQLite) already rules this out; kept as a guard.
       if (!(await repos.invites.markAccepted(invite.id, userId, at))) throw gone('invite_gone', 'This invite has already been used');
       await recordAudit(repos, {
@@ -90,7 +103,7 @@ export class InviteAcceptanceService {
         changes: { status: 'accepted', userId, role: invite.role },
       });
       const workspace = await repos.workspaces.get(invite.workspace_id);
-      return { userId, email: invite.email, workspaceId: invite.workspace_id, workspaceName: workspace?.name ?? '', role: invite.role };
+      return { userId, email: invite.email, workspaceId: invite.workspace_id, workspaceName: workspace?.name ?? '', role: invite.role, accountSetUp };
     }, () => conflict('email_taken', 'An account with this email was created at the same moment; try again', 'email'));
   }
 
@@ -102,32 +115,36 @@ export class InviteAcceptanceService {
    */
   private async acceptMembership(link: MembershipLink, input: InviteAcceptInput): Promise<AcceptedInvite> {
     await this.store.read((repos) => this.loadInvitedMembership(repos, link));
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.store.write(async (repos) => {
       const { membership, user, workspaceName } = await this.loadInvitedMembership(repos, link, 'update');
-      if (user.status === 'archived') {
-        throw conflict('user_archived', `The account of ${user.email} is archived; an administrator must restore it first`, 'email');
-      }
+      refuseArchivedAccount(user);
       const at = new Date().toISOString();
-      const knownElsewhere = await repos.memberships.hasOtherWorkspaces(user.id, link.workspaceId);
+      const names = { first_name: input.firstName, last_name: input.lastName };
+      const accountSetUp = await inviteMaySetUpAccount(repos, user, link.workspaceId);
       await repos.users.update(user.id, {
-        ...(knownElsewhere ? {} : { first_name: input.firstName, last_name: input.lastName, password_hash: passwordHash }),
+        ...(accountSetUp ? { ...names, password_hash: requirePassword(passwordHash) } : {}),
         status: 'active',
         default_workspace_id: user.default_workspace_id ?? link.workspaceId,
         updated_at: at,
       });
-      await repos.memberships.update(link.workspaceId, user.id, { status: 'active', invite_nonce: newInviteNonce(), updated_at: at });
+      await repos.memberships.update(link.workspaceId, user.id, {
+        status: 'active', invite_nonce: newInviteNonce(), ...(accountSetUp ? { first_name: null, last_name: null } : names), updated_at: at,
+      });
       await recordAudit(repos, {
         action: 'membership.accepted', target: { type: 'membership', id: user.id }, workspaceId: link.workspaceId,
         changes: { status: 'active' },
       });
-      return { userId: user.id, email: user.email, workspaceId: link.workspaceId, workspaceName, role: membership.role };
+      return { userId: user.id, email: user.email, workspaceId: link.workspaceId, workspaceName, role: membership.role, accountSetUp };
     });
   }
 
   private async previewMembership(repos: Repositories, link: MembershipLink): Promise<InvitePreview> {
     const { membership, user, workspaceName } = await this.loadInvitedMembership(repos, link);
-    return { email: user.email, workspaceName, role: membership.role, expiresAt: null };
+    return {
+      email: user.email, workspaceName, role: membership.role, expiresAt: null,
+      choosesPassword: await inviteMaySetUpAccount(repos, user, link.workspaceId),
+    };
   }
 
   /** The invited membership a link names; unknown or stale links are 404, used ones 410. */
@@ -143,49 +160,61 @@ export class InviteAcceptanceService {
   }
 }
 
-interface Profile {
-  firstName: string;
-  lastName: string;
-  passwordHash: string;
+/** The password hash of an account being set up; 400 naming `password` when none was given. */
+function requirePassword(passwordHash: string | undefined): string {
+  if (passwordHash === undefined) throw invalidInput('password', 'choose a password of 8 characters or more to set up the account');
+  return passwordHash;
 }
 
-/** The account of the invite's email, created or activated; its id. */
-async function acceptAccount(repos: Repositories, invite: InviteRow, profile: Profile, at: string): Promise<string> {
-  const names = { first_name: profile.firstName, last_name: profile.lastName, password_hash: profile.passwordHash };
+/**
+ * The account of the invite's email, created or activated, and whether accepting set it up
+ * (password and names) or it keeps its own.
+ */
+async function acceptAccount(
+  repos: Repositories,
+  invite: InviteRow,
+  names: AccountNames,
+  passwordHash: string | undefined,
+  at: string,
+): Promise<{ userId: string; accountSetUp: boolean }> {
   const user = await repos.users.getByEmail(invite.email);
   if (!user) {
     const id = randomUUID();
     await repos.users.create({
-      id, email: invite.email, ...names, status: 'active', default_workspace_id: invite.workspace_id, created_at: at, updated_at: at,
+      id, email: invite.email, ...names, password_hash: requirePassword(passwordHash), status: 'active',
+      default_workspace_id: invite.workspace_id, created_at: at, updated_at: at,
     });
-    return id;
+    return { userId: id, accountSetUp: true };
   }
-  if (user.status === 'archived') {
-    throw conflict('user_archived', `The account of ${invite.email} is archived; an administrator must restore it first`, 'email');
-  }
-  const knownElsewhere = await repos.memberships.hasOtherWorkspaces(user.id, invite.workspace_id);
+  refuseArchivedAccount(user);
+  const accountSetUp = await inviteMaySetUpAccount(repos, user, invite.workspace_id);
   await repos.users.update(user.id, {
-    ...(knownElsewhere ? {} : names),
+    ...(accountSetUp ? { ...names, password_hash: requirePassword(passwordHash) } : {}),
     status: 'active',
     default_workspace_id: user.default_workspace_id ?? invite.workspace_id,
     updated_at: at,
   });
-  return user.id;
+  return { userId: user.id, accountSetUp };
 }
 
-/** The membership with the invite's role, active, with its groups and attribute values. */
-async function acceptMembership(repos: Repositories, invite: InviteRow, userId: string, at: string): Promise<void> {
+/**
+ * The membership with the invite's role, active, with its groups and attribute values;
+ * `ownNames`, when given, are the workspace's own names for the member.
+ */
+async function acceptMembership(repos: Repositories, invite: InviteRow, userId: string, ownNames: AccountNames | undefined, at: string): Promise<void> {
   const workspaceId = invite.workspace_id;
+  const names = ownNames ?? { first_name: null, last_name: null };
   const current = await repos.memberships.get(workspaceId, userId, 'update');
   if (!current) {
     await repos.memberships.create({
-      workspace_id: workspaceId, user_id: userId, role: invite.role, status: 'active', invite_nonce: newInviteNonce(), created_at: at, updated_at: at,
+      workspace_id: workspaceId, user_id: userId, role: invite.role, status: 'active', invite_nonce: newInviteNonce(),
+      ...names, created_at: at, updated_at: at,
     });
   } else if (current.status === 'active') {
     throw conflict('already_member', `${invite.email} is already an active member of this workspace`, 'email');
   } else {
     await checkMembershipChange(repos, workspaceId, userId, current, { role: invite.role, status: 'active' });
-    await repos.memberships.update(workspaceId, userId, { role: invite.role, status: 'active', updated_at: at });
+    await repos.memberships.update(workspaceId, userId, { role: invite.role, status: 'active', ...names, updated_at: at });
   }
   await refuseGroupsAboveUse(repos, workspaceId, invite.role, fromJson<number[]>(invite.group_ids), 'groupIds');
   const groups = new Set((await repos.groups.list(workspaceId)).map((group) => group.id));

@@ -24,8 +24,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** A password nobody knows, for accounts created without one. */
-export function randomPassword(): string {
-  return randomBytes(24).toString('base64url');
-}

@@ -3,6 +3,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/rows.ts';
 import type { TokenReach, TokenWithUser } from '../db/token.repository.ts';
 import type { Actor } from './actor.ts';
+import { refuseArchivedAccount } from './account-boundary.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
@@ -80,7 +81,8 @@ export class TokenService {
     private readonly store: Store,
     private readonly workspaces: WorkspaceService,
   ) {
-    this.recent = new RecentReads(store, { rowsOf: ['api_tokens', 'users'] });
+    // A membership removed or archived here empties it at once; one added back is seen within RECENT_READ_TTL_MS.
+    this.recent = new RecentReads(store, { rowsOf: ['api_tokens', 'users', 'memberships'] });
   }
 
   /** The tokens the actor may see, oldest first: see `reachOf`. */
@@ -116,6 +118,10 @@ export class TokenService {
       if (workspaceId && !(await repos.workspaces.get(workspaceId))) {
         throw invalidInput('workspaceId', `no workspace with id ${workspaceId}`, 'workspace_not_found');
       }
+      if (workspaceId && (await repos.memberships.get(workspaceId, actor.userId))?.status !== 'active') {
+        throw forbidden('token_user_not_member',
+          `The new token would act for ${actor.email}, who is not an active member of workspace ${workspaceId}`);
+      }
       const secret = generateTokenSecret();
       const id = randomUUID();
       await repos.tokens.create({
@@ -137,14 +143,23 @@ export class TokenService {
   }
 
   /**
-   * Gives the token a new secret; the old one stops working when this commits. Refused
-   * (403 `scope_escalation`) when the token has scopes the actor's own token lacks.
+   * Gives the token a new secret; the old one stops working when this commits. Rotating hands
+   * the caller a working secret, so it obeys every rule creating that token would: the token
+   * must lie within the actor's reach (else 404), hold no scope the actor's own token lacks
+   * (403 `scope_escalation`), expire no later than the actor's own token (403
+   * `expiry_escalation`), and act for the actor's own user (403 `token_of_other_user`); only
+   * local CLI work rotates any token.
    */
   async rotate(actor: Actor, id: string): Promise<IssuedToken> {
     return this.store.write(async (repos) => {
       const row = await this.visible(repos, actor, id);
       if (row.revoked_at) throw conflict('token_revoked', `Token ${id} is revoked`);
-      assertScopesWithin(await grantOf(repos, actor), fromJson<string[]>(row.scopes));
+      if (actor.tokenId !== null && row.user_id !== actor.userId) {
+        throw forbidden('token_of_other_user', `Token ${id} acts for ${row.user_email}; only that user's tokens can rotate it. Revoke it instead`);
+      }
+      const grant = await grantOf(repos, actor);
+      assertScopesWithin(grant, fromJson<string[]>(row.scopes));
+      assertExpiryWithin(grant, row.expires_at === null ? null : new Date(row.expires_at).toISOString());
       const secret = generateTokenSecret();
       if (!(await repos.tokens.replaceSecret(id, hashTokenSecret(secret), displayPrefix(secret)))) {
         throw conflict('token_revoked', `Token ${id} is revoked`);
@@ -255,7 +270,9 @@ export class TokenService {
 
   /**
    * The token's identity, recording a use, or null when the secret is unknown, revoked, expired
-   * or its user archived. A change made by another process is seen within RECENT_READ_TTL_MS.
+   * or its user archived; 403 `token_user_not_member` for a workspace-bound token whose user
+   * is no longer an active member of its workspace. A change made by another process is seen
+   * within RECENT_READ_TTL_MS.
    */
   async authenticate(secret: string): Promise<AuthenticatedToken | null> {
     // Revoking, rotating or archiving here changes the token's or its user's row, which
@@ -277,6 +294,10 @@ export class TokenService {
   private admit(row: TokenWithUser): AuthenticatedToken | null {
     if (row.revoked_at || row.user_status === 'archived') return null;
     if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) return null;
+    if (row.workspace_id !== null && row.member_status !== 'active') {
+      throw forbidden('token_user_not_member',
+        `The user this token acts for (${row.user_email}) is no longer an active member of workspace ${row.workspace_id}`);
+    }
     this.recordUse(row.id);
     return {
       tokenId: row.id,
@@ -358,6 +379,7 @@ async function ensureAdminUser(repos: Repositories, email: string, workspaceId: 
     user = await repos.users.getById(id);
   }
   const userId = user!.id;
+  refuseArchivedAccount(user!);
   if (!(await repos.memberships.get(workspaceId, userId))) {
     await repos.memberships.create({
       workspace_id: workspaceId, user_id: userId, role: 'admin', status: 'active', invite_nonce: newInviteNonce(),

@@ -8,6 +8,7 @@ import { type AuditEntry, recordAudit, recordAuditMany } from './audit.ts';
 import { DomainError, invalidInput } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
+import { setMemberNames } from './account-boundary.ts';
 import type { Role } from './roles.ts';
 import { fitsType } from './user-attributes.ts';
 import type { InviteService } from './invite.service.ts';
@@ -233,6 +234,9 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
   if (!EMAIL.test(email)) throw new Error(`"${email}" is not an email address`);
   const user = state.users.get(email.toLowerCase());
   const member = user ? state.members.get(user.id) : undefined;
+  if (user?.status === 'archived' && !member) {
+    throw new Error('the account is archived; an instance administrator must restore it first');
+  }
   const roleText = text(fields.role);
   if (roleText && !ROLES.has(roleText as Role)) throw new Error(`role "${roleText}" is not admin, builder or end-user`);
   const role = (roleText || member?.role || 'end-user') as Role;
@@ -243,8 +247,10 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
   const attributes = attributesOf(fields, state.definitions);
   const firstName = text(fields.firstName);
   const lastName = text(fields.lastName);
+  // The names this workspace shows for the member: its own where it has them, else the account's.
+  const shown = user && member ? { first_name: member.first_name ?? user.first_name, last_name: member.last_name ?? user.last_name } : undefined;
   const names = firstName || lastName
-    ? { first_name: firstName || user?.first_name || '', last_name: lastName || user?.last_name || '' }
+    ? { first_name: firstName || shown?.first_name || '', last_name: lastName || shown?.last_name || '' }
     : undefined;
 
   if (!member) {
@@ -256,7 +262,7 @@ function plan(record: ImportRecord, email: string, state: State): Plan {
   }
   const current = state.groupIds.get(user!.id) ?? new Set<number>();
   const groupsChanged = groupIds !== undefined && (groupIds.length !== current.size || groupIds.some((id) => !current.has(id)));
-  const namesChanged = names !== undefined && (names.first_name !== user!.first_name || names.last_name !== user!.last_name);
+  const namesChanged = names !== undefined && (names.first_name !== shown!.first_name || names.last_name !== shown!.last_name);
   const attributesChanged = Object.entries(attributes).some(([name, value]) => toJson(member.attributes[name]) !== toJson(value));
   return {
     line: record.line, email, userId: user!.id, newUser: false, newMember: false, invite: false, role,
@@ -314,9 +320,13 @@ async function insertMembers(repos: Repositories, workspaceId: string, plans: Pl
     id: item.userId, email: item.email, first_name: item.names?.first_name ?? '', last_name: item.names?.last_name ?? '',
     status: 'active', default_workspace_id: workspaceId, created_at: at, updated_at: at,
   })));
+  // An account that exists already joins under names of this workspace's own (those of the
+  // row, or none): it never shows the names another workspace gave it, nor changes them.
   await repos.userImports.insertMemberships(plans.map((item) => ({
     workspace_id: workspaceId, user_id: item.userId, role: item.role, status: 'active', invite_nonce: newInviteNonce(),
-    attributes: toJson(item.attributes), created_at: at, updated_at: at,
+    attributes: toJson(item.attributes),
+    first_name: item.newUser ? null : item.names?.first_name ?? '', last_name: item.newUser ? null : item.names?.last_name ?? '',
+    created_at: at, updated_at: at,
   })));
   await repos.userImports.insertGroupMembers(plans.flatMap((item) =>
     (item.groupIds ?? []).map((groupId) => ({ group_id: groupId, user_id: item.userId, created_at: at }))));
@@ -324,7 +334,7 @@ async function insertMembers(repos: Repositories, workspaceId: string, plans: Pl
     action: 'user.created', target: { type: 'user', id: item.userId }, workspaceId,
     changes: {
       email: item.email,
-      ...(item.newUser ? { firstName: item.names?.first_name ?? '', lastName: item.names?.last_name ?? '' } : {}),
+      firstName: item.names?.first_name ?? '', lastName: item.names?.last_name ?? '',
       role: item.role,
       ...(item.groupIds && item.groupIds.length > 0 ? { groupIds: item.groupIds } : {}),
       ...(Object.keys(item.attributes).length > 0 ? { attributes: item.attributes } : {}),
@@ -344,7 +354,7 @@ async function updateMember(repos: Repositories, workspaceId: string, item: Plan
     changes.role = item.role;
   }
   if (item.names) {
-    await repos.users.update(item.userId, { ...item.names, updated_at: at });
+    await setMemberNames(repos, workspaceId, item.userId, item.names, at);
     Object.assign(changes, { firstName: item.names.first_name, lastName: item.names.last_name });
   }
   if (item.groupIds) {

@@ -8,6 +8,7 @@ import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
+import { type AccountNames, belongsToWorkspaceAlone, refuseArchivedAccount, setMemberNames } from './account-boundary.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
@@ -85,10 +86,13 @@ export class UserService {
 
   /**
    * Adds a person to the workspace. A new email makes a new account; an account that exists
-   * but is not a member here joins as a member, and its email spelling and names are taken
-   * from the input only when no other workspace knows the account. A member already here is a conflict.
-   * The account, membership and attribute values are written in one transaction: a value of
-   * the wrong type leaves nothing behind.
+   * but is not a member here joins as a member under the account boundary rules: its email
+   * spelling, names and status are taken from the input only when no other workspace knows
+   * the account, else the input's names are this workspace's own for the member (so the
+   * answer never shows names another workspace gave). An archived account is a 409
+   * `user_archived`, a member already here a 409 `email_taken`. The account, membership and
+   * attribute values are written in one transaction: a value of the wrong type leaves
+   * nothing behind.
    */
   create(actor: Actor, input: UserCreateInput): Promise<WorkspaceUser> {
     // Two requests racing for one email: the unique index decides, the loser gets the same 409.
@@ -101,17 +105,21 @@ export class UserService {
         id: userId, email: input.email, ...names, status: 'active', default_workspace_id: actor.workspaceId, created_at: at, updated_at: at,
       });
       const existing = created ? undefined : await repos.users.getByEmail(input.email);
+      let ownNames: AccountNames | undefined;
       if (!created) {
         if (!existing) throw new Error(`creating ${input.email} conflicted with no account of that email`);
         userId = existing.id;
         if (await repos.memberships.get(actor.workspaceId, userId)) throw emailTaken(input.email);
-        if (!(await repos.memberships.hasOtherWorkspaces(userId, actor.workspaceId))) {
+        refuseArchivedAccount(existing);
+        if (await belongsToWorkspaceAlone(repos, userId, actor.workspaceId)) {
           await repos.users.update(userId, { email: input.email, ...names, status: 'active', updated_at: at });
+        } else {
+          ownNames = names;
         }
       }
       await repos.memberships.create({
         workspace_id: actor.workspaceId, user_id: userId, role: input.role, status: 'active', invite_nonce: newInviteNonce(),
-        created_at: at, updated_at: at,
+        ...ownNames, created_at: at, updated_at: at,
       });
       if (input.attributes && Object.keys(input.attributes).length > 0) {
         await setAttributeValues(repos, actor.workspaceId, userId, input.attributes);
@@ -150,19 +158,18 @@ export class UserService {
       const role = input.roleFlags ? applyRoleFlags(member.role, input.roleFlags) : member.role;
       if (role === null) throw invalidInput('isAdmin', 'an admin cannot also be an end user (userType endUser)');
       const status = nextStatus(member.membership_status, input.disabled);
+      if (status === 'active' && member.membership_status !== 'active') refuseArchivedAccount(member, 'isDisabled');
       await checkMembershipChange(repos, actor.workspaceId, userId, { role: member.role, status: member.membership_status }, { role, status });
-      const renamed = input.firstName !== undefined || input.lastName !== undefined;
+      const renamed = (input.firstName !== undefined && input.firstName !== member.first_name)
+        || (input.lastName !== undefined && input.lastName !== member.last_name);
       const moved = role !== member.role || status !== member.membership_status;
-      if (moved) await repos.memberships.update(actor.workspaceId, userId, { role, status, updated_at: at });
       const valued = input.attributes !== undefined && Object.keys(input.attributes).length > 0;
+      if (moved || valued) await repos.memberships.update(actor.workspaceId, userId, { role, status, updated_at: at });
       const before = valued ? await repos.userAttributes.valuesOf(actor.workspaceId, userId) : {};
       if (valued) await setAttributeValues(repos, actor.workspaceId, userId, input.attributes!);
-      if (renamed || moved || valued) {
-        await repos.users.update(userId, {
-          first_name: input.firstName ?? member.first_name,
-          last_name: input.lastName ?? member.last_name,
-          updated_at: at,
-        });
+      if (renamed) {
+        const names = { first_name: input.firstName ?? member.first_name, last_name: input.lastName ?? member.last_name };
+        await setMemberNames(repos, actor.workspaceId, userId, names, at);
       }
       const changes = changedFields(
         { firstName: member.first_name, lastName: member.last_name, role: member.role, status: member.membership_status },
@@ -182,10 +189,12 @@ export class UserService {
     return this.store.write(async (repos) => {
       await loadMemberRow(repos, actor.workspaceId, userId);
       const definition = await loadAttributeDefinition(repos, actor.workspaceId, name);
-      if (!fitsType(definition.data_type, value)) throw invalidInput('value', `must be a ${definition.data_type}`, 'invalid_attribute_value');
+      if (!fitsType(definition.data_type, value)) {
+        throw invalidInput(`attributes.${name}`, `must be a ${definition.data_type}`, 'invalid_attribute_value');
+      }
       const before = await repos.userAttributes.valuesOf(actor.workspaceId, userId);
       await setAttributeValues(repos, actor.workspaceId, userId, { [name]: value });
-      await repos.users.update(userId, { updated_at: new Date().toISOString() });
+      await repos.memberships.update(actor.workspaceId, userId, { updated_at: new Date().toISOString() });
       if (!isEmpty(changedFields(before, nullsAsAbsent(before, { [name]: value })))) {
         await recordAudit(repos, {
           action: value === null ? 'user.attribute_removed' : 'user.attribute_set', target: { type: 'user', id: userId },
@@ -203,7 +212,7 @@ export class UserService {
       await loadAttributeDefinition(repos, actor.workspaceId, name);
       if (!(name in (await repos.userAttributes.valuesOf(actor.workspaceId, userId)))) return;
       await setAttributeValues(repos, actor.workspaceId, userId, { [name]: null });
-      await repos.users.update(userId, { updated_at: new Date().toISOString() });
+      await repos.memberships.update(actor.workspaceId, userId, { updated_at: new Date().toISOString() });
       await recordAudit(repos, {
         action: 'user.attribute_removed', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId,
         changes: { attributes: { [name]: null } },
@@ -287,6 +296,11 @@ function toWorkspaceUser(row: MemberDetailRow, definitions: UserAttributeDefinit
     groups: row.groups,
     attributes: withDefaults(definitions, row.attributes),
     createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
+    updatedAt: laterOf(toIso(row.updated_at), toIso(row.membership_updated_at)),
   };
+}
+
+/** The later of two ISO-8601 instants in the same form (`toIso`'s), which sort as text. */
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
 }

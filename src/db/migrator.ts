@@ -8,6 +8,7 @@ import { permissions } from './migrations/0005_permissions.ts';
 import { environments } from './migrations/0006_environments.ts';
 import { rateLimits } from './migrations/0007_rate_limits.ts';
 import { memberListing } from './migrations/0008_member_listing.ts';
+import { memberNames } from './migrations/0009_member_names.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_environments': environments(dialect),
     '0007_rate_limits': rateLimits(dialect),
     '0008_member_listing': memberListing(dialect),
+    '0009_member_names': memberNames(dialect),
   };
 }
 

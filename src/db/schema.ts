@@ -44,6 +44,12 @@ export interface MembershipTable {
   invite_nonce: string | null;
   /** Attribute name → value (JSON object), for the workspace's attribute definitions. */
   attributes: JsonWithDefault;
+  /**
+   * The workspace's own names for a member whose account it shares with other workspaces;
+   * null shows the account's names. See core/account-boundary.ts.
+   */
+  first_name: ColumnType<string | null, string | null | undefined, string | null>;
+  last_name: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -8,6 +8,8 @@ import type { ApiTokenRow, ApiTokenTable } from './schema.ts';
 export interface TokenWithUser extends ApiTokenRow {
   user_email: string;
   user_status: string;
+  /** The user's membership status in the token's workspace; null when instance-wide or not a member. */
+  member_status: string | null;
 }
 
 /**
@@ -95,8 +97,11 @@ function tokensWithUsers(db: Executor) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('memberships', (join) => join
+      .onRef('memberships.workspace_id', '=', 'api_tokens.workspace_id')
+      .onRef('memberships.user_id', '=', 'api_tokens.user_id'))
     .select(TOKEN_COLUMNS.map((column) => `api_tokens.${column}` as const))
-    .select(['users.email as user_email', 'users.status as user_status']);
+    .select(['users.email as user_email', 'users.status as user_status', 'memberships.status as member_status']);
 }
 
 const TOKEN_BY_HASH = new PreparedQuery(['tokenHash'], (db, p) => tokensWithUsers(db).where('api_tokens.token_hash', '=', p.tokenHash));

@@ -10,6 +10,9 @@ export interface ImportMember {
   role: MembershipRow['role'];
   status: MembershipRow['status'];
   attributes: Record<string, unknown>;
+  /** The workspace's own names for the member; null where it shows the account's. */
+  first_name: string | null;
+  last_name: string | null;
 }
 
 /** Bulk reads and writes for importing many users into one workspace. */
@@ -26,11 +29,12 @@ export class UserImportRepository {
   async members(workspaceId: string): Promise<Map<string, ImportMember>> {
     const rows = await this.db
       .selectFrom('memberships')
-      .select(['user_id', 'role', 'status', 'attributes'])
+      .select(['user_id', 'role', 'status', 'attributes', 'first_name', 'last_name'])
       .where('workspace_id', '=', workspaceId)
       .execute();
     return new Map(rows.map((row) => [row.user_id, {
       role: row.role, status: row.status, attributes: fromJson<Record<string, unknown>>(row.attributes),
+      first_name: row.first_name, last_name: row.last_name,
     }]));
   }
 

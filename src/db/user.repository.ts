@@ -6,11 +6,16 @@ import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import type { MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
 
-/** A user as seen from one workspace: the account and its membership there. */
+/**
+ * A user as seen from one workspace: the account and its membership there. `first_name` and
+ * `last_name` are the workspace's own names for the member where it has them, else the
+ * account's.
+ */
 export interface MemberRow extends UserRow {
   role: MembershipRow['role'];
   membership_status: MembershipRow['status'];
   joined_at: MembershipRow['created_at'];
+  membership_updated_at: MembershipRow['updated_at'];
 }
 
 /** A member with the rest of what a single-user read shows: their groups here (by id) and their stored attribute values. */
@@ -83,6 +88,7 @@ export class UserRepository {
       role: first.role,
       membership_status: first.membership_status,
       joined_at: first.joined_at,
+      membership_updated_at: first.membership_updated_at,
       groups,
       attributes: fromJson<Record<string, unknown>>(first.attributes),
     };
@@ -134,16 +140,22 @@ const USER_COLUMNS = allColumns<UserRow>()([
   'id', 'email', 'first_name', 'last_name', 'password_hash', 'status', 'external_id', 'default_workspace_id', 'created_at', 'updated_at',
 ]);
 
+/** The account columns a member row takes as they are; the names come through the membership. */
+const MEMBER_ACCOUNT_COLUMNS = USER_COLUMNS.filter((column) => column !== 'first_name' && column !== 'last_name');
+
 /** Accounts joined with their membership in one workspace, as `MemberRow`s. */
 function membersOf(db: Executor, workspaceId: string) {
   return db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(USER_COLUMNS.map((column) => `users.${column}` as const))
-    .select([
+    .select(MEMBER_ACCOUNT_COLUMNS.map((column) => `users.${column}` as const))
+    .select((eb) => [
+      eb.fn.coalesce('memberships.first_name', 'users.first_name').as('first_name'),
+      eb.fn.coalesce('memberships.last_name', 'users.last_name').as('last_name'),
       'memberships.role as role',
       'memberships.status as membership_status',
       'memberships.created_at as joined_at',
+      'memberships.updated_at as membership_updated_at',
     ])
     .where('memberships.workspace_id', '=', workspaceId);
 }

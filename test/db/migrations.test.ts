@@ -14,6 +14,7 @@ const MIGRATIONS = [
   '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions', '0006_environments',
   '0007_rate_limits',
   '0008_member_listing',
+  '0009_member_names',
 ];
 
 let database: TestDatabase;

@@ -10,8 +10,8 @@ let workspaceB: string;
 
 beforeAll(async () => {
   h = await Harness.start();
-  workspaceA = await h.services.workspaces.create('Tokens A');
-  workspaceB = await h.services.workspaces.create('Tokens B');
+  workspaceA = await h.services.workspaces.create('Tokens A', { adminEmail: ADMIN_EMAIL });
+  workspaceB = await h.services.workspaces.create('Tokens B', { adminEmail: ADMIN_EMAIL });
 });
 afterAll(async () => {
   await h.close();
@@ -182,6 +182,11 @@ describe('no escalation', () => {
 
   it('an instance-wide token binds a token to any existing workspace; it acts for the caller\'s user', async () => {
     const other = await h.token(['*'], { email: 'other-admin@example.com' });
+    // Not a member of B yet: a token bound to B could not act there.
+    expectError(await h.request('POST', '/api/v1/tokens', { token: other, body: { name: 'for B', scopes: ['tokens:read'], workspaceId: workspaceB } }),
+      403, 'token_user_not_member');
+    const joined = await h.request('POST', '/api/v1/users', { workspaceId: workspaceB, body: { email: 'other-admin@example.com', isAdmin: true } });
+    expect(joined.statusCode, joined.body).toBe(201);
     const made = await createToken({ name: 'for B', scopes: ['tokens:read'], workspaceId: workspaceB }, { token: other });
     expect(made).toMatchObject({ workspaceId: workspaceB, userEmail: 'other-admin@example.com' });
   });

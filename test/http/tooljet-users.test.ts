@@ -471,9 +471,11 @@ describe('POST /api/ext/users', () => {
     expect((await userRow(user.email))!.status).toBe('invited');
   });
 
-  it('stores a random password, hashed, when none is given', async () => {
+  it('stores no password when none is given, and a scrypt hash when one is', async () => {
     const user = await createUser({ workspaces: [{ id: teamId }] });
-    expect((await userRow(user.email))!.password_hash).toMatch(/^scrypt\$/);
+    expect((await userRow(user.email))!.password_hash).toBeNull();
+    const withPassword = await createUser({ password: 'qwy@4xt123', workspaces: [{ id: teamId }] });
+    expect((await userRow(withPassword.email))!.password_hash).toMatch(/^scrypt\$/);
   });
 
   it('matches a workspace by id or by exact name, and groups by id or name', async () => {

@@ -273,10 +273,10 @@ describe('attribute values', () => {
     expect(await storedValues(user.id)).not.toHaveProperty(names.plan);
   });
 
-  it('PUT of one value refuses a wrong type (400 naming value), an unknown name (404), an unknown user (404)', async () => {
+  it('PUT of one value refuses a wrong type (400 naming attributes.<name>), an unknown name (404), an unknown user (404)', async () => {
     const user = await createUser({ attributes: { [names.seats]: 1 } });
-    expectError(await putValue(user.id, names.seats, { value: '2' }), 400, 'invalid_attribute_value', 'value');
-    expectError(await putValue(user.id, names.beta, { value: 1 }), 400, 'invalid_attribute_value', 'value');
+    expectError(await putValue(user.id, names.seats, { value: '2' }), 400, 'invalid_attribute_value', `attributes.${names.seats}`);
+    expectError(await putValue(user.id, names.beta, { value: 1 }), 400, 'invalid_attribute_value', `attributes.${names.beta}`);
     expectError(await putValue(user.id, 'never_defined', { value: 1 }), 404, 'attribute_not_found');
     expectError(await putValue(UNKNOWN_ID, names.seats, { value: 1 }), 404, 'user_not_found');
     expectError(await putValue(user.id, names.seats, {}), 400, 'invalid_input', 'value');

@@ -40,12 +40,16 @@ export function formPage(preview: InvitePreview, values: FormValues = {}, error?
   const title = `Join ${preview.workspaceName}`;
   return layout(title, `<h1>${escapeHtml(title)}</h1>
 <p>You are invited to join <strong>${escapeHtml(preview.workspaceName)}</strong> as ${ROLE_NAMES[preview.role]}, with the email
-<strong>${escapeHtml(preview.email)}</strong>. Choose your name and a password to accept.</p>
+<strong>${escapeHtml(preview.email)}</strong>. ${preview.choosesPassword
+    ? 'Choose your name and a password to accept.'
+    : 'You already have an account with this email: it keeps its password. Choose the name this workspace shows to accept.'}</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post">
 <label>First name <input name="firstName" autocomplete="given-name" required maxlength="255" value="${escapeHtml(values.firstName ?? '')}"></label>
 <label>Last name <input name="lastName" autocomplete="family-name" maxlength="255" value="${escapeHtml(values.lastName ?? '')}"></label>
-<label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"></label>
+${preview.choosesPassword
+    ? '<label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"></label>'
+    : ''}
 <button type="submit">Accept invitation</button>
 </form>
 <p><small>This link works once${preview.expiresAt ? ` and expires ${escapeHtml(new Date(preview.expiresAt).toUTCString())}` : ''}.</small></p>`);

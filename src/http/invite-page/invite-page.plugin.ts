@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
 import { runAudited } from '../../core/audit.ts';
 import type { Services } from '../../core/services.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { toNativeError } from '../native/errors.ts';
 import { type FormValues, acceptedPage, errorPage, formPage } from './invite-page.html.ts';
+import { InviteForm, InvitePageGetSchema, InvitePagePostSchema } from './invite-page.schemas.ts';
 
 const FORM_BODY_LIMIT = 16 * 1024;
-
-const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
 const TITLES: Record<string, string> = {
   invalid_token: 'This invitation link is not valid',
@@ -42,32 +40,46 @@ export async function invitePage(app: FastifyInstance, options: { services: Serv
 
   app.get<{ Params: { token: string } }>('/invite/:token', {
     logLevel: 'warn',
-    schema: { hide: true, params: TokenParams },
+    schema: InvitePageGetSchema,
   }, async (request, reply) => sendPage(reply, 200, formPage(await inviteAcceptance.preview(request.params.token))));
 
   app.post<{ Params: { token: string } }>('/invite/:token', {
     logLevel: 'warn',
     onRequest: options.limits.chargeAccept,
-    schema: { hide: true, params: TokenParams },
+    config: { documentedBody: { contentType: 'application/x-www-form-urlencoded', schema: InviteForm } },
+    schema: InvitePagePostSchema,
   }, async (request, reply) => {
     const { token } = request.params;
-    const form = readForm(request.body);
-    if ('error' in form) return sendPage(reply, 400, formPage(await inviteAcceptance.preview(token), form.values, form.error));
+    const preview = await inviteAcceptance.preview(token);
+    const form = readForm(request.body, preview.choosesPassword);
+    if ('error' in form) return sendPage(reply, 400, formPage(preview, form.values, form.error));
     const accepted = await runAudited({ actorType: 'public', requestId: request.id }, () => inviteAcceptance.accept({ token, ...form }));
     return sendPage(reply, 200, acceptedPage(accepted));
   });
 }
 
-/** The submitted fields, held to the API's rules (first name, last name, password of 8 or more characters). */
-function readForm(body: unknown): { firstName: string; lastName: string; password: string } | { error: string; values: FormValues } {
+/**
+ * The submitted fields, held to the API's rules (first name, last name, and when the account
+ * is being set up a password of 8 or more characters).
+ */
+function readForm(body: unknown, choosesPassword: boolean): { firstName: string; lastName: string; password?: string } | { error: string; values: FormValues } {
   const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
   const values = { firstName: text('firstName').slice(0, 255), lastName: text('lastName').slice(0, 255) };
   const password = text('password');
   if (!/\S/.test(text('firstName'))) return { error: 'Enter your first name.', values };
   if (text('firstName').length > 255 || text('lastName').length > 255) return { error: 'Names are limited to 255 characters.', values };
+  if (!choosesPassword) return { firstName: values.firstName, lastName: values.lastName };
   if (password.length < 8 || password.length > 1024) return { error: 'The password needs 8 characters or more.', values };
   return { firstName: values.firstName, lastName: values.lastName, password };
+}
+
+/**
+ * Answers a request under `/invite/` that names no invite page (a mangled or over-long link)
+ * with the page for a link that is not valid, which shows nothing of the path.
+ */
+export function sendInvalidLink(reply: FastifyReply, status: number): FastifyReply {
+  return sendPage(reply, status, errorPage(TITLES.invalid_token!, 'Check the link in your invitation email.'));
 }
 
 function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {

@@ -87,7 +87,12 @@ export const InviteAcceptBody = Type.Object(
     token: Type.String({ minLength: 1, maxLength: 200, description: 'The token from the invitation link.' }),
     firstName: Type.String({ minLength: 1, maxLength: 255, pattern: '\\S', description: 'The invitee\'s first name.' }),
     lastName: Type.String({ maxLength: 255, description: 'The invitee\'s last name (may be empty).' }),
-    password: Type.String({ minLength: 8, maxLength: 1024, description: 'The password for the account, 8 characters or more.' }),
+    password: Type.Optional(Type.String({
+      minLength: 8,
+      maxLength: 1024,
+      description: 'The password for a new account, 8 characters or more. Required when accepting sets up the account; '
+        + 'an account that already has a password, or belongs to other workspaces, keeps it and this is ignored.',
+    })),
   },
   { description: 'Accepting an invite.' },
 );
@@ -99,6 +104,10 @@ export const AcceptedInvite = Type.Object(
     workspaceId: Uuid('The workspace joined.'),
     workspaceName: Type.String({ description: 'The workspace joined.' }),
     role: Role('The role in the workspace.'),
+    accountSetUp: Type.Boolean({
+      description: 'Whether accepting set the account\'s password and names. False for an account that existed with a password '
+        + 'or in other workspaces: it keeps them, and the names given are this workspace\'s own for the member.',
+    }),
   },
   { description: 'The accepted invite: the account is active and a member of the workspace.' },
 );
