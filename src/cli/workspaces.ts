@@ -2,6 +2,7 @@ import { runAudited } from '../core/audit.ts';
 import type { WorkspaceSettings } from '../core/workspace.service.ts';
 import type { WorkspaceFilter } from '../db/workspace.repository.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { printable } from './terminal-text.ts';
 
 export interface WorkspaceCreateCommandOptions {
   name: string;
@@ -24,7 +25,10 @@ export async function createWorkspace(runtime: Runtime, options: WorkspaceCreate
   console.log(id);
 }
 
-/** `toolplane workspaces list`: every workspace the filter admits, oldest first, as a table or as a JSON array. */
+/**
+ * `toolplane workspaces list`: every workspace the filter admits, oldest first, as a table
+ * (control characters in names shown as escapes) or as a JSON array (values exact).
+ */
 export async function listWorkspaces(runtime: Runtime, options: WorkspaceListCommandOptions): Promise<void> {
   const filter: WorkspaceFilter = { status: options.status, nameContains: options.name };
   const all: WorkspaceSettings[] = [];
@@ -41,7 +45,7 @@ function table(workspaces: WorkspaceSettings[]): string {
   const header = ['ID', 'NAME', 'STATUS', 'DOMAINS', 'CREATED'];
   const rows = workspaces.map((workspace) => [
     workspace.id, workspace.name, workspace.status, workspace.domains.join(',') || '-', workspace.createdAt,
-  ]);
+  ].map(printable));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }

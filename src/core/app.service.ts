@@ -7,6 +7,7 @@ import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { EMPTY_DEFINITION, INITIAL_VERSION_NAME } from './app-definition.ts';
 import { invalidInput, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
+import { storedUuid } from './ids.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 
 export interface App {
@@ -44,8 +45,9 @@ export class AppService {
     });
   }
 
+  /** An `appId` of any shape is taken: one that names no app of the workspace is a 404 `app_not_found`. */
   get(actor: Actor, appId: string): Promise<App> {
-    return this.store.read((repos) => loadApp(repos, actor.workspaceId, appId));
+    return this.store.read((repos) => loadApp(repos, actor.workspaceId, appIdOf(appId)));
   }
 
   /**
@@ -78,8 +80,9 @@ export class AppService {
    * Changes only the fields given; `folderId: null` moves the app to the top level. An
    * update that changes no field's value records no audit event.
    */
-  update(actor: Actor, appId: string, input: AppUpdateInput): Promise<App> {
+  update(actor: Actor, givenId: string, input: AppUpdateInput): Promise<App> {
     return this.store.write(async (repos) => {
+      const appId = appIdOf(givenId);
       const before = await loadApp(repos, actor.workspaceId, appId);
       await checkReferences(repos, actor.workspaceId, input);
       await repos.apps.update(appId, {
@@ -101,8 +104,9 @@ export class AppService {
     });
   }
 
-  delete(actor: Actor, appId: string): Promise<void> {
+  delete(actor: Actor, givenId: string): Promise<void> {
     return this.store.write(async (repos) => {
+      const appId = appIdOf(givenId);
       await loadApp(repos, actor.workspaceId, appId);
       await repos.apps.delete(appId);
       await recordAudit(repos, { action: 'app.deleted', target: { type: 'app', id: appId }, workspaceId: actor.workspaceId });
@@ -122,6 +126,13 @@ async function checkReferences(repos: Repositories, workspaceId: string, input: 
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
+}
+
+/** The stored id of the app `appId` names; an id no app can have is a 404 `app_not_found`. */
+function appIdOf(appId: string): string {
+  const id = storedUuid(appId);
+  if (id === null) throw notFound('app', appId);
+  return id;
 }
 
 async function loadApp(repos: Repositories, workspaceId: string, appId: string): Promise<App> {

@@ -21,14 +21,16 @@ export class DomainError extends Error {
     message: string,
     /** The input field the error is about, when there is one. */
     readonly field?: string,
+    /** What the error is about, for a dialect that words it its own way (ToolJet's sentences). */
+    readonly details?: Readonly<Record<string, string | undefined>>,
   ) {
     super(message);
     this.name = 'DomainError';
   }
 }
 
-export function invalidInput(field: string, message: string, code = 'invalid_input'): DomainError {
-  return new DomainError('invalid_input', code, `${field}: ${message}`, field);
+export function invalidInput(field: string, message: string, code = 'invalid_input', details?: DomainError['details']): DomainError {
+  return new DomainError('invalid_input', code, `${field}: ${message}`, field, details);
 }
 
 export function notFound(entity: string, id: string | number): DomainError {

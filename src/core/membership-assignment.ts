@@ -38,10 +38,18 @@ export function newInviteNonce(): string {
   return randomUUID().replaceAll('-', '');
 }
 
+/**
+ * The workspace `ref` names, by id or else by exact name; `field` is where the ref's id is
+ * (`workspaces.0.id`). An unknown workspace is a 400 `workspace_not_found` naming what the
+ * client gave (`workspaces.0.name` for a name), with the id and name given as its details.
+ */
 export async function resolveWorkspace(repos: Repositories, ref: WorkspaceRef, field: string): Promise<{ id: string; name: string }> {
   if (!ref.id && !ref.name) throw invalidInput(field, 'a workspace needs an id or a name');
   const workspace = ref.id ? await repos.workspaces.get(ref.id) : await repos.workspaces.getByName(ref.name!);
-  if (!workspace) throw invalidInput(field, `workspace ${ref.id ?? ref.name} not found`, 'workspace_not_found');
+  if (!workspace) {
+    const given = ref.id ? field : field.replace(/\.id$/, '.name');
+    throw invalidInput(given, `workspace ${ref.id ?? ref.name} not found`, 'workspace_not_found', { id: ref.id, name: ref.name });
+  }
   return workspace;
 }
 

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
-import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
+import { frameworkErrors, MAX_PARAM_LENGTH, routeNotFound } from './framework-errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitePage } from './invite-page/invite-page.plugin.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -12,9 +11,11 @@ import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerRateLimits } from './rate-limit.ts';
+import { requestId } from './request-id.ts';
 import { requestLogger } from './request-logger.ts';
+import { serializeRequest } from './redaction.ts';
 import { RETRY_AFTER_SECONDS, invalidInput } from '../core/errors.ts';
-import { findNulCharacter, validatorCompiler } from './validation.ts';
+import { findNulCharacter, findNulParameter, validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   /** pino options, or false for no logging (tests). */
@@ -24,6 +25,7 @@ export interface AppOptions {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const DOCS_PREFIX = '/docs';
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 
 /** A `preValidation` hook refusing a body that holds a NUL character, naming the field. */
@@ -32,18 +34,37 @@ function refuseNulCharacters(request: FastifyRequest, _reply: FastifyReply, done
   done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
 }
 
+/**
+ * A `preValidation` hook refusing a query string or path parameter that holds a NUL
+ * character, naming it, on every route of every dialect. A NUL reaches a URL only
+ * percent-encoded, so a URL without `%00` is not looked into.
+ */
+function refuseNulParameters(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  if (!request.url.includes('%00')) return done();
+  const field = findNulParameter(request.params) ?? findNulParameter(request.query);
+  done(field === null ? undefined : invalidInput(field, 'must not contain NUL characters'));
+}
+
+/** The logger options with request URLs redacted on every line (see redaction.ts). */
+function redactingLogger(logger: AppOptions['logger']): AppOptions['logger'] {
+  if (!logger) return false;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: serializeRequest } };
+}
+
 /** Builds the HTTP server over an opened runtime; it does not listen. */
 export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     ...(options.logger ? { childLoggerFactory: requestLogger } : {}),
     bodyLimit: MAX_BODY_BYTES,
     // `/users/` is `/users`, as ToolJet's and most clients' servers treat it.
     // Longer path parameters than any id, email or invite token are refused before routing.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // X-Request-Id is read by `requestId`, which refuses what it should not echo or store.
+    requestIdHeader: false,
+    genReqId: requestId,
     // Refuse new requests while closing, but let in-flight ones finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -59,7 +80,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // This hook and the NUL check take `done` rather than being async: they never wait.
+  // This hook and the NUL checks take `done` rather than being async: they never wait.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
@@ -70,6 +91,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     if ([route.method].flat().every((method) => BODYLESS_METHODS.has(method))) return;
     route.preValidation = [refuseNulCharacters, ...[route.preValidation ?? []].flat()];
   });
+  app.addHook('preValidation', refuseNulParameters);
 
   // Outside the dialects (health, docs, unknown paths) errors take the native shape.
   app.setErrorHandler((error, request, reply) => {
@@ -78,11 +100,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ message: `No route ${request.method} ${request.url.split('?')[0]}`, code: 'route_not_found' }));
+  app.setNotFoundHandler(routeNotFound);
 
   await app.register(swagger, openapiOptions());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, uiHooks: { onRequest: redirectDocsIndex } });
   await app.register(healthRoutes, { database: runtime.database });
   // The dialects and the invite page apply the budgets in their own hooks; health and docs have none.
   const limits = await registerRateLimits(app, runtime.rateCounter, runtime.config.rateLimit);
@@ -90,4 +111,14 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(invitePage, { services: runtime.services, limits });
   await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config, limits });
   return app;
+}
+
+/**
+ * `/docs/static/index.html` redirects to the documentation page, `/docs/`. The UI plugin's
+ * own redirect keeps a query string and so, with one, sends the browser back to the same
+ * URL forever; this one drops it.
+ */
+async function redirectDocsIndex(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (request.routeOptions.url !== `${DOCS_PREFIX}/static/index.html`) return undefined;
+  return reply.redirect(`${DOCS_PREFIX}/`);
 }

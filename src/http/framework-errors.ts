@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors.ts';
-import { errorPage } from './invite-page/invite-page.html.ts';
+import { sendInvalidLink } from './invite-page/invite-page.plugin.ts';
 import { toNativeError } from './native/errors.ts';
+import { isSecretPath } from './redaction.ts';
 import { toTooljetError } from './tooljet/errors.ts';
 
 /** The longest path parameter the router takes; longer ones are refused before routing (414). */
@@ -37,10 +38,21 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     return;
   }
   const { status, body } = toNativeError(refused.error);
-  if (path.startsWith('/invite/')) {
-    void reply.code(refused.status ?? status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store')
-      .send(errorPage('This invitation link is not valid', 'Check the link in your invitation email.'));
+  if (isSecretPath(path)) {
+    void sendInvalidLink(reply, refused.status ?? status);
     return;
   }
   void reply.code(refused.status ?? status).send(body);
+}
+
+/**
+ * Answers a path no route serves, outside the dialects (which answer their own). A path
+ * under a secret-bearing route (a mangled invite link) gets the invite page's answer for a
+ * link that is not valid, which shows nothing of the path; any other gets the native 404
+ * naming the path.
+ */
+export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0]!;
+  if (isSecretPath(path)) return sendInvalidLink(reply, 404);
+  return reply.code(404).send({ message: `No route ${request.method} ${path}`, code: 'route_not_found' });
 }

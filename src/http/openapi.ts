@@ -1,12 +1,26 @@
 import type { SwaggerOptions } from '@fastify/swagger';
+import type { TSchema } from 'typebox';
 import { ALL_SCOPES } from '../core/scopes.ts';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The servers an operation outside `/api/v1` lives on; such a route is documented. */
+    servers?: ReadonlyArray<{ url: string; description?: string }>;
+  }
+  interface FastifyContextConfig {
+    /** A body the route reads itself rather than through a schema Fastify validates: documented, never checked. */
+    documentedBody?: { contentType: string; schema: TSchema };
+  }
+}
 
 const NATIVE_PREFIX = '/api/v1';
 
 /**
  * The native API's OpenAPI 3.1 document, generated from the route schemas. Paths are given
  * relative to the `/api/v1` server, as in the Retool Management API spec, so the document
- * is a superset of it path for path. Routes outside the native API are left out.
+ * is a superset of it path for path. Routes outside the native API are left out, except
+ * those whose schema names the server they live on (the invite page). Public operations
+ * (accepting an invite) say so with an empty `security` list.
  */
 export function openapiOptions(): SwaggerOptions {
   return {
@@ -43,7 +57,9 @@ export function openapiOptions(): SwaggerOptions {
     },
     // Each operation names the scope it needs, as OpenAPI 3.1 allows for any security scheme.
     transform: ({ schema, url, route }) => {
-      if (!url.startsWith(NATIVE_PREFIX)) return { schema: { ...schema, hide: true }, url };
+      const documentedBody = route?.config?.documentedBody;
+      if (documentedBody) schema = { ...schema, body: documentedBody.schema, consumes: [documentedBody.contentType] };
+      if (!url.startsWith(NATIVE_PREFIX)) return { schema: schema?.servers ? schema : { ...schema, hide: true }, url };
       const scope = route?.config?.scope;
       const security = scope ? [{ bearerAuth: [scope] }] : undefined;
       const headers = scope ? guardHeaders(route.method, url) : undefined;

@@ -143,3 +143,15 @@ export function findNulCharacter(value: unknown, path: string[] = []): string | 
   }
   return null;
 }
+
+/**
+ * The name of the first query or path parameter whose name or value holds a NUL character,
+ * or null. Values may be lists (`?a=1&a=2`); the parameter is named, not the list item.
+ */
+export function findNulParameter(parameters: unknown): string | null {
+  if (parameters === null || typeof parameters !== 'object') return null;
+  for (const [name, value] of Object.entries(parameters)) {
+    if (name.includes('\u0000') || findNulCharacter(value) !== null) return name;
+  }
+  return null;
+}

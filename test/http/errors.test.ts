@@ -110,8 +110,6 @@ describe('malformed path parameters', () => {
     ['GET', '/api/v1/users/not-a-uuid', 'userId'],
     ['PUT', '/api/v1/users/not-a-uuid', 'userId'],
     ['DELETE', '/api/v1/users/not-a-uuid', 'userId'],
-    ['GET', '/api/v1/apps/123', 'appId'],
-    ['DELETE', '/api/v1/apps/123', 'appId'],
     ['GET', '/api/v1/folders/folder-1', 'folderId'],
     ['GET', '/api/v1/resources/xyz', 'resourceId'],
     ['GET', '/api/v1/groups/abc', 'groupId'],
@@ -327,7 +325,7 @@ describe('request ids', () => {
   it.each([
     ['GET', '/healthz', 200],
     ['GET', '/api/v1/users', 200],
-    ['GET', '/api/v1/apps/123', 400],
+    ['GET', '/api/v1/users/123', 400],
     ['GET', '/api/v1/nothing-here', 404],
   ] as const)('echoes a client-sent x-request-id on %s %s', async (method, url, status) => {
     const response = await h.request(method, url, { headers: { 'x-request-id': 'trace-abc-123' } });

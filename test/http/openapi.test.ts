@@ -20,6 +20,7 @@ interface Parameter {
 
 interface Operation {
   operationId: string;
+  servers?: { url: string }[];
   parameters?: Parameter[];
   requestBody?: { $ref?: string; required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
   responses: Record<string, { $ref?: string; content?: Record<string, { schema?: JsonSchema }> }>;
@@ -223,9 +224,9 @@ describe('security', () => {
     expect(bearer.length).toBeGreaterThan(0);
   });
 
-  it('every operation requires the bearer scheme and documents 401 and 403', () => {
+  it('every operation but the public ones requires the bearer scheme and documents 401 and 403', () => {
     const schemes = doc.components?.securitySchemes ?? {};
-    const all = operationsOf(doc);
+    const all = operationsOf(doc).filter(({ op }) => !PUBLIC_OPERATIONS.some(([operationId]) => operationId === op.operationId));
     expect(all.length).toBeGreaterThanOrEqual(seedOperations.length + EXTRA_OPERATIONS.length);
     for (const { path, method, op } of all) {
       const label = `${method.toUpperCase()} ${path}`;
@@ -240,6 +241,37 @@ describe('security', () => {
       }
       expect(Object.keys(op.responses), label).toEqual(expect.arrayContaining(['401', '403']));
     }
+  });
+});
+
+/** The operations callable without an API token: the invite token is the credential. */
+const PUBLIC_OPERATIONS: [string, string, string, string][] = [
+  ['acceptInvite', 'post', '/invites/accept', '/api/v1'],
+  ['getInvitePage', 'get', '/invite/{token}', '/'],
+  ['acceptInvitePage', 'post', '/invite/{token}', '/'],
+];
+
+describe('public operations', () => {
+  it.each(PUBLIC_OPERATIONS)('%s (%s %s) is documented with an empty security list, on its server', (operationId, method, path, server) => {
+    const op = ours(path, method);
+    expect(op.operationId).toBe(operationId);
+    expect(op.security).toEqual([]);
+    expect(op.servers?.map((entry) => entry.url) ?? ['/api/v1']).toEqual([server]);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '410', '429']));
+  });
+
+  it('are the only operations without a bearer requirement', () => {
+    const open = operationsOf(doc).filter(({ op }) => (op.security ?? doc.security)?.length === 0).map(({ op }) => op.operationId);
+    expect(open.sort()).toEqual(PUBLIC_OPERATIONS.map(([operationId]) => operationId).sort());
+  });
+
+  it('document the bodies they take: JSON for the API, the form for the page', () => {
+    const api = ours('/invites/accept', 'post').requestBody!;
+    expect(jsonSchemaOf(doc, deref(doc, api))?.required).toEqual(expect.arrayContaining(['token', 'firstName']));
+    const page = deref(doc, ours('/invite/{token}', 'post').requestBody!);
+    expect(Object.keys(page.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    expect(Object.keys(page.content!['application/x-www-form-urlencoded']!.schema!.properties ?? {}).sort())
+      .toEqual(['firstName', 'lastName', 'password']);
   });
 });
 

@@ -10,12 +10,17 @@ interface Operation {
 const SOME_UUID = '00000000-0000-4000-8000-00000000beef';
 
 /** Every operation of the served OpenAPI document, its path parameters filled with valid ids. */
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema?: { type?: string } }> }>> }): Operation[] {
+function operationsOf(doc: { paths: Record<string, Record<string, {
+  parameters?: Array<{ in: string; name: string; schema?: { type?: string } }>;
+  security?: unknown[];
+}>> }): Operation[] {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const upper = method.toUpperCase() as Operation['method'];
       if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(upper)) continue;
+      // Public operations (accepting an invite) belong to no workspace a token names.
+      if (operation.security?.length === 0) continue;
       const types = new Map((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.schema?.type]));
       const url = '/api/v1' + path.replace(/\{(\w+)\}/g, (_match, name: string) => (types.get(name) === 'integer' ? '2147483000' : SOME_UUID));
       operations.push({ method: upper, url });

@@ -85,6 +85,19 @@ describe(`toolplane workspaces on ${testDialect()}`, { timeout: 60_000 }, () => 
     expect(none.stdout.trim()).toBe('No workspaces.');
   });
 
+  it('shows control characters in a name as escapes in the table, and exactly in JSON', async () => {
+    const name = 'Evil\x1b]0;owned\x07\x1b[31mRed\nFAKE  active  -';
+    expect((await runCli(['workspaces', 'create', '--name', name], env)).code).toBe(0);
+    const table = await runCli(['workspaces', 'list'], env);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    const lines = table.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('Evil\\x1b]0;owned\\x07\\x1b[31mRed\\nFAKE  active  -');
+    expect(lines[2]).toMatch(/\s+active\s+-\s+\d{4}-/);
+    expect((await listJson()).map((workspace) => workspace.name)).toEqual(['Default', name]);
+  });
+
   it('explains a taken name, a bad domain, a bad email or a bad status, changing nothing', async () => {
     expect((await runCli(['workspaces', 'create', '--name', 'Taken'], env)).code).toBe(0);
     const cases: Array<[string[], string]> = [

@@ -44,4 +44,7 @@ export const AppUpdateBody = Type.Object(
   { description: 'Request body for updating an app\'s metadata; fields left out keep their value.' },
 );
 
-export const AppIdParams = Type.Object({ appId: Uuid('The unique identifier of the app.') });
+/** A plain string, as the seed spec declares it: an id of any shape is looked up, and one naming no app is a 404. */
+export const AppIdParams = Type.Object({
+  appId: Type.String({ description: 'The unique identifier of the app; an id naming no app of the workspace is a 404 `app_not_found`.' }),
+});

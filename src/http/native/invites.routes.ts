@@ -72,9 +72,12 @@ export function invitesRoutes(app: NativeApp, { invites, inviteAcceptance }: Ser
   app.post('/invites/accept', {
     config: { public: true },
     onRequest: acceptLimit,
-    // Public (no token): left out of the document, whose every operation requires a Bearer token.
+    // Public: the invite token in the body is the credential, so the operation asks for no Bearer token.
     schema: {
-      hide: true,
+      operationId: 'acceptInvite', summary: 'Accept Invite', tags, security: [],
+      description: 'Accepts an invite with the token of its link, as the invite page does; no API token. Limited to 10 attempts '
+        + 'a minute per client address (429 `rate_limited`). An unknown token is a 404 `invalid_token`, a used, revoked or '
+        + 'expired one a 410 `invite_gone`.',
       body: InviteAcceptBody,
       response: { 200: AcceptedInvite, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody },
     },

@@ -129,10 +129,14 @@ function endsInParameter(url: string): boolean {
   return /\/:[^/]+$/.test(url);
 }
 
-/** The route's path with its validated parameters filled in: the same object, the same name. */
+/**
+ * The route's path with its validated parameters filled in, in lower case: the same object,
+ * the same name. An id a route takes as plain text (an app's) may come in either case while
+ * ids are stored in lower case; paths differing only in case merely share a lock.
+ */
 function concretePath(url: string, params: unknown): string {
   const values = (params ?? {}) as Record<string, unknown>;
-  return url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => String(values[name]));
+  return url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => String(values[name])).toLowerCase();
 }
 
 /** What a retry must repeat exactly: method, path, workspace and body. */

@@ -30,12 +30,26 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
   unavailable: 503,
 };
 
+/**
+ * ToolJet's own sentences for the errors whose wording its clients match on, by code, made
+ * from the error's details. An unknown workspace in a user's `workspaces` names the id and
+ * the name given, `undefined` for the one left out, exactly as ToolJet writes it.
+ */
+const TOOLJET_MESSAGES: Record<string, (details: NonNullable<DomainError['details']>) => string> = {
+  workspace_not_found: ({ id, name }) => `The workspaces id or name do not exist: id ${id}, name ${name}`,
+};
+
+function messageOf(error: DomainError): string {
+  const wording = TOOLJET_MESSAGES[error.code];
+  return wording && error.details ? wording(error.details) : error.message;
+}
+
 export function toTooljetError(error: unknown, request: FastifyRequest): TooljetErrorBody {
   const body = (statusCode: number, message: string | string[], code: string): TooljetErrorBody => ({
     statusCode, timestamp: new Date().toISOString(), path: request.url.split('?')[0]!, message, code,
   });
   if (isConnectionFailure(error)) error = databaseUnavailable();
-  if (error instanceof DomainError) return body(STATUS_OF_KIND[error.kind], error.message, error.code);
+  if (error instanceof DomainError) return body(STATUS_OF_KIND[error.kind], messageOf(error), error.code);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation && fastifyError.validation.length > 0) {
     // NestJS's ParseUUIDPipe answers a malformed id in the path with 422; ToolJet clients expect it.
