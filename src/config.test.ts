@@ -5,7 +5,11 @@ describe('rate-limit configuration', () => {
   it('defaults to 1200 requests a minute per token, 60 per address, 10 accepts, counted in the database', () => {
     const config = loadConfig({});
     expect(config.redisUrl).toBeUndefined();
-    expect(config.rateLimit).toEqual({ perToken: 1200, perAddress: 60, acceptsPerAddress: 10, windowMs: 60_000, redisKeyPrefix: 'toolplane:rl:' });
+    expect(config.rateLimit).toEqual({
+      perToken: 1200, perAddress: 60, acceptsPerAddress: 10, windowMs: 60_000, redisKeyPrefix: 'toolplane:rl:',
+      signInFailuresPerAccount: 10, signInFailuresPerAddress: 30, signInWindowMs: 900_000,
+      passwordResetsPerAccount: 5, passwordResetsPerAddress: 20, passwordResetWindowMs: 3_600_000,
+    });
     expect(config.rateLimit).toEqual(DEFAULT_RATE_LIMIT);
   });
 
@@ -44,5 +48,19 @@ describe('TRUST_PROXY', () => {
 
   it.each(['yes', '2', '10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1'])('refuses %s', (raw) => {
     expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(/^TRUST_PROXY must be/);
+  });
+});
+
+describe('session configuration', () => {
+  it('defaults to 8 idle hours and 7 days at most, and reads both in whole minutes and hours', () => {
+    expect(loadConfig({}).session).toEqual({ idleMs: 8 * 3_600_000, maxAgeMs: 7 * 86_400_000 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_AGE_HOURS: ' 12 ' }).session).toEqual({ idleMs: 1_800_000, maxAgeMs: 43_200_000 });
+  });
+
+  it('refuses a duration that is not a whole number from 1 up, naming the variable', () => {
+    for (const value of ['0', '-5', '1.5', 'ten']) {
+      expect(() => loadConfig({ SESSION_IDLE_MINUTES: value })).toThrow(/SESSION_IDLE_MINUTES/);
+    }
+    expect(() => loadConfig({ SESSION_MAX_AGE_HOURS: '0' })).toThrow(ConfigError);
   });
 });

@@ -31,7 +31,18 @@ export interface Config {
   /** Redis for counters shared between processes (`REDIS_URL`); absent: the database holds them. */
   redisUrl?: string;
   rateLimit: RateLimitConfig;
+  session: SessionConfig;
 }
+
+/** How long a signed-in person's session lasts. */
+export interface SessionConfig {
+  /** A session unused this long ends (`SESSION_IDLE_MINUTES`). */
+  idleMs: number;
+  /** A session ends this long after sign-in, used or not (`SESSION_MAX_AGE_HOURS`). */
+  maxAgeMs: number;
+}
+
+export const DEFAULT_SESSION: SessionConfig = { idleMs: 8 * 3_600_000, maxAgeMs: 7 * 86_400_000 };
 
 /** Request budgets; every budget is counted per window and shared by all server processes. */
 export interface RateLimitConfig {
@@ -45,6 +56,14 @@ export interface RateLimitConfig {
   windowMs: number;
   /** Prefix of every Redis key the counters use (`REDIS_KEY_PREFIX`). */
   redisKeyPrefix: string;
+  /** Failed sign-ins per account, and per client address, within `signInWindowMs` before more are refused. */
+  signInFailuresPerAccount: number;
+  signInFailuresPerAddress: number;
+  signInWindowMs: number;
+  /** Password reset requests per account (by email, whether it exists or not), and per client address, within `passwordResetWindowMs`. */
+  passwordResetsPerAccount: number;
+  passwordResetsPerAddress: number;
+  passwordResetWindowMs: number;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
@@ -53,6 +72,12 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   acceptsPerAddress: 10,
   windowMs: 60_000,
   redisKeyPrefix: 'toolplane:rl:',
+  signInFailuresPerAccount: 10,
+  signInFailuresPerAddress: 30,
+  signInWindowMs: 15 * 60_000,
+  passwordResetsPerAccount: 5,
+  passwordResetsPerAddress: 20,
+  passwordResetWindowMs: 60 * 60_000,
 };
 
 /** Thrown for configuration the process cannot start with; the CLI prints it and exits 1. */
@@ -97,7 +122,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: parseBudget(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_RATE_LIMIT.perAddress),
       redisKeyPrefix: env.REDIS_KEY_PREFIX || DEFAULT_RATE_LIMIT.redisKeyPrefix,
     },
+    session: {
+      idleMs: parseDuration(env, 'SESSION_IDLE_MINUTES', 60_000, DEFAULT_SESSION.idleMs),
+      maxAgeMs: parseDuration(env, 'SESSION_MAX_AGE_HOURS', 3_600_000, DEFAULT_SESSION.maxAgeMs),
+    },
   };
+}
+
+/** A whole number of units (minutes, hours) from 1 up, in milliseconds. */
+function parseDuration(env: NodeJS.ProcessEnv, name: string, unitMs: number, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\s*[1-9]\d*\s*$/.test(raw) || !Number.isSafeInteger(Number(raw) * unitMs)) {
+    throw new ConfigError(`${name} must be a whole number from 1 up, got "${raw}"`);
+  }
+  return Number(raw) * unitMs;
 }
 
 function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {

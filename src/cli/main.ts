@@ -11,6 +11,7 @@ import { openRuntime } from '../runtime/runtime.ts';
 import { exportAudit } from './audit-export.ts';
 import { importUsers } from './import-users.ts';
 import { rotateKeys } from './rotate-keys.ts';
+import { setPassword } from './set-password.ts';
 import { serve } from './serve.ts';
 import { createWorkspace, listWorkspaces } from './workspaces.ts';
 
@@ -82,6 +83,14 @@ users
     } finally {
       await runtime.close();
     }
+  });
+
+users
+  .command('set-password')
+  .description('set an account\'s password and end its sessions: asked twice without echo on a terminal, else the first line of stdin')
+  .requiredOption('--email <email>', 'the account\'s email')
+  .action(async (options: { email: string }) => {
+    await setPassword(loadConfig(), options);
   });
 
 const audit = program.command('audit').description('read the audit log');

@@ -62,6 +62,8 @@ function summary(report: RotationReport, explicitKey: boolean): string {
     `  resource secrets:       ${report.resealed.resourceSecrets}`,
     `  configuration secrets:  ${report.resealed.configurationSecrets}`,
     `  idempotent answers:     ${report.resealed.idempotencyAnswers}`,
+    `  two-factor secrets:     ${report.resealed.totpSecrets}`,
+    `  SSO client secrets:     ${report.resealed.ssoClientSecrets}`,
     `  key check:              ${report.keyCheckUpdated ? 'updated' : 'already current'}`,
   ];
   lines.push(explicitKey

@@ -79,6 +79,11 @@ export function roleAllows(role: Role, level: AccessLevel): boolean {
   return role !== 'end-user' || RANK[level] <= RANK.use;
 }
 
+/** Whether holding `held` allows what `needed` allows (use < edit < own). */
+export function reaches(held: AccessLevel, needed: AccessLevel): boolean {
+  return RANK[held] >= RANK[needed];
+}
+
 /** The levels an end user may not hold. */
 export function exceedsUse(level: AccessLevel): boolean {
   return RANK[level] > RANK.use;

@@ -9,6 +9,7 @@ import { invalidInput, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
 import { storedUuid } from './ids.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
+import { grantCreatorOwnership } from './creator-grants.ts';
 
 export interface App {
   id: string;
@@ -67,6 +68,7 @@ export class AppService {
         id: randomUUID(), app_id: id, name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION), created_at: at, updated_at: at,
       }]);
       if (input.resources) await repos.apps.setResources(id, unique(input.resources));
+      await grantCreatorOwnership(repos, actor, { type: 'app', id }, at);
       const app = await loadApp(repos, actor.workspaceId, id);
       await recordAudit(repos, {
         action: 'app.created', target: { type: 'app', id }, workspaceId: actor.workspaceId,

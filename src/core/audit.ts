@@ -9,8 +9,11 @@ import type { Repositories } from '../db/store.ts';
  * around their work (`runAudited`); every audit event recorded inside carries it.
  */
 export interface AuditContext {
-  /** `token`: a native API token; `external_api`: the ToolJet access token; `public`: no credential. */
-  actorType: 'token' | 'external_api' | 'cli' | 'public' | 'system';
+  /**
+   * `token`: a native API token; `session`: a signed-in person; `external_api`: the ToolJet
+   * access token; `public`: no credential.
+   */
+  actorType: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
   tokenId?: string | null;
   userId?: string | null;
   requestId?: string | null;

@@ -7,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { changedFields, recordAudit } from './audit.ts';
 import { type DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { writeUnique } from './unique.ts';
+import { grantCreatorOwnership } from './creator-grants.ts';
 
 export type FolderType = FolderRow['folder_type'];
 
@@ -56,6 +57,7 @@ export class FolderService {
         id, workspace_id: actor.workspaceId, name: input.name, folder_type: input.folderType,
         parent_id: parentId, created_at: at, updated_at: at,
       });
+      await grantCreatorOwnership(repos, actor, { type: 'folder', id }, at);
       await recordAudit(repos, {
         action: 'folder.created', target: { type: 'folder', id }, workspaceId: actor.workspaceId,
         changes: { name: input.name, folderType: input.folderType, parentFolderId: parentId },

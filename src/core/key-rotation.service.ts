@@ -7,6 +7,8 @@ import { KEY_CHECK_SETTING, sealKeyCheck } from './key-check.ts';
 import { configurationSecretContext } from './resource-configuration.service.ts';
 import { secretContext } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
+import { ssoSecretContext } from './sso-configuration.service.ts';
+import { totpSecretContext } from './two-factor.service.ts';
 
 export const DEFAULT_ROTATION_BATCH_SIZE = 200;
 /** Passes over every table before giving up on writes that keep bringing back old envelopes. */
@@ -17,6 +19,10 @@ export interface ResealCounts {
   resourceSecrets: number;
   configurationSecrets: number;
   idempotencyAnswers: number;
+  /** Accounts' two-factor TOTP secrets. */
+  totpSecrets: number;
+  /** Workspaces' single sign-on client secrets. */
+  ssoClientSecrets: number;
 }
 
 export interface RotationReport {
@@ -31,7 +37,7 @@ export interface RotationReport {
 
 /** One committed batch, for progress reports. */
 export interface RotationBatch {
-  table: 'resources' | 'resource_configurations' | 'idempotency_keys';
+  table: 'resources' | 'resource_configurations' | 'idempotency_keys' | 'users' | 'sso_configurations';
   rows: number;
   resealed: number;
 }
@@ -44,7 +50,8 @@ export interface RotationOptions {
 
 /**
  * Re-seals every stored secret under the box's current key: resource secrets, resource
- * configuration secrets and stored idempotent answers, then the key-check value.
+ * configuration secrets, stored idempotent answers, accounts' TOTP secrets and single sign-on
+ * client secrets, then the key-check value.
  *
  * Each batch of rows is its own transaction, so the instance keeps serving throughout:
  * servers holding the new key as current and the old one as previous open both kinds of
@@ -63,20 +70,18 @@ export class KeyRotationService {
   async rotate(options: RotationOptions = {}): Promise<RotationReport> {
     const batchSize = options.batchSize ?? DEFAULT_ROTATION_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new DomainError('invalid_input', 'invalid_input', 'batchSize: must be a whole number, at least 1', 'batchSize');
-    const resealed: ResealCounts = { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0 };
+    const resealed = noneResealed();
     for (let pass = 1; ; pass += 1) {
       const counts = await this.pass(batchSize, options.onBatch);
-      resealed.resourceSecrets += counts.resourceSecrets;
-      resealed.configurationSecrets += counts.configurationSecrets;
-      resealed.idempotencyAnswers += counts.idempotencyAnswers;
-      if (counts.resourceSecrets + counts.configurationSecrets + counts.idempotencyAnswers === 0) break;
+      for (const where of Object.keys(resealed) as (keyof ResealCounts)[]) resealed[where] += counts[where];
+      if (totalOf(counts) === 0) break;
       if (pass === MAX_PASSES) {
         throw new DomainError('unavailable', 'key_rotation_incomplete',
           `Values under an old key kept appearing after ${MAX_PASSES} passes; run the rotation again`);
       }
     }
     const keyId = this.box.currentKeyId;
-    const total = resealed.resourceSecrets + resealed.configurationSecrets + resealed.idempotencyAnswers;
+    const total = totalOf(resealed);
     const keyCheckUpdated = await this.store.write(async (repos) => {
       const check = await repos.settings.get(KEY_CHECK_SETTING);
       const stale = check !== undefined && !this.box.isCurrent(check);
@@ -93,7 +98,7 @@ export class KeyRotationService {
   }
 
   private async pass(batchSize: number, onBatch: RotationOptions['onBatch']): Promise<ResealCounts> {
-    const counts: ResealCounts = { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0 };
+    const counts = noneResealed();
     const report = async (batch: RotationBatch) => {
       if (onBatch) await onBatch(batch);
     };
@@ -163,6 +168,46 @@ export class KeyRotationService {
       if (batch.rows < batchSize) break;
       answerCursor = batch.last;
     }
+
+    let userCursor: string | null = null;
+    for (;;) {
+      const after = userCursor;
+      const batch = await this.store.write(async (repos) => {
+        const rows = await repos.sealedValues.totpSecretsAfter(after, batchSize);
+        let resealed = 0;
+        for (const row of rows) {
+          if (this.box.isCurrent(row.totp_secret)) continue;
+          const secret = this.resealOne(row.totp_secret, totpSecretContext(row.id), `two-factor secret of user ${row.id}`);
+          await repos.sealedValues.updateTotpSecret(row.id, secret);
+          resealed += 1;
+        }
+        return { rows: rows.length, last: rows.at(-1)?.id ?? null, resealed };
+      });
+      counts.totpSecrets += batch.resealed;
+      if (batch.rows > 0) await report({ table: 'users', rows: batch.rows, resealed: batch.resealed });
+      if (batch.rows < batchSize) break;
+      userCursor = batch.last;
+    }
+
+    let ssoCursor: string | null = null;
+    for (;;) {
+      const after = ssoCursor;
+      const batch = await this.store.write(async (repos) => {
+        const rows = await repos.sealedValues.ssoClientSecretsAfter(after, batchSize);
+        let resealed = 0;
+        for (const row of rows) {
+          if (this.box.isCurrent(row.client_secret)) continue;
+          const secret = this.resealOne(row.client_secret, ssoSecretContext(row.workspace_id), `single sign-on client secret of workspace ${row.workspace_id}`);
+          await repos.sealedValues.updateSsoClientSecret(row.workspace_id, secret);
+          resealed += 1;
+        }
+        return { rows: rows.length, last: rows.at(-1)?.workspace_id ?? null, resealed };
+      });
+      counts.ssoClientSecrets += batch.resealed;
+      if (batch.rows > 0) await report({ table: 'sso_configurations', rows: batch.rows, resealed: batch.resealed });
+      if (batch.rows < batchSize) break;
+      ssoCursor = batch.last;
+    }
     return counts;
   }
 
@@ -186,4 +231,12 @@ export class KeyRotationService {
         `Cannot open the ${where}: ${(error as Error).message}. Add the key it was sealed under to TOOLPLANE_PREVIOUS_SECRET_KEYS`);
     }
   }
+}
+
+function noneResealed(): ResealCounts {
+  return { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0, totpSecrets: 0, ssoClientSecrets: 0 };
+}
+
+function totalOf(counts: ResealCounts): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }

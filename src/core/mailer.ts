@@ -23,3 +23,19 @@ export interface InviteMailer {
   /** Releases connections; called once when the process stops. */
   close(): Promise<void>;
 }
+
+/** What a password reset email says. */
+export interface PasswordResetEmail {
+  to: string;
+  /** `<PUBLIC_URL>/reset-password/<token>`: whoever holds it can set the account's password, so it goes to the account's email only. */
+  resetUrl: string;
+  expiresAt: string;
+}
+
+/** Delivers password reset emails, on the terms of `InviteMailer.send`. */
+export interface PasswordResetMailer {
+  sendPasswordReset(email: PasswordResetEmail): Promise<void>;
+}
+
+/** A process's one mail transport, for every kind of email it sends. */
+export type Mailer = InviteMailer & PasswordResetMailer;

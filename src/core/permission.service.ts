@@ -3,12 +3,13 @@ import type { Repositories, Store } from '../db/store.ts';
 import { toIso } from '../db/rows.ts';
 import {
   type Access, type AccessLevel, type Grant, type MemberFacts, type ObjectRef, type ObjectType,
-  type PlacedObject, type Principal, type SubjectRef, effectiveAccess, exceedsUse, folderChain,
+  type PlacedObject, type Principal, type SubjectRef, effectiveAccess, exceedsUse, folderChain, reaches,
 } from './access.ts';
 import { refuseGrantToEndUsers } from './access-rules.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError, invalidInput, notFound } from './errors.ts';
+import { storedUuid } from './ids.ts';
 
 /** A subject as a client names it: the id's type (UUID or integer) is checked against `type`. */
 export interface SubjectInput {
@@ -39,6 +40,14 @@ export interface GroupAccess extends Access {
 export interface AccessList {
   users: UserAccess[];
   groups: GroupAccess[];
+}
+
+/** An object an operation touches, and the least access it needs there. */
+export interface AccessDemand {
+  object: ObjectRef;
+  level: AccessLevel;
+  /** The input field naming the object, when the body names it (the folder to put something in). */
+  field?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -153,6 +162,52 @@ export class PermissionService {
       return { users, groups: groupAccess };
     });
   }
+
+  /**
+   * Refuses an actor whose writes reach only what it is granted (`objectWrites: 'granted'`,
+   * a builder's session) unless its person's effective access to each object, in the
+   * order given, is at least the level demanded: 403 `insufficient_access` naming the first
+   * object short of it and the level needed. Any other actor passes without a read.
+   *
+   * An object that does not exist, or an id that is no UUID, passes: it names nothing, and
+   * the operation answers for it as it does for anyone (404, or 400 for a folder named in
+   * the body). An object the person cannot even use is refused all the same, not hidden:
+   * whoever holds a write scope here also reads the whole workspace. The facts are read
+   * before, not inside, the write's transaction: a grant revoked meanwhile lets that one
+   * write through, as a token revoked mid-request does.
+   */
+  async requireAccess(actor: Actor, demands: readonly AccessDemand[]): Promise<void> {
+    if (actor.objectWrites !== 'granted' || demands.length === 0) return;
+    await this.store.read(async (repos) => {
+      const workspaceId = actor.workspaceId;
+      const found = await Promise.all(demands.map(async (demand) => {
+        const id = storedUuid(demand.object.id);
+        const row = id === null ? undefined : await repos.permissions.getObject(workspaceId, demand.object.type, id);
+        return row ? [{ demand, placed: { type: demand.object.type, id: row.id, folderId: row.folder_id } }] : [];
+      }));
+      const present = found.flat();
+      if (present.length === 0) return;
+      const member = await memberFactsOf(repos, workspaceId, actor.userId);
+      const [grantRows, folders] = await Promise.all([
+        member ? repos.permissions.listForSubjects(workspaceId, actor.userId, member.groupIds) : [],
+        repos.folders.list(workspaceId),
+      ]);
+      const facts = { folderParents: new Map(folders.map((folder) => [folder.id, folder.parent_id])), grants: grantRows.map(toGrant) };
+      for (const { demand, placed } of present) {
+        const held = member ? effectiveAccess({ type: 'user', member }, placed, facts, { inherited: true })?.accessLevel ?? null : null;
+        if (held === null || !reaches(held, demand.level)) throw insufficientAccess(demand, placed, held);
+      }
+    });
+  }
+}
+
+function insufficientAccess(demand: AccessDemand, object: ObjectRef, held: AccessLevel | null): DomainError {
+  return new DomainError(
+    'forbidden',
+    'insufficient_access',
+    `You need ${demand.level} access to ${object.type} ${object.id} for this; you have ${held === null ? 'no access' : held}`,
+    demand.field,
+  );
 }
 
 /** The subject of the workspace `input` names; a UUID for a user, an integer for a group (400 on `subject.id`). */
@@ -177,10 +232,15 @@ async function resolveObject(repos: Repositories, workspaceId: string, object: O
 
 async function principalOf(repos: Repositories, workspaceId: string, subject: SubjectRef): Promise<Principal> {
   if (subject.type === 'group') return { type: 'group', id: subject.id };
-  const membership = (await repos.memberships.get(workspaceId, subject.id))!;
-  const groups = (await repos.groups.groupsOfUsers(workspaceId, [subject.id])).get(subject.id) ?? [];
-  const member: MemberFacts = { userId: subject.id, role: membership.role, status: membership.status, groupIds: groups.map((group) => group.id) };
-  return { type: 'user', member };
+  return { type: 'user', member: (await memberFactsOf(repos, workspaceId, subject.id))! };
+}
+
+/** The member as access sees them; null when they are no member of the workspace. */
+async function memberFactsOf(repos: Repositories, workspaceId: string, userId: string): Promise<MemberFacts | null> {
+  const membership = await repos.memberships.get(workspaceId, userId);
+  if (!membership) return null;
+  const groups = (await repos.groups.groupsOfUsers(workspaceId, [userId])).get(userId) ?? [];
+  return { userId, role: membership.role, status: membership.status, groupIds: groups.map((group) => group.id) };
 }
 
 function keyOf(subject: SubjectRef) {

@@ -10,6 +10,7 @@ import { requireFolder } from './folder.service.ts';
 import { displayNameOf } from './resource-types.ts';
 import type { SecretBox } from './secrets.ts';
 import { writeUnique } from './unique.ts';
+import { grantCreatorOwnership } from './creator-grants.ts';
 
 export type ResourceOptions = Record<string, unknown>;
 type SealedSecrets = Record<string, string>;
@@ -72,6 +73,7 @@ export class ResourceService {
         options: toJson(input.options ?? {}), secrets: toJson(this.seal(id, {}, input.secrets ?? {})),
         created_at: at, updated_at: at,
       });
+      await grantCreatorOwnership(repos, actor, { type: 'resource', id }, at);
       const resource = toResource(await loadResource(repos, actor.workspaceId, id));
       await recordAudit(repos, {
         action: 'resource.created', target: { type: 'resource', id }, workspaceId: actor.workspaceId,

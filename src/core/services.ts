@@ -1,3 +1,4 @@
+import type { RateLimitConfig, SessionConfig } from '../config.ts';
 import type { Store } from '../db/store.ts';
 import { AccountService } from './account.service.ts';
 import { AppService } from './app.service.ts';
@@ -10,14 +11,22 @@ import { InviteAcceptanceService } from './invite-acceptance.service.ts';
 import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
 import { InviteService } from './invite.service.ts';
-import type { InviteMailer } from './mailer.ts';
+import type { Mailer } from './mailer.ts';
+import { PasswordResetService } from './password-reset.service.ts';
 import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
 import { EnvironmentService } from './environment.service.ts';
 import { KeyRotationService } from './key-rotation.service.ts';
+import { MeService } from './me.service.ts';
+import type { RateCounter } from './rate-counter.ts';
+import { SessionService } from './session.service.ts';
+import { SignInService } from './sign-in.service.ts';
+import { SsoConfigurationService } from './sso-configuration.service.ts';
+import { SsoSignInService } from './sso-sign-in.service.ts';
 import { ResourceConfigurationService } from './resource-configuration.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
+import { TwoFactorService } from './two-factor.service.ts';
 import { UnitOfWork } from './unit-of-work.ts';
 import { UserService } from './user.service.ts';
 import { UserAttributeService } from './user-attribute.service.ts';
@@ -48,17 +57,36 @@ export interface Services {
   keyRotation: KeyRotationService;
   permissions: PermissionService;
   workflows: WorkflowService;
+  sessions: SessionService;
+  signIn: SignInService;
+  sso: SsoConfigurationService;
+  ssoSignIn: SsoSignInService;
+  twoFactor: TwoFactorService;
+  me: MeService;
+  passwordResets: PasswordResetService;
 }
 
-/** How invitation links reach invitees: by `mailer`, or returned to the caller when it is null. */
+/** What signing people in needs: how long sessions last, and the shared counters that throttle failures. */
+export interface SignInOptions {
+  session: SessionConfig;
+  rateCounter: RateCounter;
+  rateLimit: RateLimitConfig;
+}
+
+/**
+ * How invitation links reach invitees: by `mailer`, or returned to the caller when it is null.
+ * Password reset links go by `mailer` only; without it no reset is made.
+ */
 export interface InviteDeliveryOptions {
-  mailer: InviteMailer | null;
+  mailer: Mailer | null;
   /** Base of the accept links (`<publicUrl>/invite/<token>`). */
   publicUrl: string;
 }
 
-export function createServices(store: Store, box: SecretBox, delivery: InviteDeliveryOptions): Services {
+export function createServices(store: Store, box: SecretBox, delivery: InviteDeliveryOptions, signIn: SignInOptions): Services {
   const workspaces = new WorkspaceService(store);
+  const sessions = new SessionService(store, signIn.session);
+  const twoFactor = new TwoFactorService(store, box, signIn.rateCounter, signIn.rateLimit);
   const inviteLinks = new InviteLinks(box.deriveKeys('invite-links'));
   const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
   return {
@@ -83,5 +111,12 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     keyRotation: new KeyRotationService(store, box),
     permissions: new PermissionService(store),
     workflows: new WorkflowService(store),
+    sessions,
+    signIn: new SignInService(store, sessions, signIn.rateCounter, signIn.rateLimit, twoFactor),
+    sso: new SsoConfigurationService(store, box),
+    ssoSignIn: new SsoSignInService(store, box, sessions),
+    twoFactor,
+    me: new MeService(store, workspaces, sessions),
+    passwordResets: new PasswordResetService(store, sessions, signIn.rateCounter, signIn.rateLimit, delivery),
   };
 }

@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts';
 import { DomainError, forbidden, invalidInput } from './errors.ts';
 import { isStorableInstant } from './instants.ts';
 import { type Scope, hasScope, isScope } from './scopes.ts';
+import { delegableScopes } from './session-grants.ts';
 
 /**
  * What a caller may hand on to a token it creates or rotates: at most its own scopes, and
@@ -15,8 +16,13 @@ export interface Grant {
   expiresAt: string | null;
 }
 
-/** The grant of the actor's token; a revoked or missing token is a 401. */
+/**
+ * The grant of the actor: a session's is its person's scopes in the workspace that a token
+ * can carry (`delegableScopes`), without expiry (a person may make a lasting token, as in
+ * any console); a token's is its own, and a revoked or missing token is a 401.
+ */
 export async function grantOf(repos: Repositories, actor: Actor): Promise<Grant> {
+  if (actor.sessionId) return { scopes: delegableScopes(actor), expiresAt: null };
   if (actor.tokenId === null) return { scopes: ['*'], expiresAt: null };
   const row = await repos.tokens.getById(actor.tokenId);
   if (!row || row.revoked_at) throw new DomainError('unauthorized', 'invalid_token', 'The token is invalid, expired or revoked');

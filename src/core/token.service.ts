@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Repositories, Store } from '../db/store.ts';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/rows.ts';
 import type { TokenReach, TokenWithUser } from '../db/token.repository.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, isLocalWork } from './actor.ts';
 import { refuseArchivedAccount } from './account-boundary.ts';
 import { recordAudit } from './audit.ts';
 import { conflict, forbidden, invalidInput, notFound } from './errors.ts';
@@ -154,7 +154,7 @@ export class TokenService {
     return this.store.write(async (repos) => {
       const row = await this.visible(repos, actor, id);
       if (row.revoked_at) throw conflict('token_revoked', `Token ${id} is revoked`);
-      if (actor.tokenId !== null && row.user_id !== actor.userId) {
+      if (!isLocalWork(actor) && row.user_id !== actor.userId) {
         throw forbidden('token_of_other_user', `Token ${id} acts for ${row.user_email}; only that user's tokens can rotate it. Revoke it instead`);
       }
       const grant = await grantOf(repos, actor);

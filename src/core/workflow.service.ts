@@ -8,6 +8,7 @@ import { type DomainError, conflict, notFound } from './errors.ts';
 import { requireFolder } from './folder.service.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
+import { grantCreatorOwnership } from './creator-grants.ts';
 
 export interface Workflow {
   id: string;
@@ -56,6 +57,7 @@ export class WorkflowService {
         folder_id: input.folderId ?? null, created_at: at, updated_at: at,
       };
       await repos.workflows.create(row);
+      await grantCreatorOwnership(repos, actor, { type: 'workflow', id }, at);
       await recordAudit(repos, {
         action: 'workflow.created', target: { type: 'workflow', id }, workspaceId: actor.workspaceId,
         changes: { name: row.name, description: row.description, folderId: row.folder_id },

@@ -13,7 +13,8 @@ import { RecentReads } from './recent-reads.ts';
 import { writeUnique } from './unique.ts';
 import { normalizeDomains } from './workspace-domains.ts';
 
-const DEFAULT_WORKSPACE_KEY = 'default_workspace_id';
+/** The setting naming the default workspace, whose active admins act instance-wide. */
+export const DEFAULT_WORKSPACE_KEY = 'default_workspace_id';
 
 /** The workspace a token may act in, as the authentication step resolves it. */
 export interface WorkspaceScope {
@@ -37,6 +38,8 @@ export interface WorkspaceSettings {
   status: 'active' | 'archived';
   /** Email domains of the workspace's own people; invitees from any other domain are external. */
   domains: string[];
+  /** Whether a session acts here only once its person has turned two-factor sign-in on (session-grants.ts). */
+  twoFactorRequired: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -47,6 +50,7 @@ export interface WorkspaceSettingsUpdate {
   domains?: string[];
   /** `archived` blocks the workspace's tokens and X-Workspace-Id naming it; `active` restores them. */
   status?: WorkspaceRow['status'];
+  twoFactorRequired?: boolean;
 }
 
 export interface WorkspaceCreateOptions {
@@ -116,6 +120,11 @@ export class WorkspaceService {
     return workspace === undefined ? undefined : admitWorkspace(id, workspace);
   }
 
+  /** The default workspace's id once this process knows it; undefined before `ensureDefault` has answered. */
+  defaultIdFromMemory(): string | undefined {
+    return this.defaultWorkspaceId;
+  }
+
   /** Active workspaces with their groups (uuid and name), oldest first. */
   listActive(): Promise<WorkspaceWithGroups[]> {
     return this.store.read(async (repos) => {
@@ -159,7 +168,7 @@ export class WorkspaceService {
   async createSettings(actor: Actor, input: WorkspaceSettingsCreate): Promise<WorkspaceSettings> {
     requireInstanceWide(actor);
     const id = await this.create(input.name, { domains: input.domains, adminUserId: actor.userId });
-    return this.store.read(async (repos) => toSettings(loadWorkspace(await repos.workspaces.get(id), id)));
+    return this.store.read(async (repos) => settingsOf(repos, loadWorkspace(await repos.workspaces.get(id), id)));
   }
 
   /** One page of the workspaces the filter admits, oldest first, archived ones included unless filtered out. */
@@ -169,7 +178,8 @@ export class WorkspaceService {
         repos.workspaces.list(filter, offsetOf(page), page.pageSize),
         repos.workspaces.count(filter),
       ]);
-      return { items: rows.map(toSettings), total };
+      const requiring = await repos.workspaces.requiringTwoFactor(rows.map((row) => row.id));
+      return { items: rows.map((row) => toSettings(row, requiring.has(row.id))), total };
     });
   }
 
@@ -182,12 +192,13 @@ export class WorkspaceService {
   /** A workspace's settings; instance-wide tokens only (403 `workspace_forbidden`), 404 when unknown. */
   getSettings(actor: Actor, id: string): Promise<WorkspaceSettings> {
     requireInstanceWide(actor);
-    return this.store.read(async (repos) => toSettings(loadWorkspace(await repos.workspaces.get(id), id)));
+    return this.store.read(async (repos) => settingsOf(repos, loadWorkspace(await repos.workspaces.get(id), id)));
   }
 
   /**
-   * Renames the workspace, replaces its domains (normalised by `normalizeDomains`) and/or
-   * archives or restores it, recording one audit event: `workspace.archived` or
+   * Renames the workspace, replaces its domains (normalised by `normalizeDomains`), requires
+   * two-factor sign-in of its sessions or not, and/or archives or restores it, recording one
+   * audit event: `workspace.archived` or
    * `workspace.unarchived` when the status changes, else `workspace.updated`. A name another
    * workspace holds is a 409 `workspace_name_taken`; archiving the default workspace is a
    * 409 `workspace_is_default`. Either way nothing changes. Archiving touches nothing else:
@@ -207,12 +218,19 @@ export class WorkspaceService {
         ...(input.name === undefined ? {} : { name: input.name }),
         ...(domains === undefined ? {} : { domains }),
         ...(input.status === undefined ? {} : { status: input.status }),
+        ...(input.twoFactorRequired === undefined ? {} : { twoFactorRequired: input.twoFactorRequired }),
       };
       if (Object.keys(changes).length > 0) {
-        await repos.workspaces.update(id, { ...changes, domains: domains && toJson(domains), updated_at: new Date().toISOString() });
+        await repos.workspaces.update(id, {
+          name: input.name,
+          domains: domains && toJson(domains),
+          status: input.status,
+          two_factor_required: input.twoFactorRequired === undefined ? undefined : Number(input.twoFactorRequired),
+          updated_at: new Date().toISOString(),
+        });
       }
       await recordAudit(repos, { action: updateAction(before.status, input.status), target: { type: 'workspace', id }, workspaceId: id, changes });
-      return toSettings((await repos.workspaces.get(id))!);
+      return settingsOf(repos, (await repos.workspaces.get(id))!);
     }, () => nameTaken(input.name));
   }
 }
@@ -274,12 +292,17 @@ function loadWorkspace(row: WorkspaceRow | undefined, id: string): WorkspaceRow 
   return row;
 }
 
-function toSettings(row: WorkspaceRow): WorkspaceSettings {
+async function settingsOf(repos: Repositories, row: WorkspaceRow): Promise<WorkspaceSettings> {
+  return toSettings(row, (await repos.workspaces.requiringTwoFactor([row.id])).has(row.id));
+}
+
+function toSettings(row: WorkspaceRow, twoFactorRequired: boolean): WorkspaceSettings {
   return {
     id: row.id,
     name: row.name,
     status: row.status,
     domains: fromJson<string[]>(row.domains),
+    twoFactorRequired,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

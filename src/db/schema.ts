@@ -17,6 +17,8 @@ export interface WorkspaceTable {
   status: 'active' | 'archived';
   /** The workspace's own email domains (JSON array); invitees from other domains are external. */
   domains: JsonWithDefault;
+  /** 1 when every member must sign in with a second factor. */
+  two_factor_required: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -31,6 +33,10 @@ export interface UserTable {
   external_id: string | null;
   /** The workspace the user lands in; ToolJet's defaultOrganizationId. */
   default_workspace_id: string | null;
+  /** The TOTP secret, sealed; set while enrolling and once enrolled. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When two-factor sign-in was confirmed; null while it is off. */
+  totp_enabled_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -52,6 +58,70 @@ export interface MembershipTable {
   last_name: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A signed-in person's session; the cookie holds the secret, only its SHA-256 is stored. */
+export interface SessionTable {
+  id: string;
+  secret_hash: string;
+  user_id: string;
+  /** How the person signed in: `password` or `sso`. */
+  method: string;
+  address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** The end of its absolute lifetime. */
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+}
+
+/** One of an account's ten two-factor recovery codes, hashed; each works once. */
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+}
+
+/** A workspace's OpenID Connect sign-in. */
+export interface SsoConfigurationTable {
+  workspace_id: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed; write-only over the API. */
+  client_secret: string | null;
+  scopes: JsonWithDefault;
+  groups_claim: string | null;
+  /** Claim value → group names of the workspace. */
+  group_mappings: JsonWithDefault;
+  /** Claim name → user attribute name. */
+  attribute_mappings: JsonWithDefault;
+  allowed_domains: JsonWithDefault;
+  jit_enabled: ColumnType<number, number | undefined, number>;
+  jit_role: ColumnType<'admin' | 'builder' | 'end-user', 'admin' | 'builder' | 'end-user' | undefined, 'admin' | 'builder' | 'end-user'>;
+  password_login_allowed: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A sign-in under way at the identity provider, from the redirect to its callback. */
+export interface SsoLoginTable {
+  state_hash: string;
+  workspace_id: string;
+  /** Sealed PKCE verifier. */
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface GroupTable {
@@ -183,7 +253,7 @@ export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: Timestamp;
   workspace_id: string | null;
-  actor_type: 'token' | 'external_api' | 'cli' | 'public' | 'system';
+  actor_type: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
   actor_token_id: string | null;
   actor_user_id: string | null;
   action: string;
@@ -290,10 +360,17 @@ export interface Database {
   rate_limits: RateLimitTable;
   workflows: WorkflowTable;
   permission_grants: PermissionGrantTable;
+  sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  recovery_codes: RecoveryCodeTable;
+  sso_configurations: SsoConfigurationTable;
+  sso_logins: SsoLoginTable;
 }
 
-export type WorkspaceRow = Selectable<WorkspaceTable>;
-export type UserRow = Selectable<UserTable>;
+/** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */
+export type WorkspaceRow = Omit<Selectable<WorkspaceTable>, 'two_factor_required'>;
+/** An account as most reads see it; its two-factor state is read on its own. */
+export type UserRow = Omit<Selectable<UserTable>, 'totp_secret' | 'totp_enabled_at'>;
 export type MembershipRow = Selectable<MembershipTable>;
 export type GroupRow = Selectable<GroupTable>;
 export type FolderRow = Selectable<FolderTable>;
@@ -309,5 +386,9 @@ export type EnvironmentRow = Selectable<EnvironmentTable>;
 export type ResourceConfigurationRow = Selectable<ResourceConfigurationTable>;
 export type WorkflowRow = Selectable<WorkflowTable>;
 export type PermissionGrantRow = Selectable<PermissionGrantTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type PasswordResetRow = Selectable<PasswordResetTable>;
+export type SsoConfigurationRow = Selectable<SsoConfigurationTable>;
+export type SsoLoginRow = Selectable<SsoLoginTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

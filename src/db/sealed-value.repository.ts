@@ -19,6 +19,16 @@ export interface SealedAnswerRow {
   response: string;
 }
 
+export interface SealedTotpRow {
+  id: string;
+  totp_secret: string;
+}
+
+export interface SealedSsoSecretRow {
+  workspace_id: string;
+  client_secret: string;
+}
+
 /**
  * Every column that holds values sealed by the secret box, across tables, for re-sealing
  * under a new key. Pages are read in primary-key order after a cursor (keyset pagination),
@@ -85,5 +95,32 @@ export class SealedValueRepository {
 
   async updateIdempotencyAnswer(owner: string, key: string, response: string): Promise<void> {
     await this.db.updateTable('idempotency_keys').set({ response }).where('owner', '=', owner).where('key', '=', key).execute();
+  }
+
+  /** Accounts holding a TOTP secret (enrolled, or enrolling), by id. */
+  async totpSecretsAfter(afterId: string | null, limit: number): Promise<SealedTotpRow[]> {
+    let query = this.db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).orderBy('id').limit(limit);
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    return (await withLock(query, this.dialect, 'update').execute()) as SealedTotpRow[];
+  }
+
+  async updateTotpSecret(id: string, totpSecret: string): Promise<void> {
+    await this.db.updateTable('users').set({ totp_secret: totpSecret }).where('id', '=', id).execute();
+  }
+
+  /** Single sign-on configurations holding a client secret, by workspace. */
+  async ssoClientSecretsAfter(afterWorkspaceId: string | null, limit: number): Promise<SealedSsoSecretRow[]> {
+    let query = this.db
+      .selectFrom('sso_configurations')
+      .select(['workspace_id', 'client_secret'])
+      .where('client_secret', 'is not', null)
+      .orderBy('workspace_id')
+      .limit(limit);
+    if (afterWorkspaceId !== null) query = query.where('workspace_id', '>', afterWorkspaceId);
+    return (await withLock(query, this.dialect, 'update').execute()) as SealedSsoSecretRow[];
+  }
+
+  async updateSsoClientSecret(workspaceId: string, clientSecret: string): Promise<void> {
+    await this.db.updateTable('sso_configurations').set({ client_secret: clientSecret }).where('workspace_id', '=', workspaceId).execute();
   }
 }

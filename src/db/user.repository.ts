@@ -40,6 +40,11 @@ export class UserRepository {
     return row;
   }
 
+  /** The account's two-factor state: its sealed TOTP secret and when enrolment was confirmed. */
+  twoFactorOf(id: string): Promise<{ totp_secret: string | null; totp_enabled_at: Date | string | null } | undefined> {
+    return this.db.selectFrom('users').select(['totp_secret', 'totp_enabled_at']).where('id', '=', id).executeTakeFirst();
+  }
+
   async create(row: NewUser): Promise<void> {
     await INSERT_USER.execute(this.db, this.dialect, row);
   }

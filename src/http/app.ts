@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
@@ -5,6 +6,7 @@ import type { Runtime } from '../runtime/runtime.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH, routeNotFound } from './framework-errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitePage } from './invite-page/invite-page.plugin.ts';
+import { resetPasswordPage } from './reset-password-page/reset-password-page.plugin.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
@@ -105,10 +107,14 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, uiHooks: { onRequest: redirectDocsIndex } });
   await app.register(healthRoutes, { database: runtime.database });
-  // The dialects and the invite page apply the budgets in their own hooks; health and docs have none.
+  // The dialects and the link pages apply the budgets in their own hooks; health and docs have none.
   const limits = await registerRateLimits(app, runtime.rateCounter, runtime.config.rateLimit);
-  await app.register(nativeApi, { prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), limits });
+  await app.register(cookie);
+  await app.register(nativeApi, {
+    prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), limits, publicUrl: runtime.config.publicUrl,
+  });
   await app.register(invitePage, { services: runtime.services, limits });
+  await app.register(resetPasswordPage, { services: runtime.services, limits });
   await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config, limits });
   return app;
 }

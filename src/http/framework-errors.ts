@@ -2,8 +2,15 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors.ts';
 import { sendInvalidLink } from './invite-page/invite-page.plugin.ts';
 import { toNativeError } from './native/errors.ts';
-import { isSecretPath } from './redaction.ts';
+import { type SecretPage, secretPageOf } from './redaction.ts';
+import { sendInvalidResetLink } from './reset-password-page/reset-password-page.plugin.ts';
 import { toTooljetError } from './tooljet/errors.ts';
+
+/** How each secret-bearing page answers a link that is not valid, showing nothing of the path. */
+const INVALID_LINK: Record<SecretPage, (reply: FastifyReply, status: number) => FastifyReply> = {
+  invite: sendInvalidLink,
+  'reset-password': sendInvalidResetLink,
+};
 
 /** The longest path parameter the router takes; longer ones are refused before routing (414). */
 export const MAX_PARAM_LENGTH = 512;
@@ -26,7 +33,7 @@ function routerError(error: FastifyError): { error: unknown; status?: number } {
 /**
  * Answers the router's own refusals (a malformed or over-long path), which come before any
  * route, hook or error handler, in the shape of the dialect the path belongs to. The path is
- * not echoed: on the invite page it carries the invite token.
+ * not echoed: on the invite and password reset pages it carries a token.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const refused = routerError(error);
@@ -38,8 +45,9 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     return;
   }
   const { status, body } = toNativeError(refused.error);
-  if (isSecretPath(path)) {
-    void sendInvalidLink(reply, refused.status ?? status);
+  const page = secretPageOf(path);
+  if (page) {
+    void INVALID_LINK[page](reply, refused.status ?? status);
     return;
   }
   void reply.code(refused.status ?? status).send(body);
@@ -47,12 +55,13 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 
 /**
  * Answers a path no route serves, outside the dialects (which answer their own). A path
- * under a secret-bearing route (a mangled invite link) gets the invite page's answer for a
- * link that is not valid, which shows nothing of the path; any other gets the native 404
+ * under a secret-bearing route (a mangled invite or reset link) gets that page's answer for
+ * a link that is not valid, which shows nothing of the path; any other gets the native 404
  * naming the path.
  */
 export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0]!;
-  if (isSecretPath(path)) return sendInvalidLink(reply, 404);
+  const page = secretPageOf(path);
+  if (page) return INVALID_LINK[page](reply, 404);
   return reply.code(404).send({ message: `No route ${request.method} ${path}`, code: 'route_not_found' });
 }

@@ -38,6 +38,11 @@ export function openapiOptions(): SwaggerOptions {
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token: `Authorization: Bearer <token>`.' },
+          sessionCookie: {
+            type: 'apiKey', in: 'cookie', name: 'tp_session',
+            description: 'A signed-in person\'s session (`POST /auth/login`). It acts with the person\'s role in the workspace; '
+              + 'writes must carry the `x-toolplane-csrf` header.',
+          },
         },
       },
       security: [{ bearerAuth: [] }],
@@ -53,6 +58,8 @@ export function openapiOptions(): SwaggerOptions {
         { name: 'Workspaces', description: 'Workspace settings, such as the email domains that tell own people from external ones.' },
         { name: 'Workflows', description: 'Workflows, optionally in workflow folders.' },
         { name: 'Permissions', description: 'Access levels (use, edit, own) of users and groups on apps, resources, folders and workflows.' },
+        { name: 'Sign-in', description: 'People sign in to sessions; their own account and sessions.' },
+        { name: 'Single sign-on', description: 'A workspace\'s sign-in through its OpenID Connect provider: client, claims mapping, who may join.' },
       ],
     },
     // Each operation names the scope it needs, as OpenAPI 3.1 allows for any security scheme.
@@ -61,7 +68,9 @@ export function openapiOptions(): SwaggerOptions {
       if (documentedBody) schema = { ...schema, body: documentedBody.schema, consumes: [documentedBody.contentType] };
       if (!url.startsWith(NATIVE_PREFIX)) return { schema: schema?.servers ? schema : { ...schema, hide: true }, url };
       const scope = route?.config?.scope;
-      const security = scope ? [{ bearerAuth: [scope] }] : undefined;
+      const security: Record<string, string[]>[] | undefined = scope
+        ? [{ bearerAuth: [scope] }, { sessionCookie: [] }]
+        : route?.config?.personal ? [{ bearerAuth: [] }, { sessionCookie: [] }] : undefined;
       const headers = scope ? guardHeaders(route.method, url) : undefined;
       return {
         schema: { ...schema, ...(security ? { security } : {}), ...(headers ? { headers } : {}) },

@@ -4,23 +4,32 @@ import type { FastifyRequest } from 'fastify';
 export const REDACTED = '[redacted]';
 
 /**
- * Paths whose rest carries a secret: the invite page's `/invite/<token>`. Whatever follows
- * the prefix is cut, so a mangled link (`/invite/<token>/x`, `/invite/<token>%ZZ`, an
- * encoded slash) gives nothing away either. Case and repeated slashes are ignored, as a
- * client may change both.
+ * Paths whose rest carries a secret: the invite page's `/invite/<token>` and the password
+ * reset page's `/reset-password/<token>`. Whatever follows the prefix is cut, so a mangled
+ * link (`/invite/<token>/x`, `/invite/<token>%ZZ`, an encoded slash) gives nothing away
+ * either. Case and repeated slashes are ignored, as a client may change both.
  */
-const SECRET_PATH = /^(\/+invite)(?:\/|%2f)/i;
+const SECRET_PATH = /^(\/+(invite|reset-password))(?:\/|%2f)/i;
+
+/** The page a secret-bearing path belongs to. */
+export type SecretPage = 'invite' | 'reset-password';
 
 /**
  * Query parameter names that say they hold a credential (`token`, `access_token`, `secret`,
- * `password`, `api_key`, `signature`, `auth`, `session`...). Only logs see them redacted;
- * a query string is never echoed in an answer.
+ * `password`, `api_key`, `signature`, `auth`, `session`...), and the `code` and `state` an
+ * OpenID provider sends back to the sign-in callback. Only logs see them redacted; a query
+ * string is never echoed in an answer.
  */
-const SECRET_QUERY_NAME = /token|secret|passw|pwd|key|sig|credential|auth|session|cookie/i;
+const SECRET_QUERY_NAME = /token|secret|passw|pwd|key|sig|credential|auth|session|cookie|^code$|^state$/i;
 
 /** True when `path` (no query string) belongs to a route whose path carries a secret. */
 export function isSecretPath(path: string): boolean {
   return SECRET_PATH.test(path);
+}
+
+/** The page whose secret `path` (no query string) carries, or null for a path without one. */
+export function secretPageOf(path: string): SecretPage | null {
+  return (SECRET_PATH.exec(path)?.[2]?.toLowerCase() as SecretPage | undefined) ?? null;
 }
 
 /** `path` as it may be shown: the secret part of a secret-bearing path replaced by `[redacted]`. */

@@ -25,15 +25,19 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     const store = new Store(database);
     const box = await loadSecretBox(config, store);
     const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
-    const services = createServices(store, box, { mailer, publicUrl: config.publicUrl });
-    await services.workspaces.ensureDefault();
-    if (config.bootstrapToken) await services.tokens.ensureBootstrap(config.bootstrapToken, config.bootstrapEmail);
     const rateCounter = config.redisUrl
       ? await RedisRateCounter.open(config.redisUrl, config.rateLimit.redisKeyPrefix)
       : new DatabaseRateCounter(store);
+    const services = createServices(store, box, { mailer, publicUrl: config.publicUrl }, {
+      session: config.session, rateCounter, rateLimit: config.rateLimit,
+    });
+    await services.workspaces.ensureDefault();
+    if (config.bootstrapToken) await services.tokens.ensureBootstrap(config.bootstrapToken, config.bootstrapEmail);
     const close = async () => {
       // Token uses are coalesced in memory; write them before the database goes away.
       await services.tokens.close();
+      // Password resets asked for are issued after their answer; let them finish first.
+      await services.passwordResets.close();
       await rateCounter.close();
       await mailer?.close();
       await database.close();

@@ -5,6 +5,8 @@ import { KeyRotationService } from '../../src/core/key-rotation.service.ts';
 import { ResourceConfigurationService, configurationSecretContext } from '../../src/core/resource-configuration.service.ts';
 import { ResourceService, secretContext } from '../../src/core/resource.service.ts';
 import { SecretBox, generateSecretKey, parseSecretKey } from '../../src/core/secrets.ts';
+import { ssoSecretContext } from '../../src/core/sso-configuration.service.ts';
+import { totpSecretContext } from '../../src/core/two-factor.service.ts';
 import { Store } from '../../src/db/store.ts';
 import { Harness, TEST_SECRET_KEY } from '../helpers/harness.ts';
 import { legacySeal } from '../helpers/legacy-seal.ts';
@@ -18,6 +20,10 @@ const after = new SecretBox(newKey);
 const before = new SecretBox(oldKey);
 
 const resourceIds: string[] = [];
+/** Accounts' TOTP secrets (base32) by account id, sealed while enrolling. */
+const totpSecrets = new Map<string, string>();
+/** Single sign-on client secrets by workspace id. */
+const ssoSecrets = new Map<string, string>();
 let stagingId: string;
 
 
@@ -38,6 +44,12 @@ async function sealedValues(): Promise<Array<{ envelope: string; context: string
   for (const row of await db.selectFrom('idempotency_keys').select(['owner', 'key', 'response']).execute()) {
     if (row.response) values.push({ envelope: row.response, context: sealContext(row.owner, row.key) });
   }
+  for (const row of await db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute()) {
+    values.push({ envelope: row.totp_secret!, context: totpSecretContext(row.id) });
+  }
+  for (const row of await db.selectFrom('sso_configurations').select(['workspace_id', 'client_secret']).where('client_secret', 'is not', null).execute()) {
+    values.push({ envelope: row.client_secret!, context: ssoSecretContext(row.workspace_id) });
+  }
   return values;
 }
 
@@ -47,6 +59,8 @@ async function snapshot(): Promise<unknown> {
     resources: await db.selectFrom('resources').select(['id', 'secrets', 'updated_at']).orderBy('id').execute(),
     configurations: await db.selectFrom('resource_configurations').selectAll().orderBy('resource_id').orderBy('environment_id').execute(),
     answers: await db.selectFrom('idempotency_keys').selectAll().orderBy('owner').orderBy('key').execute(),
+    totpSecrets: await db.selectFrom('users').select(['id', 'totp_secret']).orderBy('id').execute(),
+    ssoSecrets: await db.selectFrom('sso_configurations').selectAll().orderBy('workspace_id').execute(),
     settings: await db.selectFrom('settings').selectAll().orderBy('key').execute(),
     audit: await db.selectFrom('audit_events').select('id').execute(),
   };
@@ -68,6 +82,22 @@ beforeAll(async () => {
       body: { secrets: { password: `staging-pw-${index}` } },
     });
     expect(configured.statusCode, configured.body).toBe(201);
+  }
+  for (let index = 0; index < 3; index += 1) {
+    const account = await h.services.accounts.create({
+      email: `totp-${index}@example.com`, firstName: 'T', lastName: 'P', status: 'active',
+      memberships: [{ workspace: { id: h.defaultWorkspaceId }, status: 'active' }],
+    });
+    totpSecrets.set(account.id, (await h.services.twoFactor.setup(account.id)).secret);
+  }
+  for (let index = 0; index < 3; index += 1) {
+    const workspaceId = await h.services.workspaces.create(`Rotating SSO ${index}`);
+    const secret = `sso-client-secret-${index}`;
+    const configured = await h.request('PUT', '/api/v1/sso', {
+      body: { issuer: 'https://login.example.com', clientId: `client-${index}`, clientSecret: secret }, workspaceId,
+    });
+    expect(configured.statusCode, configured.body).toBe(201);
+    ssoSecrets.set(workspaceId, secret);
   }
   // A secret stored before envelopes named their key.
   const legacyId = resourceIds[0]!;
@@ -105,7 +135,7 @@ describe('key rotation', () => {
     expect(report.keyId).toBe(after.currentKeyId);
 
     const values = await sealedValues();
-    expect(values.length).toBe(5 * 2 + 5 + 5 - 1);
+    expect(values.length).toBe(5 * 2 + 5 + 5 - 1 + totpSecrets.size + ssoSecrets.size);
     for (const { envelope, context } of values) {
       expect(after.isCurrent(envelope)).toBe(true);
       expect(() => after.open(envelope, context)).not.toThrow();
@@ -124,6 +154,16 @@ describe('key rotation', () => {
     const answers = await h.runtime.database.db.selectFrom('idempotency_keys').select(['owner', 'key', 'response']).execute();
     expect(answers).toHaveLength(5);
     for (const answer of answers) expect(JSON.parse(after.open(answer.response!, sealContext(answer.owner, answer.key))).statusCode).toBe(201);
+    for (const [userId, secret] of totpSecrets) {
+      const row = await h.runtime.database.db.selectFrom('users').select('totp_secret').where('id', '=', userId).executeTakeFirstOrThrow();
+      expect(after.open(row.totp_secret!, totpSecretContext(userId))).toBe(secret);
+    }
+    expect(report.resealed.ssoClientSecrets).toBeGreaterThan(0);
+    for (const [workspaceId, secret] of ssoSecrets) {
+      const row = await h.runtime.database.db.selectFrom('sso_configurations').select('client_secret').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+      expect(after.open(row.client_secret!, ssoSecretContext(workspaceId))).toBe(secret);
+      expect((await h.request('GET', '/api/v1/sso', { workspaceId })).json().clientSecretSet).toBe(true);
+    }
 
     // Rotation changes nothing a client sees.
     const resource = await h.request('GET', `/api/v1/resources/${resourceIds[3]}`);
@@ -143,7 +183,7 @@ describe('key rotation', () => {
 
     const beforeRerun = await snapshot();
     const report = await new KeyRotationService(store, during).rotate({ batchSize: 3 });
-    expect(report).toMatchObject({ changed: false, keyCheckUpdated: false, resealed: { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0 } });
+    expect(report).toMatchObject({ changed: false, keyCheckUpdated: false, resealed: { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0, totpSecrets: 0, ssoClientSecrets: 0 } });
     expect(await snapshot()).toEqual(beforeRerun);
     expect(await new KeyRotationService(store, after).rotate()).toMatchObject({ changed: false });
     expect(await snapshot()).toEqual(beforeRerun);

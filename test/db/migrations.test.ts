@@ -9,12 +9,14 @@ const TABLES = [
   'folders', 'apps', 'app_resources', 'app_versions', 'resources', 'api_tokens',
   'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
   'workflows', 'permission_grants', 'environments', 'resource_configurations', 'rate_limits',
+  'sessions', 'password_resets', 'recovery_codes', 'sso_configurations', 'sso_logins',
 ];
 const MIGRATIONS = [
   '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions', '0006_environments',
   '0007_rate_limits',
   '0008_member_listing',
   '0009_member_names',
+  '0010_sign_in',
 ];
 
 let database: TestDatabase;

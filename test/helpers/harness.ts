@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { type Config, DEFAULT_RATE_LIMIT } from '../../src/config.ts';
+import { type Config, DEFAULT_RATE_LIMIT, DEFAULT_SESSION } from '../../src/config.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import type { Scope } from '../../src/core/scopes.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -46,6 +46,7 @@ export class Harness {
       externalApi: { enabled: true, accessToken: EXTERNAL_TOKEN },
       // Budgets no other test reaches; rate-limit tests set their own. Invite accepts keep theirs.
       rateLimit: { ...DEFAULT_RATE_LIMIT, perToken: 1_000_000, perAddress: 1_000_000 },
+      session: DEFAULT_SESSION,
       ...overrides,
     };
     let runtime: Runtime;

@@ -1,9 +1,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashTokenSecret } from '../../src/core/token-secret.ts';
 import { TOOLJET_COMPATIBLE_VERSION } from '../../src/core/tooljet-version.ts';
 import { fromJson } from '../../src/db/rows.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { EXTERNAL_TOKEN, Harness } from '../helpers/harness.ts';
+import { ADMIN_EMAIL, EXTERNAL_TOKEN, Harness } from '../helpers/harness.ts';
 
 /**
  * Every write route the router serves records exactly one audit event, attributed to the
@@ -12,7 +14,8 @@ import { EXTERNAL_TOKEN, Harness } from '../helpers/harness.ts';
  */
 
 type Method = InjectOptions['method'];
-type Dialect = 'native' | 'tooljet' | 'public';
+/** Who sends a recipe's write: the admin's token, the ToolJet access token, nobody, or the admin's own session. */
+type Dialect = 'native' | 'tooljet' | 'public' | 'session';
 
 interface Expected {
   action: string;
@@ -110,12 +113,63 @@ const newAccount = async () => {
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id as string;
 };
+/** An active account with an active membership (the ToolJet dialect's accounts start invited). */
+const activeAccount = () => h.services.accounts.create({
+  email: email('active'), firstName: 'Act', lastName: 'Ive', status: 'active', memberships: [{ workspace: { id: h.defaultWorkspaceId }, status: 'active' }],
+});
 const bodyId = (response: LightMyRequestResponse) => response.json().id as string;
 /** The id of the grant of `subjectId` on `objectId`: the audit target of grants and revokes. */
 async function grantId(subjectId: string, objectId: string): Promise<number> {
   const row = await h.runtime.database.db.selectFrom('permission_grants').select('id')
     .where('subject_id', '=', subjectId).where('object_id', '=', objectId).executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Two-factor off for the admin, whatever an earlier recipe left, with the TOTP steps it used forgotten. */
+async function adminTwoFactorOff(): Promise<void> {
+  const db = h.runtime.database.db;
+  await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null }).where('id', '=', adminUserId).execute();
+  await db.deleteFrom('recovery_codes').where('user_id', '=', adminUserId).execute();
+  await db.deleteFrom('rate_limits').where('key', 'like', `totp-used:${adminUserId}:%`).execute();
+}
+
+/** An enrolment of the admin under way; answers its secret. */
+async function adminTwoFactorSetUp(): Promise<string> {
+  await adminTwoFactorOff();
+  const { secret } = await h.services.twoFactor.setup(adminUserId);
+  secrets.add(secret);
+  return secret;
+}
+
+/** Two-factor on for the admin, confirmed with the current step's code; answers the secret. */
+async function adminTwoFactorOn(): Promise<string> {
+  const secret = await adminTwoFactorSetUp();
+  for (const code of await h.services.twoFactor.confirm(adminUserId, await generate({ secret }))) secrets.add(code);
+  return secret;
+}
+
+/** The code of the step after the current one: accepted (clocks drift), and not the one a setup just used. */
+function nextTotpCode(secret: string): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+}
+
+function withRecoveryCodes(response: LightMyRequestResponse): LightMyRequestResponse {
+  if (response.statusCode === 200) for (const code of response.json().recoveryCodes as string[]) secrets.add(code);
+  return response;
+}
+
+/** A fresh session of the admin (two-factor off, a known password); answers its cookie and id. */
+async function adminSession(): Promise<{ cookie: string; id: string }> {
+  await adminTwoFactorOff();
+  const secret = password();
+  await h.services.accounts.update(adminUserId, { password: secret });
+  const response = await app.inject({
+    method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN_EMAIL, password: secret }, headers: { 'x-toolplane-csrf': '1' },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  const cookie = response.cookies.find((candidate) => candidate.name === 'tp_session')!;
+  secrets.add(cookie.value);
+  return { cookie: `tp_session=${cookie.value}`, id: response.json().session.id };
 }
 
 const password = () => {
@@ -209,6 +263,24 @@ const RECIPES: Record<string, Recipe> = {
   'DELETE /api/v1/apps/:appId': { dialect: 'native', prepare: async () => {
     const id = await newApp();
     return { send: () => native('DELETE', `/api/v1/apps/${id}`), status: 204, expected: () => ({ action: 'app.deleted', target: { type: 'app', id } }) };
+  } },
+  'PUT /api/v1/sso': { dialect: 'native', prepare: async () => {
+    const secret = password();
+    return {
+      send: () => native('PUT', '/api/v1/sso', { issuer: 'https://login.example.com', clientId: 'audited', clientSecret: secret }),
+      status: 201, expected: () => ({ action: 'sso.configured', target: { type: 'sso_configuration', id: h.defaultWorkspaceId } }),
+    };
+  } },
+  'DELETE /api/v1/sso': { dialect: 'native', prepare: async () => {
+    const configured = await h.request('PUT', '/api/v1/sso', {
+      body: { issuer: 'https://login.example.com', clientId: 'removed' }, workspaceId: otherWorkspaceId,
+    });
+    expect(configured.statusCode, configured.body).toBe(201);
+    return {
+      send: () => app.inject({ method: 'DELETE', url: '/api/v1/sso', headers: { authorization: `Bearer ${tokenSecret}`, 'x-workspace-id': otherWorkspaceId } }),
+      status: 204,
+      expected: () => ({ action: 'sso.removed', target: { type: 'sso_configuration', id: otherWorkspaceId }, workspaceId: otherWorkspaceId }),
+    };
   } },
   'POST /api/v1/resources': { dialect: 'native', prepare: async () => {
     const secret = password();
@@ -314,6 +386,38 @@ const RECIPES: Record<string, Recipe> = {
       expected: () => ({ action: 'workspace.updated', target: { type: 'workspace', id: otherWorkspaceId }, workspaceId: otherWorkspaceId }),
     }),
   },
+  'POST /api/v1/me/two-factor/setup': { dialect: 'native', prepare: async () => {
+    await adminTwoFactorOff();
+    return {
+      send: async () => {
+        const response = await native('POST', '/api/v1/me/two-factor/setup');
+        if (response.statusCode === 200) secrets.add(response.json().secret);
+        return response;
+      },
+      expected: () => ({ action: 'account.two_factor_setup_started', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
+  'POST /api/v1/me/two-factor/confirm': { dialect: 'native', prepare: async () => {
+    const secret = await adminTwoFactorSetUp();
+    return {
+      send: async () => withRecoveryCodes(await native('POST', '/api/v1/me/two-factor/confirm', { code: await nextTotpCode(secret) })),
+      expected: () => ({ action: 'account.two_factor_enabled', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
+  'POST /api/v1/me/two-factor/recovery-codes': { dialect: 'native', prepare: async () => {
+    const secret = await adminTwoFactorOn();
+    return {
+      send: async () => withRecoveryCodes(await native('POST', '/api/v1/me/two-factor/recovery-codes', { code: await nextTotpCode(secret) })),
+      expected: () => ({ action: 'account.recovery_codes_regenerated', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
+  'DELETE /api/v1/me/two-factor': { dialect: 'native', prepare: async () => {
+    const secret = await adminTwoFactorOn();
+    return {
+      send: async () => native('DELETE', '/api/v1/me/two-factor', { code: await nextTotpCode(secret) }), status: 204,
+      expected: () => ({ action: 'account.two_factor_disabled', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
   'POST /api/v1/tokens': { dialect: 'native', prepare: async () => ({
     send: async () => {
       const response = await native('POST', '/api/v1/tokens', { name: unique('token'), scopes: ['users:read'] });
@@ -372,6 +476,70 @@ const RECIPES: Record<string, Recipe> = {
         payload: new URLSearchParams({ firstName: 'Page', lastName: 'Visitor', password: password() }).toString(),
       }),
       expected: () => ({ action: 'invite.accepted', target: { type: 'invite', id } }),
+    };
+  } },
+  // Without SMTP (as here) no reset is made, so nothing is recorded; with SMTP the event is
+  // recorded after the answer (test/http/password-reset.test.ts).
+  'POST /api/v1/auth/login': { dialect: 'public', prepare: async () => {
+    await adminTwoFactorOff();
+    const secret = password();
+    await h.services.accounts.update(adminUserId, { password: secret });
+    return {
+      send: async () => {
+        const response = await app.inject({
+          method: 'POST', url: '/api/v1/auth/login', payload: { email: ADMIN_EMAIL, password: secret }, headers: { 'x-toolplane-csrf': '1' },
+        });
+        for (const cookie of response.cookies) secrets.add(cookie.value);
+        return response;
+      },
+      expected: () => ({ action: 'auth.signed_in', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
+  'POST /api/v1/auth/logout': { dialect: 'session', prepare: async () => {
+    const session = await adminSession();
+    return {
+      send: () => app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie, 'x-toolplane-csrf': '1' } }),
+      status: 204, expected: () => ({ action: 'auth.signed_out', target: { type: 'session', id: session.id }, workspaceId: null }),
+    };
+  } },
+  'DELETE /api/v1/me/sessions/:sessionId': { dialect: 'native', prepare: async () => {
+    const session = await adminSession();
+    return {
+      send: () => native('DELETE', `/api/v1/me/sessions/${session.id}`),
+      status: 204, expected: () => ({ action: 'session.ended', target: { type: 'session', id: session.id }, workspaceId: null }),
+    };
+  } },
+  'PATCH /api/v1/me': { dialect: 'native', prepare: async () => ({
+    send: () => native('PATCH', '/api/v1/me', { firstName: unique('first') }),
+    expected: () => ({ action: 'account.updated', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+  }) },
+  'POST /api/v1/me/password': { dialect: 'native', prepare: async () => {
+    const current = password();
+    await h.services.accounts.update(adminUserId, { password: current });
+    return {
+      send: () => native('POST', '/api/v1/me/password', { currentPassword: current, newPassword: password() }),
+      status: 204, expected: () => ({ action: 'account.password_changed', target: { type: 'account', id: adminUserId }, workspaceId: null }),
+    };
+  } },
+  'POST /api/v1/auth/password-reset': { dialect: 'public', readOnly: true, prepare: async () => {
+    const { id, email: address } = await activeAccount();
+    return {
+      send: () => app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: address } }), status: 202,
+      expected: () => ({ action: 'account.password_reset_requested', target: { type: 'account', id }, workspaceId: null }),
+    };
+  } },
+  'POST /api/v1/auth/password-reset/confirm': { dialect: 'public', prepare: async () => {
+    const { id } = await activeAccount();
+    const token = `tpr_${unique('reset').padEnd(43, 'x')}`;
+    secrets.add(token);
+    const at = new Date();
+    await h.runtime.database.db.insertInto('password_resets').values({
+      id: crypto.randomUUID(), token_hash: hashTokenSecret(token), user_id: id,
+      created_at: at.toISOString(), expires_at: new Date(at.getTime() + 3_600_000).toISOString(),
+    }).execute();
+    return {
+      send: () => app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: password() } }), status: 204,
+      expected: () => ({ action: 'account.password_reset', target: { type: 'account', id }, workspaceId: null }),
     };
   } },
 
@@ -537,6 +705,7 @@ describe('failed writes record nothing', () => {
 
 function actorOf(dialect: Dialect) {
   if (dialect === 'native') return { actor_type: 'token', actor_token_id: tokenId, actor_user_id: adminUserId };
+  if (dialect === 'session') return { actor_type: 'session', actor_token_id: null, actor_user_id: adminUserId };
   if (dialect === 'tooljet') return { actor_type: 'external_api', actor_token_id: null, actor_user_id: null };
   return { actor_type: 'public', actor_token_id: null, actor_user_id: null };
 }

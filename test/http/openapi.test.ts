@@ -32,7 +32,7 @@ interface Document {
   servers?: { url: string }[];
   security?: Record<string, string[]>[];
   paths: Record<string, Record<string, Operation>>;
-  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string; in?: string }> };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -224,9 +224,10 @@ describe('security', () => {
     expect(bearer.length).toBeGreaterThan(0);
   });
 
-  it('every operation but the public ones requires the bearer scheme and documents 401 and 403', () => {
+  it('every operation but the public ones requires the bearer scheme (or a session) and documents 401 and 403', () => {
     const schemes = doc.components?.securitySchemes ?? {};
-    const all = operationsOf(doc).filter(({ op }) => !PUBLIC_OPERATIONS.some(([operationId]) => operationId === op.operationId));
+    const all = operationsOf(doc).filter(({ op }) => !PUBLIC_OPERATIONS.some(([operationId]) => operationId === op.operationId)
+      && !SIGN_IN_OPERATIONS.includes(op.operationId!) && !PASSWORD_RESET_OPERATIONS.some(([operationId]) => operationId === op.operationId));
     expect(all.length).toBeGreaterThanOrEqual(seedOperations.length + EXTRA_OPERATIONS.length);
     for (const { path, method, op } of all) {
       const label = `${method.toUpperCase()} ${path}`;
@@ -234,11 +235,14 @@ describe('security', () => {
       expect(security, label).toBeDefined();
       // An empty requirement list, or an empty requirement object, would make auth optional.
       expect(security!.length, label).toBeGreaterThan(0);
+      const isBearer = (name: string) => schemes[name]?.type === 'http' && schemes[name]?.scheme?.toLowerCase() === 'bearer';
+      const isSession = (name: string) => schemes[name]?.type === 'apiKey' && schemes[name]?.in === 'cookie';
       for (const requirement of security!) {
         const names = Object.keys(requirement);
         expect(names.length, label).toBeGreaterThan(0);
-        expect(names.some((name) => schemes[name]?.type === 'http' && schemes[name]?.scheme?.toLowerCase() === 'bearer'), label).toBe(true);
+        expect(names.every((name) => isBearer(name) || isSession(name)), label).toBe(true);
       }
+      expect(security!.some((requirement) => Object.keys(requirement).some(isBearer)), label).toBe(true);
       expect(Object.keys(op.responses), label).toEqual(expect.arrayContaining(['401', '403']));
     }
   });
@@ -249,6 +253,15 @@ const PUBLIC_OPERATIONS: [string, string, string, string][] = [
   ['acceptInvite', 'post', '/invites/accept', '/api/v1'],
   ['getInvitePage', 'get', '/invite/{token}', '/'],
   ['acceptInvitePage', 'post', '/invite/{token}', '/'],
+];
+/** Public operations of signing in (with a password, or through a workspace's identity provider): no credential yet, so none is asked for. */
+const SIGN_IN_OPERATIONS = ['signIn', 'startSso', 'finishSso'];
+/** Public operations of a forgotten password: the emailed token is the credential, or there is none yet. */
+const PASSWORD_RESET_OPERATIONS: [string, string, string, string, string[]][] = [
+  ['requestPasswordReset', 'post', '/auth/password-reset', '/api/v1', ['202', '400', '429']],
+  ['confirmPasswordReset', 'post', '/auth/password-reset/confirm', '/api/v1', ['204', '400', '404', '410', '429']],
+  ['getPasswordResetPage', 'get', '/reset-password/{token}', '/', ['200', '400', '404', '410', '429']],
+  ['confirmPasswordResetPage', 'post', '/reset-password/{token}', '/', ['200', '400', '404', '410', '429']],
 ];
 
 describe('public operations', () => {
@@ -262,7 +275,17 @@ describe('public operations', () => {
 
   it('are the only operations without a bearer requirement', () => {
     const open = operationsOf(doc).filter(({ op }) => (op.security ?? doc.security)?.length === 0).map(({ op }) => op.operationId);
-    expect(open.sort()).toEqual(PUBLIC_OPERATIONS.map(([operationId]) => operationId).sort());
+    expect(open.sort()).toEqual([
+      ...PUBLIC_OPERATIONS.map(([operationId]) => operationId), ...SIGN_IN_OPERATIONS, ...PASSWORD_RESET_OPERATIONS.map(([operationId]) => operationId),
+    ].sort());
+  });
+
+  it.each(PASSWORD_RESET_OPERATIONS)('%s (%s %s) is documented with an empty security list, on its server', (operationId, method, path, server, codes) => {
+    const op = ours(path, method);
+    expect(op.operationId).toBe(operationId);
+    expect(op.security).toEqual([]);
+    expect(op.servers?.map((entry) => entry.url) ?? ['/api/v1']).toEqual([server]);
+    expect(Object.keys(op.responses).sort()).toEqual(codes);
   });
 
   it('document the bodies they take: JSON for the API, the form for the page', () => {

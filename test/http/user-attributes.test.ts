@@ -477,7 +477,7 @@ describe('scopes', () => {
     for (const [path, method, scope] of scopes) {
       const op = doc.paths[path]?.[method];
       expect(op, `${method} ${path}`).toBeDefined();
-      expect(op.security).toEqual([{ bearerAuth: [scope] }]);
+      expect(op.security).toEqual([{ bearerAuth: [scope] }, { sessionCookie: [] }]);
       expect(op.operationId).toMatch(/UserAttribute/);
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '401', '403']));
     }

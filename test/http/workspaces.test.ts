@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const url = (id: string) => `/api/v1/workspaces/${id}`;
-const KEYS = ['createdAt', 'domains', 'id', 'name', 'status', 'updatedAt'];
+const KEYS = ['createdAt', 'domains', 'id', 'name', 'status', 'twoFactorRequired', 'updatedAt'];
 
 interface WorkspaceBody {
   id: string;

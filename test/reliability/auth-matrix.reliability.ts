@@ -5,7 +5,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { ADMIN_EMAIL, EXTERNAL_TOKEN, Harness } from '../helpers/harness.ts';
 import { errorShapeProblem } from './support/error-shapes.ts';
 import { fingerprint, rowCounts, tableNames } from './support/fingerprint.ts';
-import { type RegisteredRoute, collectRoutes, samplePath } from './support/routes.ts';
+import { type RegisteredRoute, collectRoutes, fillPath, sampleParam, samplePath } from './support/routes.ts';
 
 /**
  * Every route the router serves, in every dialect, refuses whoever may not call it, in its
@@ -13,12 +13,18 @@ import { type RegisteredRoute, collectRoutes, samplePath } from './support/route
  * so a route added later is in this matrix the moment it exists.
  */
 
-/** The only native routes callable without a token. */
-const NATIVE_PUBLIC = ['GET /api/v1/openapi.json', 'POST /api/v1/invites/accept'];
-/** Routes outside the two APIs: documentation, probes and the invite page (its token is in its path). */
+/** The only native routes callable without a token or a session. */
+const NATIVE_PUBLIC = [
+  'GET /api/v1/auth/sso/:workspaceId/start', 'GET /api/v1/auth/sso/callback', 'GET /api/v1/openapi.json', 'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/invites/accept',
+];
+const PASSWORD = 'auth matrix password';
+const CSRF = { 'x-toolplane-csrf': '1' };
+/** Routes outside the two APIs: documentation, probes, the invite and password reset pages (their token is in their path). */
 const OUTSIDE_APIS = [
   'GET /docs', 'GET /docs/json', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js',
-  'GET /docs/yaml', 'GET /healthz', 'GET /invite/:token', 'GET /readyz', 'POST /invite/:token',
+  'GET /docs/yaml', 'GET /healthz', 'GET /invite/:token', 'GET /readyz', 'GET /reset-password/:token', 'POST /invite/:token',
+  'POST /reset-password/:token',
 ];
 
 let h: Harness;
@@ -27,11 +33,30 @@ let routes: RegisteredRoute[];
 let tables: string[];
 let otherWorkspaceId: string;
 const tokens = {} as { expired: string; revoked: string; boundElsewhere: string; boundHere: string };
+/** Session cookies (`tp_session=…`) of people with each role in the default workspace, and one signed out. */
+const sessions = {} as { admin: string; builder: string; endUser: string; ended: string };
+/** An app, resource, folder and workflow nobody is granted, by the path parameter naming each. */
+const objectIds: Record<string, string> = {};
 /** Per scope: a token holding every scope but that one (and for a read scope, its area's write too). */
 const lacking = new Map<string, string>();
 
 const key = (route: RegisteredRoute) => `${route.method} ${route.url}`;
 const nativeRoutes = () => routes.filter((route) => route.dialect === 'native' && !route.config.public);
+/** Native routes that need a scope: all but the public ones and the personal ones (`/me`, sign-out). */
+const scopedRoutes = () => nativeRoutes().filter((route) => !route.config.personal);
+const isWrite = (route: RegisteredRoute) => !['GET', 'HEAD', 'OPTIONS'].includes(route.method);
+
+/** Signs a new person with `role` in the default workspace in, answering their session cookie. */
+async function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): Promise<string> {
+  await h.services.accounts.create({
+    email, firstName: role, lastName: 'Matrix', status: 'active', password: PASSWORD,
+    memberships: [{ workspace: { id: h.defaultWorkspaceId }, role, status: 'active' }],
+  });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: CSRF });
+  const cookie = response.cookies.find((candidate) => candidate.name === 'tp_session');
+  if (!cookie) throw new Error(`signing in ${email} failed: ${response.body}`);
+  return `tp_session=${cookie.value}`;
+}
 const tooljetRoutes = () => routes.filter((route) => route.dialect === 'tooljet');
 
 function send(route: RegisteredRoute, headers: Record<string, string>, target = app): Promise<LightMyRequestResponse> {
@@ -62,8 +87,24 @@ beforeAll(async () => {
 
   tokens.boundElsewhere = await h.token(['*'], { workspaceId: otherWorkspaceId });
   tokens.boundHere = await h.token(['*'], { workspaceId: h.defaultWorkspaceId });
-  for (const scope of new Set(nativeRoutes().map((route) => route.config.scope!))) {
+  for (const scope of new Set(scopedRoutes().map((route) => route.config.scope!))) {
     lacking.set(scope, await h.token(scopesWithout(scope)));
+  }
+  sessions.admin = await signedIn('matrix-admin@example.com', 'admin');
+  sessions.builder = await signedIn('matrix-builder@example.com', 'builder');
+  sessions.endUser = await signedIn('matrix-end-user@example.com', 'end-user');
+  sessions.ended = await signedIn('matrix-ended@example.com', 'builder');
+  const signedOut = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: sessions.ended, ...CSRF } });
+  if (signedOut.statusCode !== 204) throw new Error(`signing out failed: ${signedOut.body}`);
+  for (const [param, url, body] of [
+    ['appId', '/api/v1/apps', { name: 'Matrix app' }],
+    ['resourceId', '/api/v1/resources', { name: 'Matrix resource', type: 'postgresql' }],
+    ['folderId', '/api/v1/folders', { name: 'Matrix folder', folderType: 'app' }],
+    ['workflowId', '/api/v1/workflows', { name: 'Matrix workflow' }],
+  ] as const) {
+    const made = await h.request('POST', url, { body });
+    if (made.statusCode !== 201) throw new Error(`creating ${url} failed: ${made.body}`);
+    objectIds[param] = made.json().id;
   }
 });
 afterAll(async () => {
@@ -77,7 +118,8 @@ describe('the enumeration', () => {
     expect(tooljetRoutes().length).toBeGreaterThanOrEqual(10);
     // Every native route is either public or declares a scope the token model knows.
     for (const route of routes.filter((item) => item.dialect === 'native')) {
-      expect(route.config.public === true || ALL_SCOPES.includes(route.config.scope as Scope), key(route)).toBe(true);
+      expect(route.config.public === true || route.config.personal === true || ALL_SCOPES.includes(route.config.scope as Scope), key(route))
+        .toBe(true);
     }
   });
 
@@ -122,7 +164,7 @@ describe('native /api/v1', () => {
   it('refuses a token lacking the route\'s scope, naming the scope, changing nothing', async () => {
     const before = await fingerprint(h, tables);
     const failures: string[] = [];
-    for (const route of nativeRoutes()) {
+    for (const route of scopedRoutes()) {
       const scope = route.config.scope!;
       const response = await send(route, { authorization: `Bearer ${lacking.get(scope)}` });
       const problem = errorShapeProblem('native', response);
@@ -135,9 +177,82 @@ describe('native /api/v1', () => {
     expect(await fingerprint(h, tables)).toEqual(before);
   });
 
+  it('refuses a signed-out session on every route, changing nothing', async () => {
+    const before = await rowCounts(h, tables);
+    const failures: string[] = [];
+    for (const route of nativeRoutes()) {
+      const response = await send(route, { cookie: sessions.ended, ...CSRF });
+      if (response.statusCode !== 401 || errorShapeProblem('native', response) || response.json().code !== 'invalid_session') {
+        failures.push(`${key(route)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await rowCounts(h, tables)).toEqual(before);
+  });
+
+  it('refuses a session\'s write without the CSRF header, and any request from another site, changing nothing', async () => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of nativeRoutes()) {
+      const crossSite = await send(route, { cookie: sessions.admin, ...CSRF, origin: 'https://elsewhere.example' });
+      if (crossSite.statusCode !== 403 || errorShapeProblem('native', crossSite) || crossSite.json().code !== 'cross_site_request') {
+        failures.push(`${key(route)} cross-site → ${crossSite.statusCode} ${crossSite.body.slice(0, 200)}`);
+      }
+      if (!isWrite(route)) continue;
+      const unmarked = await send(route, { cookie: sessions.admin });
+      if (unmarked.statusCode !== 403 || errorShapeProblem('native', unmarked) || unmarked.json().code !== 'csrf_header_missing') {
+        failures.push(`${key(route)} without the header → ${unmarked.statusCode} ${unmarked.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('holds sessions to their role: an end user reaches no scoped route, a builder without grants writes nothing', async () => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    let objectRoutes = 0;
+    for (const route of scopedRoutes()) {
+      const asEndUser = await send(route, { cookie: sessions.endUser, ...CSRF });
+      if (asEndUser.statusCode !== 403 || errorShapeProblem('native', asEndUser) || asEndUser.json().code !== 'missing_scope') {
+        failures.push(`${key(route)} as an end user → ${asEndUser.statusCode} ${asEndUser.body.slice(0, 200)}`);
+      }
+      if (!route.config.scope!.endsWith(':write')) continue;
+      // An object route acts on real objects, and a create names a real folder: access, not absence, refuses.
+      const target = route.config.object;
+      if (target) objectRoutes += 1;
+      const asBuilder = target ? await app.inject({
+        method: route.method as InjectOptions['method'],
+        url: fillPath(route, (name, schema) => objectIds[name] ?? sampleParam(schema, name)),
+        headers: { cookie: sessions.builder, ...CSRF },
+        ...(target.folderField ? { payload: { [target.folderField]: objectIds.folderId } } : {}),
+      }) : await send(route, { cookie: sessions.builder, ...CSRF });
+      const expected = target ? 'insufficient_access' : 'missing_scope';
+      if (asBuilder.statusCode !== 403 || errorShapeProblem('native', asBuilder) || asBuilder.json().code !== expected) {
+        failures.push(`${key(route)} as a builder → ${asBuilder.statusCode} ${asBuilder.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(objectRoutes).toBeGreaterThanOrEqual(14);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('refuses a session in a workspace its person is not a member of, on every scoped route', async () => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of scopedRoutes()) {
+      const response = await send(route, { cookie: sessions.builder, ...CSRF, 'x-workspace-id': otherWorkspaceId });
+      if (response.statusCode !== 403 || errorShapeProblem('native', response) || response.json().code !== 'not_a_member') {
+        failures.push(`${key(route)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
   it('refuses a workspace-bound token on the instance-level routes, even in its own workspace', async () => {
     const before = await fingerprint(h, tables);
-    const instanceRoutes = nativeRoutes().filter((route) => route.config.scope!.startsWith('workspaces:'));
+    const instanceRoutes = scopedRoutes().filter((route) => route.config.scope!.startsWith('workspaces:'));
     expect(instanceRoutes.length).toBeGreaterThanOrEqual(4);
     const failures: string[] = [];
     for (const route of instanceRoutes) {

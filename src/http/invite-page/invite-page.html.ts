@@ -1,5 +1,5 @@
 import type { AcceptedInvite, InvitePreview } from '../../core/invite-acceptance.service.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml, htmlPage as layout } from '../html.ts';
 
 const ROLE_NAMES: Record<InvitePreview['role'], string> = { admin: 'an admin', builder: 'a builder', 'end-user': 'a user' };
 
@@ -7,29 +7,6 @@ const ROLE_NAMES: Record<InvitePreview['role'], string> = { admin: 'an admin', b
 export interface FormValues {
   firstName?: string;
   lastName?: string;
-}
-
-function layout(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
-label { display: block; margin-top: 1rem; }
-input { display: block; width: 100%; box-sizing: border-box; padding: .5rem; font: inherit; }
-button { margin-top: 1.5rem; padding: .6rem 1.2rem; font: inherit; }
-.error { color: #a00; }
-</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
 }
 
 /**

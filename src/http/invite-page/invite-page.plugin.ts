@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { runAudited } from '../../core/audit.ts';
 import type { Services } from '../../core/services.ts';
+import { sendHtmlPage as sendPage } from '../html.ts';
+import { setUpLinkPage } from '../link-page.ts';
 import type { RateLimits } from '../rate-limit.ts';
-import { toNativeError } from '../native/errors.ts';
 import { type FormValues, acceptedPage, errorPage, formPage } from './invite-page.html.ts';
 import { InviteForm, InvitePageGetSchema, InvitePagePostSchema } from './invite-page.schemas.ts';
-
-const FORM_BODY_LIMIT = 16 * 1024;
 
 const TITLES: Record<string, string> = {
   invalid_token: 'This invitation link is not valid',
@@ -24,19 +23,7 @@ const TITLES: Record<string, string> = {
  */
 export async function invitePage(app: FastifyInstance, options: { services: Services; limits: RateLimits }) {
   const { inviteAcceptance } = options.services;
-  // No credentials here: every request counts against its address's budget, and accepts against their own too.
-  app.addHook('onRequest', options.limits.chargeAddress);
-
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
-  app.setErrorHandler((error, request, reply) => {
-    const { status, body } = toNativeError(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const title = TITLES[body.code] ?? (status >= 500 ? 'Something went wrong' : 'The invitation could not be accepted');
-    return sendPage(reply, status, errorPage(title, status >= 500 ? 'Please try again later.' : body.message));
-  });
+  setUpLinkPage(app, { limits: options.limits, titles: TITLES, refusedTitle: 'The invitation could not be accepted', errorPage });
 
   app.get<{ Params: { token: string } }>('/invite/:token', {
     logLevel: 'warn',
@@ -80,16 +67,4 @@ function readForm(body: unknown, choosesPassword: boolean): { firstName: string;
  */
 export function sendInvalidLink(reply: FastifyReply, status: number): FastifyReply {
   return sendPage(reply, status, errorPage(TITLES.invalid_token!, 'Check the link in your invitation email.'));
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-    .send(html);
 }

@@ -24,7 +24,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
   });
 
   app.post('/apps', {
-    config: { scope: 'apps:write' },
+    config: { scope: 'apps:write', object: { type: 'app', creates: true, folderField: 'folderId' } },
     schema: {
       operationId: 'createApp', summary: 'Create App', tags,
       description: 'Creates an app. Its folder must be an app folder of the workspace; `createdBy` is the token user\'s email.',
@@ -46,7 +46,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
   }, async (request) => toNativeApp(await apps.get(request.actor, request.params.appId)));
 
   app.put('/apps/:appId', {
-    config: { scope: 'apps:write' },
+    config: { scope: 'apps:write', object: { type: 'app', param: 'appId', folderField: 'folderId' } },
     schema: {
       operationId: 'updateApp', summary: 'Update App', tags,
       description: 'Changes the fields given. The audit event lists only the fields whose value changed; a request that changes nothing records none.',
@@ -57,7 +57,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
   }, async (request) => toNativeApp(await apps.update(request.actor, request.params.appId, request.body)));
 
   app.delete('/apps/:appId', {
-    config: { scope: 'apps:write' },
+    config: { scope: 'apps:write', object: { type: 'app', param: 'appId' } },
     schema: {
       operationId: 'deleteApp', summary: 'Delete App', tags,
       params: AppIdParams,

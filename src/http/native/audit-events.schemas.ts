@@ -12,11 +12,11 @@ export const AuditEvent = Type.Object(
     actor: Type.Object(
       {
         type: Type.String({
-          description: 'Who made the write: `token` (a native API token), `external_api` (the ToolJet dialect\'s access token), '
-            + '`public` (an invitee accepting an invite), `cli` (a local command) or `system` (the server itself).',
+          description: 'Who made the write: `token` (a native API token), `session` (a signed-in person), `external_api` (the ToolJet '
+            + 'dialect\'s access token), `public` (an invitee accepting an invite, a sign-in), `cli` (a local command) or `system` (the server itself).',
         }),
         tokenId: NullableString('The API token used, for `token` actors.'),
-        userId: NullableString('The user the token acts for, for `token` actors.'),
+        userId: NullableString('The user the token acts for, for `token` actors; the signed-in person, for `session` actors.'),
       },
       { description: 'Who made the write.' },
     ),

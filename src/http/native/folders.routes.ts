@@ -21,7 +21,7 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
   }, async (request) => ({ data: (await folders.list(request.actor, request.query.folderType)).map(toNativeFolder) }));
 
   app.post('/folders', {
-    config: { scope: 'folders:write' },
+    config: { scope: 'folders:write', object: { type: 'folder', creates: true, folderField: 'parentFolderId' } },
     schema: {
       operationId: 'createFolder', summary: 'Create Folder', tags,
       description: 'Creates a folder. A folder nests only inside a folder of the same type.',
@@ -43,7 +43,7 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
   }, async (request) => toNativeFolder(await folders.get(request.actor, request.params.folderId)));
 
   app.put('/folders/:folderId', {
-    config: { scope: 'folders:write' },
+    config: { scope: 'folders:write', object: { type: 'folder', param: 'folderId', folderField: 'parentFolderId' } },
     schema: {
       operationId: 'updateFolder', summary: 'Update Folder', tags,
       description: 'Renames or moves a folder. Moving a folder inside itself or its subfolders is refused (400 `folder_cycle`).'
@@ -55,7 +55,7 @@ export function foldersRoutes(app: NativeApp, { folders }: Services): void {
   }, async (request) => toNativeFolder(await folders.update(request.actor, request.params.folderId, request.body)));
 
   app.delete('/folders/:folderId', {
-    config: { scope: 'folders:write' },
+    config: { scope: 'folders:write', object: { type: 'folder', param: 'folderId' } },
     schema: {
       operationId: 'deleteFolder', summary: 'Delete Folder', tags,
       description: 'Deletes an empty folder; a folder with subfolders, apps or resources is a 409 `folder_not_empty`.',

@@ -32,7 +32,7 @@ export function resourceConfigurationsRoutes(app: NativeApp, { resourceConfigura
   }, async (request) => resourceConfigurations.get(request.actor, request.params.resourceId, request.params.environmentId));
 
   app.put('/resources/:resourceId/configurations/:environmentId', {
-    config: { scope: 'resources:write' },
+    config: { scope: 'resources:write', object: { type: 'resource', param: 'resourceId', level: 'edit' } },
     schema: {
       operationId: 'putResourceConfiguration', summary: 'Set Resource Configuration', tags,
       description: 'Creates (201) or changes (200) the environment\'s own configuration of the resource. '
@@ -50,7 +50,7 @@ export function resourceConfigurationsRoutes(app: NativeApp, { resourceConfigura
   });
 
   app.delete('/resources/:resourceId/configurations/:environmentId', {
-    config: { scope: 'resources:write' },
+    config: { scope: 'resources:write', object: { type: 'resource', param: 'resourceId', level: 'edit' } },
     schema: {
       operationId: 'deleteResourceConfiguration', summary: 'Delete Resource Configuration', tags,
       description: 'Removes the environment\'s own configuration; the resource\'s own options and secrets then apply there. '

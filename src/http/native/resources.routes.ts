@@ -20,7 +20,7 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
   }, async (request) => ({ data: (await resources.list(request.actor)).map(toNativeResource) }));
 
   app.post('/resources', {
-    config: { scope: 'resources:write' },
+    config: { scope: 'resources:write', object: { type: 'resource', creates: true, folderField: 'folderId' } },
     schema: {
       operationId: 'createResource', summary: 'Create Resource', tags,
       description: 'Creates a resource. `secrets` are encrypted with AES-256-GCM and never returned; only their names are.',
@@ -42,7 +42,7 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
   }, async (request) => toNativeResource(await resources.get(request.actor, request.params.resourceId)));
 
   app.put('/resources/:resourceId', {
-    config: { scope: 'resources:write' },
+    config: { scope: 'resources:write', object: { type: 'resource', param: 'resourceId', folderField: 'folderId' } },
     schema: {
       operationId: 'updateResource', summary: 'Update Resource', tags,
       description: 'Changes the fields given; a secret set to null is removed. The audit event lists the fields whose value changed and '
@@ -54,7 +54,7 @@ export function resourcesRoutes(app: NativeApp, { resources }: Services): void {
   }, async (request) => toNativeResource(await resources.update(request.actor, request.params.resourceId, request.body)));
 
   app.delete('/resources/:resourceId', {
-    config: { scope: 'resources:write' },
+    config: { scope: 'resources:write', object: { type: 'resource', param: 'resourceId' } },
     schema: {
       operationId: 'deleteResource', summary: 'Delete Resource', tags,
       description: 'Deletes a resource no app uses; one still in use is a 409 `resource_in_use`.',

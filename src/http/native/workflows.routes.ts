@@ -24,7 +24,7 @@ export function workflowsRoutes(app: NativeApp, { workflows }: Services): void {
   });
 
   app.post('/workflows', {
-    config: { scope: 'workflows:write' },
+    config: { scope: 'workflows:write', object: { type: 'workflow', creates: true, folderField: 'folderId' } },
     schema: {
       operationId: 'createWorkflow', summary: 'Create Workflow', tags,
       description: 'Creates a workflow. Its folder must be a workflow folder of the workspace.',
@@ -46,7 +46,7 @@ export function workflowsRoutes(app: NativeApp, { workflows }: Services): void {
   }, async (request) => toNativeWorkflow(await workflows.get(request.actor, request.params.workflowId)));
 
   app.patch('/workflows/:workflowId', {
-    config: { scope: 'workflows:write' },
+    config: { scope: 'workflows:write', object: { type: 'workflow', param: 'workflowId', folderField: 'folderId' } },
     schema: {
       operationId: 'updateWorkflow', summary: 'Update Workflow', tags,
       params: WorkflowIdParams,
@@ -56,7 +56,7 @@ export function workflowsRoutes(app: NativeApp, { workflows }: Services): void {
   }, async (request) => toNativeWorkflow(await workflows.update(request.actor, request.params.workflowId, request.body)));
 
   app.delete('/workflows/:workflowId', {
-    config: { scope: 'workflows:write' },
+    config: { scope: 'workflows:write', object: { type: 'workflow', param: 'workflowId' } },
     schema: {
       operationId: 'deleteWorkflow', summary: 'Delete Workflow', tags,
       description: 'Deletes the workflow and every permission grant on it.',

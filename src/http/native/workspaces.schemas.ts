@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import { MAX_DOMAINS } from '../../core/workspace-domains.ts';
 import { PageOf, PageQuery, Timestamp, Uuid } from './common.schemas.ts';
 
+const TWO_FACTOR_REQUIRED = 'Whether a signed-in person acts here only with two-factor sign-in on: a session of anyone without it gets '
+  + '403 `two_factor_required` on every route but their own account\'s (`/me`), where they can turn it on. Tokens are not affected.';
+
 export const Workspace = Type.Object(
   {
     id: Uuid('The workspace\'s identifier.'),
@@ -10,6 +13,7 @@ export const Workspace = Type.Object(
     domains: Type.Array(Type.String(), {
       description: 'Email domains of the workspace\'s own people (lower case). Invitees from any other domain are external and join as end-user.',
     }),
+    twoFactorRequired: Type.Boolean({ description: TWO_FACTOR_REQUIRED }),
     createdAt: Timestamp('When the workspace was created.'),
     updatedAt: Timestamp('When the workspace last changed.'),
   },
@@ -46,6 +50,7 @@ export const WorkspaceUpdateBody = Type.Object(
       '`archived` blocks every token bound to the workspace and every request naming it in X-Workspace-Id (403 `workspace_archived`); '
       + '`active` restores them. Nothing else changes. The default workspace cannot be archived.',
     )),
+    twoFactorRequired: Type.Optional(Type.Boolean({ description: TWO_FACTOR_REQUIRED })),
   },
   { description: 'Workspace settings to change; fields left out keep their value.' },
 );

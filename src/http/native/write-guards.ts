@@ -149,5 +149,6 @@ function requestHash(request: FastifyRequest): string {
 function auditContextOf(request: FastifyRequest): AuditContext {
   const actor = request.actor;
   if (!actor) return { actorType: 'public', requestId: request.id };
+  if (actor.sessionId) return { actorType: 'session', userId: actor.userId, requestId: request.id };
   return { actorType: 'token', tokenId: actor.tokenId, userId: actor.userId, requestId: request.id };
 }

@@ -36,14 +36,15 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   dialect: Dialect;
-  config: { scope?: string; public?: boolean };
+  config: { scope?: string; public?: boolean; personal?: boolean; object?: { type: string; param?: string; folderField?: string } };
   schema: { body?: JsonSchema; querystring?: JsonSchema; params?: JsonSchema };
 }
 
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('/api/v1/') || url === '/api/v1') return 'native';
   if (url.startsWith('/api/ext/') || url === '/api/ext') return 'tooljet';
-  if (url.startsWith('/invite/')) return 'invite-page';
+  // The pages of secret links (invites, password resets) answer alike: HTML, errors included.
+  if (url.startsWith('/invite/') || url.startsWith('/reset-password/')) return 'invite-page';
   return 'other';
 }
 

@@ -1,0 +1,125 @@
+// Signing in and session-authenticated requests, against the same server's token path.
+// Usage: node bench/sessions.mjs   (BENCH_DIALECTS=sqlite,postgres BENCH_RUNS=5 BENCH_DURATION=5
+//        BENCH_LOGINS=30 BENCH_PG_URL=postgres://postgres@127.0.0.1:5432)
+//
+// - Sign-in: the median latency of POST /api/v1/auth/login, and of the scrypt verification
+//   alone with the server's parameters (timed here, one at a time as the server does them);
+//   the difference is what the rest of the sign-in path costs.
+// - Session against token: GET /api/v1/users/{id} under load, by token and by session cookie
+//   in alternating rounds; the ratio of median requests per second.
+import { scrypt } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { load, median } from './lib/load.mjs';
+import { buildServer, cli, toolplane } from './lib/servers.mjs';
+
+const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const LOGINS = Number(process.env.BENCH_LOGINS ?? 30);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const SECRET_KEY = 'c'.repeat(64);
+const EXTERNAL_TOKEN = 'bench-external-token-0123456789';
+const PASSWORD = 'bench sign-in password';
+const CSRF = { 'x-toolplane-csrf': '1', 'content-type': 'application/json' };
+/** The server's scrypt parameters (src/core/passwords.ts). */
+const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+async function target(dialect) {
+  if (dialect === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolplane-bench-sessions-'));
+    return { env: { TOOLPLANE_DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const database = `toolplane_bench_sessions_${process.pid}`;
+  const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists ${database}`);
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  return {
+    env: { DATABASE_URL: `${PG_URL}/${database}`, TOOLPLANE_SECRET_KEY: SECRET_KEY },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: `${PG_URL}/postgres` });
+      await client.connect();
+      await client.query(`drop database if exists ${database}`);
+      await client.end();
+    },
+  };
+}
+
+function verifyOnce() {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    scrypt(PASSWORD, Buffer.alloc(16, 7), 32, SCRYPT, (error) => (error ? reject(error) : resolve(Number(process.hrtime.bigint() - started) / 1e6)));
+  });
+}
+
+async function timedLogin(baseUrl) {
+  const started = process.hrtime.bigint();
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: CSRF, body: JSON.stringify({ email: 'person@bench.example', password: PASSWORD }),
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return { ms, cookie: response.headers.get('set-cookie').split(';')[0] };
+}
+
+async function bench(dialect, startArgs) {
+  const { env, drop } = await target(dialect);
+  const serverEnv = { ...env, ENABLE_EXTERNAL_API: 'true', EXTERNAL_API_ACCESS_TOKEN: EXTERNAL_TOKEN, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' };
+  const token = (await cli(['tokens', 'create', '--name', 'bench', '--email', 'admin@bench.example'], env)).trim().split('\n').pop();
+  const server = await toolplane(startArgs, serverEnv);
+  try {
+    const created = await fetch(`${server.baseUrl}/api/ext/users`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${EXTERNAL_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Bench Person', email: 'person@bench.example', password: PASSWORD, status: 'active',
+        workspaces: [{ name: 'Default', status: 'active', role: 'admin' }],
+      }),
+    });
+    if (created.status !== 201) throw new Error(`creating the person answered ${created.status}: ${await created.text()}`);
+    const { id } = await created.json();
+
+    const logins = [];
+    const verifies = [];
+    let cookie;
+    for (let i = 0; i < LOGINS; i += 1) {
+      const login = await timedLogin(server.baseUrl);
+      logins.push(login.ms);
+      cookie = login.cookie;
+      verifies.push(await verifyOnce());
+    }
+
+    const url = `${server.baseUrl}/api/v1/users/${id}`;
+    const byToken = [];
+    const bySession = [];
+    await load({ url, duration: 2, headers: { authorization: `Bearer ${token}` } });
+    for (let run = 0; run < RUNS; run += 1) {
+      byToken.push((await load({ url, duration: DURATION, headers: { authorization: `Bearer ${token}` } })).rps);
+      bySession.push((await load({ url, duration: DURATION, headers: { cookie } })).rps);
+    }
+    return {
+      dialect,
+      loginMs: median(logins),
+      scryptMs: median(verifies),
+      tokenRps: median(byToken),
+      sessionRps: median(bySession),
+      runs: { byToken, bySession },
+    };
+  } finally {
+    await server.stop();
+    await drop();
+  }
+}
+
+const startArgs = buildServer();
+for (const dialect of DIALECTS) {
+  const result = await bench(dialect, startArgs);
+  console.log(`${dialect}: sign-in ${result.loginMs.toFixed(1)} ms, scrypt alone ${result.scryptMs.toFixed(1)} ms, `
+    + `rest of the path ${(result.loginMs - result.scryptMs).toFixed(1)} ms; GET /users/{id} by token ${Math.round(result.tokenRps)} req/s, `
+    + `by session ${Math.round(result.sessionRps)} req/s (${(result.sessionRps / result.tokenRps).toFixed(2)}×)`);
+  console.log(JSON.stringify(result.runs));
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionConfig } from '../config.ts';
+import { toIso } from '../db/rows.ts';
+import type { SessionWithUser } from '../db/session.repository.ts';
+import type { Repositories, Store } from '../db/store.ts';
+import { recordAudit } from './audit.ts';
+import { DomainError } from './errors.ts';
+import { RecentReads } from './recent-reads.ts';
+import { generateTokenSecret, hashTokenSecret } from './token-secret.ts';
+
+/** Prefix of session secrets (the cookie's value). */
+export const SESSION_PREFIX = 'tps_';
+
+/** `last_seen_at` is written at most this often per session: the idle timeout is this precise. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+/** Where a sign-in came from, for the person's session list and the audit log. */
+export interface ClientInfo {
+  address: string | null;
+  userAgent: string | null;
+}
+
+export type SignInMethod = 'password' | 'sso';
+
+/** A session as its person sees it: never its secret nor its hash. */
+export interface SessionView {
+  id: string;
+  method: string;
+  address: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** Whether this is the session making the request. */
+  current: boolean;
+}
+
+export interface AuthenticatedSession {
+  sessionId: string;
+  userId: string;
+  email: string;
+  defaultWorkspaceId: string | null;
+  expiresAt: string;
+}
+
+/** A new session and the secret its cookie carries, shown this once. */
+export interface StartedSession {
+  session: SessionView;
+  secret: string;
+}
+
+/**
+ * Signed-in people's sessions, held in the database so every server process shares them.
+ * The cookie carries a 256-bit secret; only its SHA-256 is stored. A session ends when its
+ * person signs out, after `idleMs` without a request, `maxAgeMs` after sign-in, or when its
+ * account is archived.
+ */
+export class SessionService {
+  /** Sessions by secret hash, as TokenService remembers tokens: for at most one second, emptied by any change here. */
+  private readonly recent: RecentReads<SessionWithUser | undefined>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: SessionConfig,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.recent = new RecentReads(store, { rowsOf: ['sessions', 'users'] });
+  }
+
+  /**
+   * Starts a session for the person inside the caller's transaction (a sign-in writes its
+   * session and its audit event together).
+   */
+  async start(repos: Repositories, userId: string, method: SignInMethod, client: ClientInfo): Promise<StartedSession> {
+    const secret = generateTokenSecret(SESSION_PREFIX);
+    const now = this.now();
+    const row = {
+      id: randomUUID(),
+      secret_hash: hashTokenSecret(secret),
+      user_id: userId,
+      method,
+      address: client.address,
+      user_agent: client.userAgent?.slice(0, 512) ?? null,
+      created_at: new Date(now).toISOString(),
+      last_seen_at: new Date(now).toISOString(),
+      expires_at: new Date(now + this.config.maxAgeMs).toISOString(),
+    };
+    await repos.sessions.create(row);
+    return { session: toView(row, row.id), secret };
+  }
+
+  /** The session the secret opens, or null when it is unknown, ended, idle too long, or its account archived. */
+  async authenticate(secret: string): Promise<AuthenticatedSession | null> {
+    if (!secret.startsWith(SESSION_PREFIX)) return null;
+    const hash = hashTokenSecret(secret);
+    const row = await this.recent.get(hash, () => this.store.read((repos) => repos.sessions.getBySecretHash(hash)), (found) => found !== undefined);
+    return row ? this.admit(row) : null;
+  }
+
+  /** `authenticate` from memory alone: undefined when the session must be read. */
+  authenticateFromMemory(secret: string): AuthenticatedSession | null | undefined {
+    if (!secret.startsWith(SESSION_PREFIX)) return null;
+    const row = this.recent.peek(hashTokenSecret(secret));
+    return row === undefined ? undefined : this.admit(row);
+  }
+
+  /** The person's sessions, newest first, marking `currentId`. */
+  list(userId: string, currentId: string | null): Promise<SessionView[]> {
+    return this.store.read(async (repos) => (await repos.sessions.listForUser(userId))
+      .filter((row) => this.isLive(row))
+      .map((row) => toView(row, currentId)));
+  }
+
+  /** Ends one of the person's sessions; another person's or an unknown one is a 404. */
+  end(userId: string, sessionId: string, reason: 'sign_out' | 'ended', client: ClientInfo): Promise<void> {
+    return this.store.write(async (repos) => {
+      if (!(await repos.sessions.delete(userId, sessionId))) {
+        throw new DomainError('not_found', 'session_not_found', `No session with id ${sessionId}`);
+      }
+      await recordAudit(repos, {
+        action: reason === 'sign_out' ? 'auth.signed_out' : 'session.ended', target: { type: 'session', id: sessionId }, workspaceId: null,
+        changes: { address: client.address, userAgent: client.userAgent },
+      });
+    });
+  }
+
+  /** Ends every session of the person but `exceptId`, inside the caller's transaction; answers how many. */
+  endOthers(repos: Repositories, userId: string, exceptId?: string): Promise<number> {
+    return repos.sessions.deleteForUser(userId, exceptId);
+  }
+
+  private admit(row: SessionWithUser): AuthenticatedSession | null {
+    if (row.user_status === 'archived' || !this.isLive(row)) return null;
+    const now = this.now();
+    if (now - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+      // Off the request's path: a failed write only makes the idle clock start a little earlier.
+      this.store.write((repos) => repos.sessions.touch(row.id, new Date(now).toISOString())).catch(() => undefined);
+    }
+    return {
+      sessionId: row.id, userId: row.user_id, email: row.user_email, defaultWorkspaceId: row.default_workspace_id, expiresAt: toIso(row.expires_at),
+    };
+  }
+
+  private isLive(row: { expires_at: Date | string; last_seen_at: Date | string }): boolean {
+    const now = this.now();
+    return new Date(row.expires_at).getTime() > now && new Date(row.last_seen_at).getTime() + this.config.idleMs > now;
+  }
+}
+
+function toView(
+  row: { id: string; method: string; address: string | null; user_agent: string | null; created_at: Date | string; last_seen_at: Date | string; expires_at: Date | string },
+  currentId: string | null,
+): SessionView {
+  return {
+    id: row.id,
+    method: row.method,
+    address: row.address,
+    userAgent: row.user_agent,
+    createdAt: toIso(row.created_at),
+    lastSeenAt: toIso(row.last_seen_at),
+    expiresAt: toIso(row.expires_at),
+    current: row.id === currentId,
+  };
+}
