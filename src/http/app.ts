@@ -109,7 +109,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(healthRoutes, { database: runtime.database });
   // The dialects and the link pages apply the budgets in their own hooks; health and docs have none.
   const limits = await registerRateLimits(app, runtime.rateCounter, runtime.config.rateLimit);
-  await app.register(cookie);
+  // Cookies are read only where a session may authenticate (native/auth.ts), not on every request.
+  await app.register(cookie, { hook: false });
   await app.register(nativeApi, {
     prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), limits, publicUrl: runtime.config.publicUrl,
   });

@@ -50,7 +50,8 @@ export function nativeAuthentication(services: Services, limits: RateLimits, opt
 
   /** A Bearer token when the request has an Authorization header, else a session cookie. */
   function withCredential(request: FastifyRequest, reply: FastifyReply, scope: Scope | null): Step {
-    const sessionSecret = request.headers.authorization === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+    const cookies = request.headers.authorization === undefined ? request.headers.cookie : undefined;
+    const sessionSecret = cookies ? request.server.parseCookie(cookies)[SESSION_COOKIE] : undefined;
     if (sessionSecret !== undefined) return sessions.authenticate(request, reply, sessionSecret, scope);
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) {
