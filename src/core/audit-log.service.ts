@@ -13,7 +13,7 @@ export interface AuditEvent {
   occurredAt: string;
   /** Null for instance-level targets (accounts, instance-wide tokens). */
   workspaceId: string | null;
-  actor: { type: AuditContext['actorType']; tokenId: string | null; userId: string | null };
+  actor: { type: AuditContext['actorType']; tokenId: string | null; userId: string | null; address: string | null; userAgent: string | null };
   action: string;
   target: { type: string; id: string };
   changes: Record<string, unknown>;
@@ -141,7 +141,7 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
     id: Number(row.id),
     occurredAt: toIso(row.occurred_at),
     workspaceId: row.workspace_id,
-    actor: { type: row.actor_type, tokenId: row.actor_token_id, userId: row.actor_user_id },
+    actor: { type: row.actor_type, tokenId: row.actor_token_id, userId: row.actor_user_id, address: row.actor_address, userAgent: row.actor_user_agent },
     action: row.action,
     target: { type: row.target_type, id: row.target_id },
     changes: fromJson<Record<string, unknown>>(row.changes),

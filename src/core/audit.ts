@@ -17,6 +17,9 @@ export interface AuditContext {
   tokenId?: string | null;
   userId?: string | null;
   requestId?: string | null;
+  /** The client's address and user agent, for writes that came over HTTP. */
+  address?: string | null;
+  userAgent?: string | null;
 }
 
 /** One write, as the service that made it describes it. */
@@ -34,6 +37,8 @@ export interface AuditEntry {
 }
 
 const SYSTEM: AuditContext = { actorType: 'system' };
+/** User agents are kept up to this many characters. */
+const MAX_USER_AGENT = 512;
 const contexts = new AsyncLocalStorage<AuditContext>();
 
 /** Runs `work` with every audit event recorded inside attributed to `context`. */
@@ -83,6 +88,8 @@ function toRow(context: AuditContext, entry: AuditEntry, at: string): Insertable
     actor_type: context.actorType,
     actor_token_id: context.tokenId ?? null,
     actor_user_id: context.userId ?? null,
+    actor_address: context.address ?? null,
+    actor_user_agent: context.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
     action: entry.action,
     target_type: entry.target.type,
     target_id: String(entry.target.id),

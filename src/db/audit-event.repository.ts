@@ -57,7 +57,7 @@ export class AuditEventRepository {
     let query = this.db
       .selectFrom('audit_events')
       .select([
-        'id', 'occurred_at', 'workspace_id', 'actor_type', 'actor_token_id', 'actor_user_id', 'action', 'target_type', 'target_id',
+        'id', 'occurred_at', 'workspace_id', 'actor_type', 'actor_token_id', 'actor_user_id', 'actor_address', 'actor_user_agent', 'action', 'target_type', 'target_id',
         'changes', 'request_id',
       ]);
     const { workspaces } = filter;

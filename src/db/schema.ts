@@ -256,6 +256,9 @@ export interface AuditEventTable {
   actor_type: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
   actor_token_id: string | null;
   actor_user_id: string | null;
+  /** The client address and user agent of the request that made the write; null for local commands. */
+  actor_address: ColumnType<string | null, string | null | undefined, string | null>;
+  actor_user_agent: ColumnType<string | null, string | null | undefined, string | null>;
   action: string;
   target_type: string;
   target_id: string;

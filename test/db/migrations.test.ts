@@ -17,6 +17,7 @@ const MIGRATIONS = [
   '0008_member_listing',
   '0009_member_names',
   '0010_sign_in',
+  '0011_audit_client',
 ];
 
 let database: TestDatabase;

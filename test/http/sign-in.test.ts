@@ -93,6 +93,7 @@ describe('signing in', () => {
       expect.arrayContaining(['builder@example.com', 'nobody@example.com']),
     );
     expect(JSON.stringify(events)).not.toContain('not the password');
+    expect(events.map((event: { actor: { address: string } }) => event.actor.address)).toEqual(expect.arrayContaining(['10.1.1.1', '10.1.1.2']));
   });
 
   it('refuses an archived account as it refuses a wrong password', async () => {
@@ -127,7 +128,7 @@ describe('a session acting in the native API', () => {
     const made = await withSession(cookie, 'POST', '/api/v1/groups', body);
     expect(made.statusCode, made.body).toBe(201);
     const events = (await h.request('GET', `/api/v1/auditEvents?targetType=group&targetId=${made.json().id}`)).json().data;
-    expect(events[0].actor).toMatchObject({ type: 'session', tokenId: null });
+    expect(events[0].actor).toMatchObject({ type: 'session', tokenId: null, address: '127.0.0.1', userAgent: 'lightMyRequest' });
     expect((await h.request('POST', '/api/v1/groups', { body: { name: 'Made by a token' } })).statusCode).toBe(201);
   });
 

@@ -6,6 +6,7 @@ import { setUpLinkPage } from '../link-page.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { type FormValues, acceptedPage, errorPage, formPage } from './invite-page.html.ts';
 import { InviteForm, InvitePageGetSchema, InvitePagePostSchema } from './invite-page.schemas.ts';
+import { requestAuditContext } from '../audit-context.ts';
 
 const TITLES: Record<string, string> = {
   invalid_token: 'This invitation link is not valid',
@@ -40,7 +41,7 @@ export async function invitePage(app: FastifyInstance, options: { services: Serv
     const preview = await inviteAcceptance.preview(token);
     const form = readForm(request.body, preview.choosesPassword);
     if ('error' in form) return sendPage(reply, 400, formPage(preview, form.values, form.error));
-    const accepted = await runAudited({ actorType: 'public', requestId: request.id }, () => inviteAcceptance.accept({ token, ...form }));
+    const accepted = await runAudited(requestAuditContext(request, { actorType: 'public' }), () => inviteAcceptance.accept({ token, ...form }));
     return sendPage(reply, 200, acceptedPage(accepted));
   });
 }

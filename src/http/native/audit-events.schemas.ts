@@ -17,6 +17,8 @@ export const AuditEvent = Type.Object(
         }),
         tokenId: NullableString('The API token used, for `token` actors.'),
         userId: NullableString('The user the token acts for, for `token` actors; the signed-in person, for `session` actors.'),
+        address: NullableString('The client address the write came from; null for local commands and the server itself.'),
+        userAgent: NullableString('The client\'s user agent (up to 512 characters); null when it sent none, and for local commands.'),
       },
       { description: 'Who made the write.' },
     ),

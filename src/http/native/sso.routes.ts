@@ -4,6 +4,7 @@ import type { Services } from '../../core/services.ts';
 import type { SsoConfiguration as CoreSsoConfiguration } from '../../core/sso-configuration.service.ts';
 import { NoContent, errorResponses } from './common.schemas.ts';
 import type { NativeApp } from './native-app.ts';
+import { requestAuditContext } from '../audit-context.ts';
 import { setSessionCookie } from './sign-in.routes.ts';
 import {
   Redirect, SsoCallbackQuery, SsoConfiguration, SsoConfigurationBody, SsoStartParams, SsoStartQuery,
@@ -98,7 +99,7 @@ export function ssoRoutes(app: NativeApp, { sso, ssoSignIn }: Services, options:
       response: { 302: Redirect, ...errorResponses(404, 409, 503) },
     },
   }, async (request, reply) => {
-    const signedIn = await runAudited({ actorType: 'public', requestId: request.id }, () => ssoSignIn.finish(callbackUrl(request, redirectUri), {
+    const signedIn = await runAudited(requestAuditContext(request, { actorType: 'public' }), () => ssoSignIn.finish(callbackUrl(request, redirectUri), {
       address: request.ip, userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
     }));
     setSessionCookie(reply, signedIn.secret, signedIn.session.expiresAt, secureCookie);

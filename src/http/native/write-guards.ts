@@ -4,6 +4,7 @@ import { type AuditContext, runAudited } from '../../core/audit.ts';
 import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { etagOf, ifMatchHolds, ifNoneMatchHits } from './etags.ts';
+import { requestAuditContext } from '../audit-context.ts';
 
 type Handler = (this: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
 
@@ -148,7 +149,7 @@ function requestHash(request: FastifyRequest): string {
 
 function auditContextOf(request: FastifyRequest): AuditContext {
   const actor = request.actor;
-  if (!actor) return { actorType: 'public', requestId: request.id };
-  if (actor.sessionId) return { actorType: 'session', userId: actor.userId, requestId: request.id };
-  return { actorType: 'token', tokenId: actor.tokenId, userId: actor.userId, requestId: request.id };
+  if (!actor) return requestAuditContext(request, { actorType: 'public' });
+  if (actor.sessionId) return requestAuditContext(request, { actorType: 'session', userId: actor.userId });
+  return requestAuditContext(request, { actorType: 'token', tokenId: actor.tokenId, userId: actor.userId });
 }

@@ -7,6 +7,7 @@ import { setUpLinkPage } from '../link-page.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { resetDonePage, resetErrorPage, resetFormPage } from './reset-password-page.html.ts';
 import { ResetForm, ResetPageGetSchema, ResetPagePostSchema } from './reset-password-page.schemas.ts';
+import { requestAuditContext } from '../audit-context.ts';
 
 const TITLES: Record<string, string> = {
   invalid_token: 'This password reset link is not valid',
@@ -39,7 +40,7 @@ export async function resetPasswordPage(app: FastifyInstance, options: { service
     const preview = await passwordResets.preview(token);
     const form = readForm(request.body);
     if ('error' in form) return sendHtmlPage(reply, 400, resetFormPage(preview, form.error));
-    await runAudited({ actorType: 'public', requestId: request.id }, () => passwordResets.confirm({ token, password: form.password }));
+    await runAudited(requestAuditContext(request, { actorType: 'public' }), () => passwordResets.confirm({ token, password: form.password }));
     return sendHtmlPage(reply, 200, resetDonePage());
   });
 }

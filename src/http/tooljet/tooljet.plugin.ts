@@ -12,6 +12,7 @@ import { toTooljetError } from './errors.ts';
 import type { TooljetApp } from './tooljet-app.ts';
 import { usersRoutes } from './users.routes.ts';
 import { workspacesRoutes } from './workspaces.routes.ts';
+import { requestAuditContext } from '../audit-context.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -31,7 +32,7 @@ export async function tooljetApi(app: FastifyInstance, options: { services: Serv
     if (![route.method].flat().some((method) => WRITE_METHODS.has(method))) return;
     const handler = route.handler as (this: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
     route.handler = function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
-      return runAudited({ actorType: 'external_api', requestId: request.id }, () => handler.call(this, request, reply));
+      return runAudited(requestAuditContext(request, { actorType: 'external_api' }), () => handler.call(this, request, reply));
     } as RouteHandlerMethod;
   });
   tooljet.setValidatorCompiler(createValidatorCompiler({ allErrors: true }));
