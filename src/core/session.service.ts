@@ -58,6 +58,8 @@ export interface StartedSession {
 export class SessionService {
   /** Sessions by secret hash, as TokenService remembers tokens: for at most one second, emptied by any change here. */
   private readonly recent: RecentReads<SessionWithUser | undefined>;
+  /** Sessions whose `last_seen_at` is being written now. */
+  private readonly touching = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -132,9 +134,14 @@ export class SessionService {
   private admit(row: SessionWithUser): AuthenticatedSession | null {
     if (row.user_status === 'archived' || !this.isLive(row)) return null;
     const now = this.now();
-    if (now - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
-      // Off the request's path: a failed write only makes the idle clock start a little earlier.
-      this.store.write((repos) => repos.sessions.touch(row.id, new Date(now).toISOString())).catch(() => undefined);
+    if (now - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS && !this.touching.has(row.id)) {
+      // Off the request's path, once at a time per session: the requests that arrive before
+      // it commits see the old row and would each write the same thing again. A failed write
+      // only makes the idle clock start a little earlier.
+      this.touching.add(row.id);
+      this.store.write((repos) => repos.sessions.touch(row.id, new Date(now).toISOString()))
+        .catch(() => undefined)
+        .finally(() => this.touching.delete(row.id));
     }
     return {
       sessionId: row.id, userId: row.user_id, email: row.user_email, defaultWorkspaceId: row.default_workspace_id, expiresAt: toIso(row.expires_at),
