@@ -6,7 +6,8 @@
 //   alone with the server's parameters (timed here, one at a time as the server does them);
 //   the difference is what the rest of the sign-in path costs.
 // - Session against token: GET /api/v1/users/{id} under load, by token and by session cookie
-//   in alternating rounds; the ratio of median requests per second.
+//   in alternating rounds; the ratio of median requests per second, and of the server's median
+//   CPU time per request (user + system, from /proc), which other work on the machine sways less.
 import { scrypt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +57,19 @@ function verifyOnce() {
   });
 }
 
+/** The CPU time the process has used so far, in microseconds (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMicros(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** One load round, with the server's CPU time per request. */
+async function measuredLoad(server, options) {
+  const before = cpuMicros(server.child.pid);
+  const result = await load(options);
+  return { rps: result.rps, cpuPerRequest: (cpuMicros(server.child.pid) - before) / (result.rps * options.duration) };
+}
+
 async function timedLogin(baseUrl) {
   const started = process.hrtime.bigint();
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -85,28 +99,37 @@ async function bench(dialect, startArgs) {
 
     const logins = [];
     const verifies = [];
+    const beyond = [];
     let cookie;
     for (let i = 0; i < LOGINS; i += 1) {
       const login = await timedLogin(server.baseUrl);
+      const verify = await verifyOnce();
       logins.push(login.ms);
+      verifies.push(verify);
+      beyond.push(login.ms - verify);
       cookie = login.cookie;
-      verifies.push(await verifyOnce());
     }
 
     const url = `${server.baseUrl}/api/v1/users/${id}`;
     const byToken = [];
     const bySession = [];
     await load({ url, duration: 2, headers: { authorization: `Bearer ${token}` } });
+    await load({ url, duration: 2, headers: { cookie } });
     for (let run = 0; run < RUNS; run += 1) {
-      byToken.push((await load({ url, duration: DURATION, headers: { authorization: `Bearer ${token}` } })).rps);
-      bySession.push((await load({ url, duration: DURATION, headers: { cookie } })).rps);
+      byToken.push(await measuredLoad(server, { url, duration: DURATION, headers: { authorization: `Bearer ${token}` } }));
+      bySession.push(await measuredLoad(server, { url, duration: DURATION, headers: { cookie } }));
     }
+    const rps = (runs) => median(runs.map((run) => run.rps));
+    const cpu = (runs) => median(runs.map((run) => run.cpuPerRequest));
     return {
       dialect,
       loginMs: median(logins),
       scryptMs: median(verifies),
-      tokenRps: median(byToken),
-      sessionRps: median(bySession),
+      beyondMs: median(beyond),
+      tokenRps: rps(byToken),
+      sessionRps: rps(bySession),
+      tokenCpuUs: cpu(byToken),
+      sessionCpuUs: cpu(bySession),
       runs: { byToken, bySession },
     };
   } finally {
@@ -119,7 +142,9 @@ const startArgs = buildServer();
 for (const dialect of DIALECTS) {
   const result = await bench(dialect, startArgs);
   console.log(`${dialect}: sign-in ${result.loginMs.toFixed(1)} ms, scrypt alone ${result.scryptMs.toFixed(1)} ms, `
-    + `rest of the path ${(result.loginMs - result.scryptMs).toFixed(1)} ms; GET /users/{id} by token ${Math.round(result.tokenRps)} req/s, `
-    + `by session ${Math.round(result.sessionRps)} req/s (${(result.sessionRps / result.tokenRps).toFixed(2)}×)`);
+    + `rest of the path ${result.beyondMs.toFixed(1)} ms (median of each sign-in less the scrypt timed after it); `
+    + `GET /users/{id} by token ${Math.round(result.tokenRps)} req/s, by session ${Math.round(result.sessionRps)} req/s `
+    + `(${(result.sessionRps / result.tokenRps).toFixed(2)}×); server CPU per request ${result.tokenCpuUs.toFixed(1)} vs `
+    + `${result.sessionCpuUs.toFixed(1)} µs (${(result.tokenCpuUs / result.sessionCpuUs).toFixed(2)}×)`);
   console.log(JSON.stringify(result.runs));
 }

@@ -55,11 +55,9 @@ export class MeService {
       const defaultId = await this.workspaces.ensureDefault();
       const memberships = await repos.accounts.membershipsOf([userId]);
       const twoFactor = await repos.users.twoFactorOf(userId);
-      const workspaces = [];
-      for (const membership of memberships) {
-        if ((await repos.workspaces.get(membership.workspace_id))?.status !== 'active') continue;
-        workspaces.push({ id: membership.workspace_id, name: membership.workspace_name, role: membership.role, status: membership.status });
-      }
+      const workspaces = memberships
+        .filter((membership) => membership.workspace_status === 'active')
+        .map((membership) => ({ id: membership.workspace_id, name: membership.workspace_name, role: membership.role, status: membership.status }));
       return {
         id: user.id,
         email: user.email,

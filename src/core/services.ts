@@ -87,6 +87,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
   const workspaces = new WorkspaceService(store);
   const sessions = new SessionService(store, signIn.session);
   const twoFactor = new TwoFactorService(store, box, signIn.rateCounter, signIn.rateLimit);
+  const me = new MeService(store, workspaces, sessions);
   const inviteLinks = new InviteLinks(box.deriveKeys('invite-links'));
   const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
   return {
@@ -112,11 +113,11 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     permissions: new PermissionService(store),
     workflows: new WorkflowService(store),
     sessions,
-    signIn: new SignInService(store, sessions, signIn.rateCounter, signIn.rateLimit, twoFactor),
+    signIn: new SignInService(store, sessions, signIn.rateCounter, signIn.rateLimit, twoFactor, me),
     sso: new SsoConfigurationService(store, box),
     ssoSignIn: new SsoSignInService(store, box, sessions),
     twoFactor,
-    me: new MeService(store, workspaces, sessions),
+    me,
     passwordResets: new PasswordResetService(store, sessions, signIn.rateCounter, signIn.rateLimit, delivery),
   };
 }

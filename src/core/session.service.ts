@@ -35,12 +35,21 @@ export interface SessionView {
   current: boolean;
 }
 
+/** A live session, as authentication answers it: one object per remembered read, never to be changed. */
 export interface AuthenticatedSession {
-  sessionId: string;
-  userId: string;
-  email: string;
-  defaultWorkspaceId: string | null;
-  expiresAt: string;
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly defaultWorkspaceId: string | null;
+  readonly expiresAt: string;
+}
+
+/** A session row as it is remembered: its instants parsed once, its answer built once. */
+interface ReadSession {
+  answer: AuthenticatedSession;
+  archived: boolean;
+  lastSeenAtMs: number;
+  expiresAtMs: number;
 }
 
 /** A new session and the secret its cookie carries, shown this once. */
@@ -57,7 +66,7 @@ export interface StartedSession {
  */
 export class SessionService {
   /** Sessions by secret hash, as TokenService remembers tokens: for at most one second, emptied by any change here. */
-  private readonly recent: RecentReads<SessionWithUser | undefined>;
+  private readonly recent: RecentReads<ReadSession | undefined>;
   /** Sessions whose `last_seen_at` is being written now. */
   private readonly touching = new Set<string>();
 
@@ -95,15 +104,18 @@ export class SessionService {
   async authenticate(secret: string): Promise<AuthenticatedSession | null> {
     if (!secret.startsWith(SESSION_PREFIX)) return null;
     const hash = hashTokenSecret(secret);
-    const row = await this.recent.get(hash, () => this.store.read((repos) => repos.sessions.getBySecretHash(hash)), (found) => found !== undefined);
-    return row ? this.admit(row) : null;
+    const read = await this.recent.get(hash, async () => {
+      const row = await this.store.read((repos) => repos.sessions.getBySecretHash(hash));
+      return row && toReadSession(row);
+    }, (found) => found !== undefined);
+    return read ? this.admit(read) : null;
   }
 
   /** `authenticate` from memory alone: undefined when the session must be read. */
   authenticateFromMemory(secret: string): AuthenticatedSession | null | undefined {
     if (!secret.startsWith(SESSION_PREFIX)) return null;
-    const row = this.recent.peek(hashTokenSecret(secret));
-    return row === undefined ? undefined : this.admit(row);
+    const read = this.recent.peek(hashTokenSecret(secret));
+    return read === undefined ? undefined : this.admit(read);
   }
 
   /** The person's sessions, newest first, marking `currentId`. */
@@ -131,27 +143,37 @@ export class SessionService {
     return repos.sessions.deleteForUser(userId, exceptId);
   }
 
-  private admit(row: SessionWithUser): AuthenticatedSession | null {
-    if (row.user_status === 'archived' || !this.isLive(row)) return null;
+  private admit(read: ReadSession): AuthenticatedSession | null {
     const now = this.now();
-    if (now - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS && !this.touching.has(row.id)) {
+    if (read.archived || read.expiresAtMs <= now || read.lastSeenAtMs + this.config.idleMs <= now) return null;
+    const { sessionId } = read.answer;
+    if (now - read.lastSeenAtMs >= TOUCH_INTERVAL_MS && !this.touching.has(sessionId)) {
       // Off the request's path, once at a time per session: the requests that arrive before
       // it commits see the old row and would each write the same thing again. A failed write
       // only makes the idle clock start a little earlier.
-      this.touching.add(row.id);
-      this.store.write((repos) => repos.sessions.touch(row.id, new Date(now).toISOString()))
+      this.touching.add(sessionId);
+      this.store.write((repos) => repos.sessions.touch(sessionId, new Date(now).toISOString()))
         .catch(() => undefined)
-        .finally(() => this.touching.delete(row.id));
+        .finally(() => this.touching.delete(sessionId));
     }
-    return {
-      sessionId: row.id, userId: row.user_id, email: row.user_email, defaultWorkspaceId: row.default_workspace_id, expiresAt: toIso(row.expires_at),
-    };
+    return read.answer;
   }
 
   private isLive(row: { expires_at: Date | string; last_seen_at: Date | string }): boolean {
     const now = this.now();
     return new Date(row.expires_at).getTime() > now && new Date(row.last_seen_at).getTime() + this.config.idleMs > now;
   }
+}
+
+function toReadSession(row: SessionWithUser): ReadSession {
+  return {
+    answer: {
+      sessionId: row.id, userId: row.user_id, email: row.user_email, defaultWorkspaceId: row.default_workspace_id, expiresAt: toIso(row.expires_at),
+    },
+    archived: row.user_status === 'archived',
+    lastSeenAtMs: new Date(row.last_seen_at).getTime(),
+    expiresAtMs: new Date(row.expires_at).getTime(),
+  };
 }
 
 function toView(

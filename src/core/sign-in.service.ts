@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { RateLimitConfig } from '../config.ts';
+import type { UserRow } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { Me, MeService } from './me.service.ts';
 import type { RateCounter } from './rate-counter.ts';
 import type { ClientInfo, SessionService, StartedSession } from './session.service.ts';
 import { refusePasswordWhereSsoOnly } from './sso-password-policy.ts';
@@ -41,33 +43,62 @@ export class SignInService {
     private readonly counter: RateCounter,
     private readonly limits: Pick<RateLimitConfig, 'signInFailuresPerAccount' | 'signInFailuresPerAddress' | 'signInWindowMs'>,
     private readonly twoFactor: TwoFactorService,
+    private readonly me: MeService,
   ) {
     this.decoy = hashPassword(randomBytes(32).toString('base64url'));
     // Built eagerly; an unhandled rejection here would only repeat at the first sign-in.
     this.decoy.catch(() => undefined);
   }
 
-  /** Starts a session for the person, in one transaction with its `auth.signed_in` event. */
-  async signIn(input: PasswordSignIn, client: ClientInfo): Promise<StartedSession & { userId: string }> {
+  /**
+   * Starts a session for the person, in one transaction with its `auth.signed_in` event, and
+   * answers it with the person as `/me` shows them.
+   *
+   * What the answer and the password policy need is read while the password is hashed, so a
+   * sign-in costs the hash and little more; nothing read then decides anything, or shows in
+   * the time taken, before the password is known to be right.
+   */
+  async signIn(input: PasswordSignIn, client: ClientInfo): Promise<StartedSession & { me: Me }> {
     const email = input.email.trim().toLowerCase();
-    await this.refuseOverBudget(email, client.address);
-    const user = await this.store.read((repos) => repos.users.getByEmail(email));
-    const matches = await verifyPassword(input.password, user?.password_hash ?? (await this.decoy));
+    const [, user] = await Promise.all([
+      this.refuseOverBudget(email, client.address),
+      this.store.read((repos) => repos.users.getByEmail(email)),
+    ]);
+    const [matches, ahead] = await Promise.all([
+      verifyPassword(input.password, user?.password_hash ?? (await this.decoy)),
+      user ? this.readAhead(user) : undefined,
+    ]);
     if (!user || !matches || user.status === 'archived') return this.refuse(email, user?.id ?? email, client, {});
     const secondFactor = await this.twoFactor.checkSignIn(user.id, input);
     if (secondFactor === 'refused') return this.refuse(email, user.id, client, { secondFactor: 'refused' });
-    return this.store.write(async (repos) => {
-      await refusePasswordWhereSsoOnly(repos, user);
-      const started = await this.sessions.start(repos, user.id, 'password', client);
+    const me = await ahead!;
+    if (me instanceof Error) throw me;
+    const started = await this.store.write(async (repos) => {
+      const session = await this.sessions.start(repos, user.id, 'password', client);
       await recordAudit(repos, {
         action: 'auth.signed_in', target: { type: 'account', id: user.id }, workspaceId: null,
         changes: {
-          method: 'password', sessionId: started.session.id, address: client.address, userAgent: client.userAgent,
+          method: 'password', sessionId: session.session.id, address: client.address, userAgent: client.userAgent,
           ...(secondFactor === 'off' ? {} : { secondFactor }),
         },
       });
-      return { ...started, userId: user.id };
+      return session;
     });
+    return { ...started, me };
+  }
+
+  /**
+   * The person as the answer shows them, or the refusal of the password policy
+   * (`refusePasswordWhereSsoOnly`): an error answered as a value, so that it waits for the
+   * password check instead of cutting it short.
+   */
+  private async readAhead(user: UserRow): Promise<Me | Error> {
+    try {
+      const [me] = await Promise.all([this.me.get(user.id), this.store.read((repos) => refusePasswordWhereSsoOnly(repos, user))]);
+      return me;
+    } catch (error) {
+      return error as Error;
+    }
   }
 
   /** Counts a failed sign-in, records it as `auth.sign_in_failed` (never the password or code), and refuses it. */

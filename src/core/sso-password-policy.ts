@@ -16,15 +16,9 @@ export async function refusePasswordWhereSsoOnly(repos: Repositories, user: Pick
   const memberships = await repos.accounts.membershipsOf([user.id]);
   const instanceId = await repos.settings.get(DEFAULT_WORKSPACE_KEY);
   if (memberships.some((row) => row.workspace_id === instanceId && row.role === 'admin' && row.status === 'active')) return;
-  let workspaceIds: string[];
-  if (user.default_workspace_id !== null) {
-    workspaceIds = [user.default_workspace_id];
-  } else {
-    workspaceIds = [];
-    for (const row of memberships) {
-      if (row.status === 'active' && (await repos.workspaces.get(row.workspace_id))?.status === 'active') workspaceIds.push(row.workspace_id);
-    }
-  }
+  const workspaceIds = user.default_workspace_id !== null
+    ? [user.default_workspace_id]
+    : memberships.filter((row) => row.status === 'active' && row.workspace_status === 'active').map((row) => row.workspace_id);
   if ((await repos.ssoConfigurations.passwordRefusedIn(workspaceIds)).length > 0) {
     throw forbidden('password_sign_in_disabled', 'Your workspace signs in with single sign-on only; sign in through your identity provider');
   }

@@ -6,6 +6,7 @@ export interface AccountMembershipRow {
   user_id: string;
   workspace_id: string;
   workspace_name: string;
+  workspace_status: string;
   role: MembershipRow['role'];
   status: MembershipRow['status'];
   invite_nonce: string | null;
@@ -70,7 +71,7 @@ export class AccountRepository {
       .selectFrom('memberships')
       .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
       .select([
-        'memberships.user_id', 'memberships.workspace_id', 'workspaces.name as workspace_name',
+        'memberships.user_id', 'memberships.workspace_id', 'workspaces.name as workspace_name', 'workspaces.status as workspace_status',
         'memberships.role', 'memberships.status', 'memberships.invite_nonce',
       ])
       .where('memberships.user_id', 'in', ids)

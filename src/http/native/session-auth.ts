@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/actor.ts';
 import { DomainError, forbidden } from '../../core/errors.ts';
 import type { Scope } from '../../core/scopes.ts';
 import { type SessionAuthority, sessionAuthority, sessionAuthorityFromMemory } from '../../core/session-grants.ts';
@@ -58,16 +59,17 @@ export function sessionAuthentication(services: Services, limits: RateLimits, op
 
   function act(request: FastifyRequest, session: AuthenticatedSession, scope: Scope | null): Step {
     refuseCrossSite(request, options);
-    const base = { userId: session.userId, email: session.email, tokenId: null, sessionId: session.sessionId };
     if (scope === null) {
       // A personal route acts on the person's own account, in no workspace.
-      request.actor = { ...base, workspaceId: session.defaultWorkspaceId ?? '', boundWorkspaceId: session.defaultWorkspaceId, scopes: [] };
+      request.actor = actorOf(session, {
+        workspaceId: session.defaultWorkspaceId ?? '', boundWorkspaceId: session.defaultWorkspaceId, scopes: [], objectWrites: 'granted',
+      });
       return undefined;
     }
     const requested = requestedWorkspace(request);
     const grant = (authority: SessionAuthority): undefined => {
       requireScope(authority.scopes, scope, 'Your role in this workspace');
-      request.actor = { ...base, ...authority };
+      request.actor = actorOf(session, authority);
       return undefined;
     };
     const remembered = sessionAuthorityFromMemory(services, session, requested);
@@ -81,5 +83,23 @@ export function sessionAuthentication(services: Services, limits: RateLimits, op
       if (remembered !== undefined) return admit(request, reply, remembered, scope);
       return services.sessions.authenticate(secret).then((session) => admit(request, reply, session, scope));
     },
+  };
+}
+
+/**
+ * The actor of a session's request, written out field by field: every session actor then
+ * has one shape, which the code reading it downstream is fast on (a spread of two objects
+ * made each request measurably slower to serve; bench/sessions.mjs).
+ */
+function actorOf(session: AuthenticatedSession, authority: SessionAuthority): Actor {
+  return {
+    userId: session.userId,
+    email: session.email,
+    tokenId: null,
+    sessionId: session.sessionId,
+    workspaceId: authority.workspaceId,
+    boundWorkspaceId: authority.boundWorkspaceId,
+    scopes: authority.scopes,
+    objectWrites: authority.objectWrites,
   };
 }

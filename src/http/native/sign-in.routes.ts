@@ -45,7 +45,7 @@ export function signInRoutes(app: NativeApp, { signIn, sessions, me }: Services,
     const client = clientOf(request);
     const started = await signIn.signIn(request.body, client);
     setSessionCookie(reply, started.secret, started.session.expiresAt, options.secureCookie);
-    return { me: await me.get(started.userId), session: started.session };
+    return { me: started.me, session: started.session };
   });
 
   app.post('/auth/logout', {
