@@ -170,8 +170,16 @@ export class AccountService {
         status: input.status, defaultWorkspaceId: input.defaultWorkspaceId,
       });
       if (input.status === 'archived' && !sameJson(membershipsOf(before), membershipsOf(after))) changes.memberships = membershipsOf(after);
-      // Never the password, not even hashed: only that it was set.
-      if (input.password !== undefined) changes.passwordChanged = true;
+      // Never the password, not even hashed: only that it was set. A new password ends the
+      // person's sessions and reset links; a new email ends the links mailed to the old one.
+      if (input.password !== undefined) {
+        changes.passwordChanged = true;
+        changes.sessionsEnded = await repos.sessions.deleteForUser(userId);
+      }
+      if (input.password !== undefined || changes.email !== undefined) {
+        const resetLinksEnded = await repos.passwordResets.endLive(userId, at);
+        if (resetLinksEnded > 0) changes.resetLinksEnded = resetLinksEnded;
+      }
       if (!isEmpty(changes)) await recordAudit(repos, { action: 'account.updated', target: { type: 'account', id: userId }, workspaceId: null, changes });
       return after;
     }, () => emailTaken(input.email ?? ''));

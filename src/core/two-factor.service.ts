@@ -93,10 +93,11 @@ export class TwoFactorService {
   /**
    * Turns two-factor on once `code` proves the app holds the secret from `setup`, and answers
    * the account's new recovery codes, which are never shown again. Enabling, storing the codes
-   * and the `account.two_factor_enabled` event commit together. A wrong code is a 400 naming
-   * `code`; no enrolment under way is a 409 `two_factor_not_set_up`.
+   * and the `account.two_factor_enabled` event commit together, with the end of the person's
+   * sessions but `currentSessionId` (they were signed in without the second factor). A wrong
+   * code is a 400 naming `code`; no enrolment under way is a 409 `two_factor_not_set_up`.
    */
-  async confirm(userId: string, code: string): Promise<string[]> {
+  async confirm(userId: string, code: string, currentSessionId: string | null): Promise<string[]> {
     await this.refuseOverBudget(userId);
     const state = await this.load(userId);
     if (state.totp_enabled_at !== null) throw alreadyEnabled();
@@ -108,8 +109,10 @@ export class TwoFactorService {
         throw conflict('two_factor_changed', 'Two-factor sign-in changed while confirming; set it up again');
       }
       await repos.twoFactor.replaceRecoveryCodes(userId, codes.map((recovery) => recoveryCodeHash(userId, recovery)!));
+      const sessionsEnded = await repos.sessions.deleteForUser(userId, currentSessionId ?? undefined);
       await recordAudit(repos, {
-        action: 'account.two_factor_enabled', target: { type: 'account', id: userId }, workspaceId: null, changes: { recoveryCodes: codes.length },
+        action: 'account.two_factor_enabled', target: { type: 'account', id: userId }, workspaceId: null,
+        changes: { recoveryCodes: codes.length, sessionsEnded },
       });
     });
     return codes;
@@ -133,10 +136,10 @@ export class TwoFactorService {
 
   /**
    * Turns two-factor off (or abandons an enrolment under way), forgetting the secret and the
-   * recovery codes, once the person gives their password (a wrong one is a 403
+   * recovery codes and ending the person's sessions but `currentSessionId`, once the person gives their password (a wrong one is a 403
    * `wrong_password`) or a current code of their app (a wrong one is a 400 naming `code`).
    */
-  async disable(userId: string, proof: TwoFactorDisable): Promise<void> {
+  async disable(userId: string, proof: TwoFactorDisable, currentSessionId: string | null): Promise<void> {
     await this.refuseOverBudget(userId);
     const state = await this.load(userId);
     if (state.totp_secret === null) throw notEnabled();
@@ -152,9 +155,10 @@ export class TwoFactorService {
     }
     await this.store.write(async (repos) => {
       await repos.twoFactor.clear(userId);
+      const sessionsEnded = await repos.sessions.deleteForUser(userId, currentSessionId ?? undefined);
       await recordAudit(repos, {
         action: 'account.two_factor_disabled', target: { type: 'account', id: userId }, workspaceId: null,
-        changes: { provedWith: proof.password !== undefined ? 'password' : 'code' },
+        changes: { provedWith: proof.password !== undefined ? 'password' : 'code', sessionsEnded },
       });
     });
   }

@@ -144,7 +144,7 @@ async function adminTwoFactorSetUp(): Promise<string> {
 /** Two-factor on for the admin, confirmed with the current step's code; answers the secret. */
 async function adminTwoFactorOn(): Promise<string> {
   const secret = await adminTwoFactorSetUp();
-  for (const code of await h.services.twoFactor.confirm(adminUserId, await generate({ secret }))) secrets.add(code);
+  for (const code of await h.services.twoFactor.confirm(adminUserId, await generate({ secret }), null)) secrets.add(code);
   return secret;
 }
 

@@ -215,6 +215,29 @@ describe('setting the password with a link', () => {
   });
 });
 
+describe('a password or email set by an admin', () => {
+  it('ends the person\'s sessions and reset links (password), or the links mailed to the old address (email)', async () => {
+    const id = await person('admin-set@example.com');
+    const cookie = await sessionCookie('admin-set@example.com');
+    await requestReset('admin-set@example.com');
+    const token = latestToken('admin-set@example.com');
+    const patched = await h.ext('PATCH', `/api/ext/user/${id}`, { body: { password: NEW_PASSWORD } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expectError(await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } }), 401, 'invalid_session');
+    expectError(await confirm(token, 'a password nobody chose'), 410, 'reset_gone');
+    expect((await signIn('admin-set@example.com', NEW_PASSWORD)).statusCode).toBe(200);
+    const updated = (await eventsOf(id)).filter((event) => event.action === 'account.updated').at(-1)!;
+    expect(updated.changes).toEqual({ passwordChanged: true, sessionsEnded: 1, resetLinksEnded: 1 });
+
+    await requestReset('admin-set@example.com');
+    const mailedToOld = latestToken('admin-set@example.com');
+    const moved = await h.ext('PATCH', `/api/ext/user/${id}`, { body: { email: 'admin-set-moved@example.com' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expectError(await confirm(mailedToOld), 410, 'reset_gone');
+    expect((await signIn('admin-set-moved@example.com', NEW_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
 describe('the reset page', () => {
   async function freshLink(email: string) {
     await person(email);

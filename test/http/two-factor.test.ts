@@ -262,11 +262,32 @@ describe('signing in with two-factor on', () => {
     expect((await withSession(cookie, 'GET', '/api/v1/me')).json().twoFactorEnabled).toBe(false);
     expect((await signIn('disable@example.com')).statusCode).toBe(200);
     expectError(await withSession(cookie, 'DELETE', '/api/v1/me/two-factor', { password: PASSWORD }), 409, 'two_factor_not_enabled');
-    expect((await auditOf('account.two_factor_disabled', id))[0]!.changes).toEqual({ provedWith: 'password' });
+    expect((await auditOf('account.two_factor_disabled', id))[0]!.changes).toEqual({ provedWith: 'password', sessionsEnded: 0 });
 
     const byCode = await enrolled('disable-code@example.com');
     expect((await withSession(byCode.cookie, 'DELETE', '/api/v1/me/two-factor', { code: await codeNow(byCode.secret) })).statusCode).toBe(204);
     expect((await signIn('disable-code@example.com')).statusCode).toBe(200);
+  });
+});
+
+describe('turning two-factor on or off', () => {
+  it('ends every other session of the person, and keeps the one that did it', async () => {
+    const id = await person('other-sessions@example.com');
+    const [first, second, third] = [await session('other-sessions@example.com'), await session('other-sessions@example.com'), await session('other-sessions@example.com')];
+    const { secret } = (await withSession(first, 'POST', '/api/v1/me/two-factor/setup')).json();
+    expect((await withSession(second, 'GET', '/api/v1/me')).statusCode).toBe(200);
+    const confirmed = await withSession(first, 'POST', '/api/v1/me/two-factor/confirm', { code: await codeNow(secret) });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    for (const ended of [second, third]) expectError(await withSession(ended, 'GET', '/api/v1/me'), 401, 'invalid_session');
+    expect((await withSession(first, 'GET', '/api/v1/me')).json().twoFactorEnabled).toBe(true);
+    expect((await auditOf('account.two_factor_enabled', id))[0]!.changes).toEqual({ recoveryCodes: 10, sessionsEnded: 2 });
+
+    nextStep();
+    const later = await session('other-sessions@example.com', { totpCode: await codeNow(secret) });
+    expect((await withSession(first, 'DELETE', '/api/v1/me/two-factor', { password: PASSWORD })).statusCode).toBe(204);
+    expectError(await withSession(later, 'GET', '/api/v1/me'), 401, 'invalid_session');
+    expect((await withSession(first, 'GET', '/api/v1/me')).json().twoFactorEnabled).toBe(false);
+    expect((await auditOf('account.two_factor_disabled', id))[0]!.changes).toEqual({ provedWith: 'password', sessionsEnded: 1 });
   });
 });
 

@@ -27,12 +27,12 @@ export function twoFactorRoutes(app: NativeApp, { twoFactor }: Services): void {
     schema: {
       operationId: 'confirmTwoFactor', summary: 'Turn two-factor sign-in on', tags,
       description: 'Checks a code of the authenticator app against the secret from setup and turns two-factor on, answering ten '
-        + 'recovery codes, shown this once. A wrong or reused code is a 400 `wrong_code` naming `code`; without a setup under way '
+        + 'recovery codes, shown this once. Every other session of the person ends (they signed in without it). A wrong or reused code is a 400 `wrong_code` naming `code`; without a setup under way '
         + 'it is a 409 `two_factor_not_set_up`.',
       body: TwoFactorCodeBody,
       response: { 200: RecoveryCodes, ...errorResponses(409) },
     },
-  }, async (request) => ({ recoveryCodes: await twoFactor.confirm(request.actor.userId, request.body.code) }));
+  }, async (request) => ({ recoveryCodes: await twoFactor.confirm(request.actor.userId, request.body.code, request.actor.sessionId ?? null) }));
 
   app.post('/me/two-factor/recovery-codes', {
     config: { personal: true },
@@ -50,12 +50,13 @@ export function twoFactorRoutes(app: NativeApp, { twoFactor }: Services): void {
     schema: {
       operationId: 'disableTwoFactor', summary: 'Turn two-factor sign-in off', tags,
       description: 'Turns two-factor off (or abandons a setup), forgetting the secret and the recovery codes, for the account\'s '
-        + '`password` (a wrong one is a 403 `wrong_password`) or a current `code` of the app (a wrong one is a 400 `wrong_code`).',
+        + '`password` (a wrong one is a 403 `wrong_password`) or a current `code` of the app (a wrong one is a 400 `wrong_code`). '
+        + 'Every other session of the person ends.',
       body: TwoFactorDisableBody,
       response: { 204: { type: 'null', description: 'Turned off.' }, ...errorResponses(409) },
     },
   }, async (request, reply) => {
-    await twoFactor.disable(request.actor.userId, request.body);
+    await twoFactor.disable(request.actor.userId, request.body, request.actor.sessionId ?? null);
     reply.code(204);
     return null;
   });
