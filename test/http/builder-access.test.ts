@@ -203,6 +203,23 @@ describe('a builder places objects', () => {
     expectError(await as(builder, 'POST', '/api/v1/apps', { name: next('app'), folderId: UNKNOWN_ID }), 400, 'invalid_reference', 'folderId');
   });
 
+  it('needs use on every resource an app lists, creating or changing it', async () => {
+    const usable = await createResource();
+    await grant(user(builder), usable, 'use');
+    const ungranted = await createResource();
+    const refused = expectError(
+      await as(builder, 'POST', '/api/v1/apps', { name: next('app'), resources: [usable.id, ungranted.id] }), 403, 'insufficient_access', 'resources',
+    );
+    expect(refused.message).toContain(`use access to resource ${ungranted.id}`);
+    const made = await as(builder, 'POST', '/api/v1/apps', { name: next('app'), resources: [usable.id] });
+    expect(made.statusCode, made.body).toBe(201);
+    const app: Ref = { type: 'app', id: made.json().id };
+    expectError(await as(builder, 'PUT', pathOf(app), { resources: [ungranted.id] }), 403, 'insufficient_access', 'resources');
+    expect((await h.request('GET', pathOf(app))).json().resources).toEqual([usable.id]);
+    // Admins and tokens are not held to grants.
+    expect((await as(admin, 'PUT', pathOf(app), { resources: [ungranted.id] })).statusCode).toBe(200);
+  });
+
   it('needs edit on the folder it moves an object into, and may move one it edits to the top level', async () => {
     const app = await createApp();
     await grant(user(builder), app, 'edit');

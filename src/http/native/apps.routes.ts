@@ -1,10 +1,12 @@
 import type { App as CoreApp } from '../../core/app.service.ts';
 import type { Services } from '../../core/services.ts';
-import { App, AppCreateBody, AppIdParams, AppUpdateBody } from './apps.schemas.ts';
+import { App, AppCreateBody, AppIdParams, AppUpdateBody, MAX_APP_RESOURCES } from './apps.schemas.ts';
 import { NoContent, PageOf, PageQuery, errorResponses } from './common.schemas.ts';
 import { type NativeApp, pageRequest, toPageBody } from './native-app.ts';
 
 const tags = ['Apps'];
+/** The resources an app lists: a builder needs `use` on each. */
+const APP_RESOURCES = { field: 'resources', type: 'resource', maxItems: MAX_APP_RESOURCES } as const;
 
 function toNativeApp(app: CoreApp) {
   return { ...app, folderId: app.folderId ?? undefined };
@@ -24,7 +26,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
   });
 
   app.post('/apps', {
-    config: { scope: 'apps:write', object: { type: 'app', creates: true, folderField: 'folderId' } },
+    config: { scope: 'apps:write', object: { type: 'app', creates: true, folderField: 'folderId', uses: APP_RESOURCES } },
     schema: {
       operationId: 'createApp', summary: 'Create App', tags,
       description: 'Creates an app. Its folder must be an app folder of the workspace; `createdBy` is the token user\'s email.',
@@ -46,7 +48,7 @@ export function appsRoutes(app: NativeApp, { apps }: Services): void {
   }, async (request) => toNativeApp(await apps.get(request.actor, request.params.appId)));
 
   app.put('/apps/:appId', {
-    config: { scope: 'apps:write', object: { type: 'app', param: 'appId', folderField: 'folderId' } },
+    config: { scope: 'apps:write', object: { type: 'app', param: 'appId', folderField: 'folderId', uses: APP_RESOURCES } },
     schema: {
       operationId: 'updateApp', summary: 'Update App', tags,
       description: 'Changes the fields given. The audit event lists only the fields whose value changed; a request that changes nothing records none.',

@@ -17,8 +17,10 @@ export const App = Type.Object(
 
 const AppName = (description: string) => Type.String({ minLength: 1, maxLength: 255, description });
 const Description = (description: string) => Type.String({ maxLength: 10_000, description });
+/** The most resources one app may list. */
+export const MAX_APP_RESOURCES = 1000;
 const ResourceIds = Type.Array(Uuid('A resource identifier.'), {
-  maxItems: 1000,
+  maxItems: MAX_APP_RESOURCES,
   description: 'Resource identifiers the app uses; replaces the whole list when given.',
 });
 

@@ -10,11 +10,20 @@ import type { Services } from '../../core/services.ts';
  *   `level` (by default `own` to DELETE, `edit` for any other write);
  * - `creates`: the route makes a new object, which at the top level needs nothing more;
  * - `folderField`: the body field naming the folder the object is created in or moved to,
- *   which needs `edit`.
+ *   which needs `edit`;
+ * - `uses`: a body field listing objects the object will use (an app's resources), each of
+ *   which needs `use`.
  */
 export type ObjectTarget =
-  | { type: ObjectType; param: string; level?: AccessLevel; folderField?: string }
-  | { type: ObjectType; creates: true; folderField?: string };
+  | { type: ObjectType; param: string; level?: AccessLevel; folderField?: string; uses?: UsedObjects }
+  | { type: ObjectType; creates: true; folderField?: string; uses?: UsedObjects };
+
+/** A body field listing the ids of objects of one type, at most `maxItems` of them (the body's schema refuses more). */
+export interface UsedObjects {
+  field: string;
+  type: ObjectType;
+  maxItems: number;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -79,7 +88,7 @@ function declaredTarget(route: RouteOptions): ObjectTarget | undefined {
   return target;
 }
 
-/** What the request needs: the object its path names, then the folder its body names. */
+/** What the request needs: the object its path names, then the folder its body names, then the objects it will use. */
 function demandsOf(target: ObjectTarget, request: FastifyRequest): AccessDemand[] {
   const demands: AccessDemand[] = [];
   if ('param' in target) {
@@ -87,10 +96,17 @@ function demandsOf(target: ObjectTarget, request: FastifyRequest): AccessDemand[
     const level = target.level ?? (request.method === 'DELETE' ? 'own' : 'edit');
     if (typeof id === 'string') demands.push({ object: { type: target.type, id }, level });
   }
-  const body = request.body;
-  const folderId = target.folderField && typeof body === 'object' && body !== null && !Array.isArray(body)
-    ? (body as Record<string, unknown>)[target.folderField]
-    : undefined;
+  const body = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body)
+    ? request.body as Record<string, unknown>
+    : {};
+  const folderId = target.folderField ? body[target.folderField] : undefined;
   if (typeof folderId === 'string') demands.push({ object: { type: 'folder', id: folderId }, level: 'edit', field: target.folderField });
+  const used = target.uses ? body[target.uses.field] : undefined;
+  // A longer list is refused by validation, after this check: it is not worth a read per item.
+  if (Array.isArray(used) && used.length <= target.uses!.maxItems) {
+    for (const id of new Set(used.filter((value): value is string => typeof value === 'string'))) {
+      demands.push({ object: { type: target.uses!.type, id }, level: 'use', field: target.uses!.field });
+    }
+  }
   return demands;
 }
