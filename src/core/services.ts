@@ -15,6 +15,7 @@ import type { Mailer } from './mailer.ts';
 import { PasswordResetService } from './password-reset.service.ts';
 import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
+import { RetoolDataService } from './retool-data.service.ts';
 import { EnvironmentService } from './environment.service.ts';
 import { KeyRotationService } from './key-rotation.service.ts';
 import { MeService } from './me.service.ts';
@@ -46,6 +47,7 @@ export interface Services {
   invites: InviteService;
   inviteAcceptance: InviteAcceptanceService;
   resources: ResourceService;
+  retool: RetoolDataService;
   tokens: TokenService;
   unitOfWork: UnitOfWork;
   userAttributes: UserAttributeService;
@@ -100,6 +102,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
+    retool: new RetoolDataService(store),
     tokens: new TokenService(store, workspaces),
     unitOfWork: new UnitOfWork(store),
     userAttributes: new UserAttributeService(store),

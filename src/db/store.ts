@@ -17,6 +17,7 @@ import { PasswordResetRepository } from './password-reset.repository.ts';
 import { PermissionRepository } from './permission.repository.ts';
 import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
+import { RetoolRepository } from './retool.repository.ts';
 import { EnvironmentRepository } from './environment.repository.ts';
 import { ResourceConfigurationRepository } from './resource-configuration.repository.ts';
 import { SealedValueRepository } from './sealed-value.repository.ts';
@@ -47,6 +48,7 @@ export class Repositories {
   readonly passwordResets: PasswordResetRepository;
   readonly rateLimits: RateLimitRepository;
   readonly resources: ResourceRepository;
+  readonly retool: RetoolRepository;
   readonly sessions: SessionRepository;
   readonly settings: SettingRepository;
   readonly ssoConfigurations: SsoConfigurationRepository;
@@ -77,6 +79,7 @@ export class Repositories {
     this.passwordResets = new PasswordResetRepository(db, dialect);
     this.rateLimits = new RateLimitRepository(db);
     this.resources = new ResourceRepository(db, dialect);
+    this.retool = new RetoolRepository(db);
     this.sessions = new SessionRepository(db, dialect);
     this.settings = new SettingRepository(db);
     this.ssoConfigurations = new SsoConfigurationRepository(db);

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { columnTypes } from './columns.ts';
+
+/**
+ * What Retool's API v2 needs beyond the shared model: small integer ids for objects whose
+ * own ids are UUIDs (users' `legacy_id`, folders' `<type>_<n>`), ids of per-environment
+ * resource configurations, a group's Retool access settings, a member's free-form
+ * metadata, and which dialect made each audited write.
+ */
+export function retoolV2(dialect: Dialect) {
+  const t = columnTypes(dialect);
+  return {
+    async up(db: Kysely<any>): Promise<void> {
+      await t.serialId(db.schema.createTable('retool_legacy_ids'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('local_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('retool_legacy_ids_kind_local_key').on('retool_legacy_ids').columns(['kind', 'local_id']).unique().execute();
+
+      await db.schema
+        .createTable('retool_resource_configuration_ids')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('resource_id', 'text', (c) => c.notNull().references('resources.id').onDelete('cascade'))
+        .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+        .execute();
+      await db.schema.createIndex('retool_resource_configuration_ids_pair_key')
+        .on('retool_resource_configuration_ids').columns(['resource_id', 'environment_id']).unique().execute();
+      await db.schema.createIndex('retool_resource_configuration_ids_environment_idx')
+        .on('retool_resource_configuration_ids').column('environment_id').execute();
+
+      await db.schema
+        .createTable('retool_group_settings')
+        .addColumn('group_id', 'integer', (c) => c.primaryKey().references('groups.id').onDelete('cascade'))
+        .addColumn('settings', t.json, (c) => c.notNull().defaultTo(t.emptyJsonObject))
+        .execute();
+
+      await db.schema
+        .createTable('retool_user_metadata')
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('metadata', t.json, (c) => c.notNull().defaultTo(t.emptyJsonObject))
+        .addPrimaryKeyConstraint('retool_user_metadata_pkey', ['workspace_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('retool_user_metadata_user_idx').on('retool_user_metadata').column('user_id').execute();
+
+      await db.schema.alterTable('audit_events').addColumn('source', 'text').execute();
+    },
+
+    async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('audit_events').dropColumn('source').execute();
+      await db.schema.dropTable('retool_user_metadata').execute();
+      await db.schema.dropTable('retool_group_settings').execute();
+      await db.schema.dropTable('retool_resource_configuration_ids').execute();
+      await db.schema.dropTable('retool_legacy_ids').execute();
+    },
+  };
+}
