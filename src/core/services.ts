@@ -16,6 +16,7 @@ import { PasswordResetService } from './password-reset.service.ts';
 import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
 import { RetoolDataService } from './retool-data.service.ts';
+import { ConfigurationVariableService } from './configuration-variable.service.ts';
 import { EnvironmentService } from './environment.service.ts';
 import { KeyRotationService } from './key-rotation.service.ts';
 import { MeService } from './me.service.ts';
@@ -54,6 +55,7 @@ export interface Services {
   userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
+  configurationVariables: ConfigurationVariableService;
   environments: EnvironmentService;
   resourceConfigurations: ResourceConfigurationService;
   keyRotation: KeyRotationService;
@@ -109,6 +111,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     userImports: new UserImportService(store, invites),
     users: new UserService(store),
     workspaces,
+    configurationVariables: new ConfigurationVariableService(store, box),
     environments: new EnvironmentService(store),
     resourceConfigurations: new ResourceConfigurationService(store, box),
     keyRotation: new KeyRotationService(store, box),

@@ -372,6 +372,28 @@ export interface RetoolUserMetadataTable {
   metadata: JsonWithDefault;
 }
 
+/** A workspace's named value, one per environment; Retool's configuration variable. */
+export interface ConfigurationVariableTable {
+  id: string;
+  workspace_id: string;
+  /** Unique in the workspace. */
+  name: string;
+  description: Generated<string>;
+  /** 1 when the values are secret: sealed at rest, never answered. */
+  secret: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConfigurationVariableValueTable {
+  variable_id: string;
+  environment_id: string;
+  /** The value; an AES-256-GCM envelope when the variable is secret. */
+  value: string;
+  /** Where the value came in the list the client gave: answers keep that order. */
+  position: number;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -403,6 +425,8 @@ export interface Database {
   retool_resource_configuration_ids: RetoolResourceConfigurationIdTable;
   retool_group_settings: RetoolGroupSettingsTable;
   retool_user_metadata: RetoolUserMetadataTable;
+  configuration_variables: ConfigurationVariableTable;
+  configuration_variable_values: ConfigurationVariableValueTable;
 }
 
 /** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */

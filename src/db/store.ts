@@ -18,6 +18,7 @@ import { PermissionRepository } from './permission.repository.ts';
 import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
 import { RetoolRepository } from './retool.repository.ts';
+import { ConfigurationVariableRepository } from './configuration-variable.repository.ts';
 import { EnvironmentRepository } from './environment.repository.ts';
 import { ResourceConfigurationRepository } from './resource-configuration.repository.ts';
 import { SealedValueRepository } from './sealed-value.repository.ts';
@@ -59,6 +60,7 @@ export class Repositories {
   readonly userImports: UserImportRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly configurationVariables: ConfigurationVariableRepository;
   readonly environments: EnvironmentRepository;
   readonly resourceConfigurations: ResourceConfigurationRepository;
   readonly sealedValues: SealedValueRepository;
@@ -90,6 +92,7 @@ export class Repositories {
     this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db, dialect);
     this.workspaces = new WorkspaceRepository(db, dialect);
+    this.configurationVariables = new ConfigurationVariableRepository(db, dialect);
     this.environments = new EnvironmentRepository(db, dialect);
     this.resourceConfigurations = new ResourceConfigurationRepository(db);
     this.sealedValues = new SealedValueRepository(db, dialect);

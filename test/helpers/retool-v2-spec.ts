@@ -36,10 +36,25 @@ function rebased(schema: unknown): unknown {
   return result;
 }
 
+/**
+ * Where the recordings show Retool answering other than its spec says, the recordings win:
+ * a space's id is `org_<32 hex>`, not a UUID, and a new space's domain may be "".
+ */
+function asRecorded(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(asRecorded);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const result: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, asRecorded(value)]));
+  const properties = result.properties as Record<string, Record<string, unknown>> | undefined;
+  if (properties && Object.keys(properties).sort().join() === 'created_at,domain,id,name,updated_at') {
+    result.properties = { ...properties, id: { type: 'string', pattern: '^org_[0-9a-f]{32}$' }, domain: { type: 'string' } };
+  }
+  return result;
+}
+
 // OpenAPI 3.0 schemas: draft-04-ish with `nullable`, which Ajv understands natively.
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
-ajv.addSchema({ $id: 'retool', components: rebased(spec.components) as object });
+ajv.addSchema({ $id: 'retool', components: asRecorded(rebased(spec.components)) as object });
 
 /** Spec paths as patterns, the most literal first, so `/users/reset2fa/{userId}` wins over `/users/{userId}`. */
 const routes = Object.keys(spec.paths)
@@ -62,7 +77,7 @@ function validatorFor(method: string, template: string, status: number) {
   const key = `${method} ${template} ${status}`;
   if (!validators.has(key)) {
     const schema = spec.paths[template]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
-    let compiled = schema ? rebased(schema) : null;
+    let compiled = schema ? asRecorded(rebased(schema)) : null;
     if (compiled && WRAPPED_IN_PRACTICE.has(`${method} ${template}`)) {
       compiled = { type: 'object', required: ['success', 'data'], properties: { success: { type: 'boolean' }, data: compiled } };
     }

@@ -7,6 +7,7 @@ import { WriteGuards } from '../native/write-guards.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { createValidatorCompiler } from '../validation.ts';
 import { retoolAuthentication } from './auth.ts';
+import { configurationVariablesRoutes } from './configuration-variables.routes.ts';
 import { environmentsRoutes } from './environments.routes.ts';
 import { toRetoolError } from './errors.ts';
 import { FolderIds } from './folders.mapper.ts';
@@ -15,6 +16,7 @@ import { groupsRoutes } from './groups.routes.ts';
 import { permissionsRoutes } from './permissions.routes.ts';
 import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { spacesRoutes } from './spaces.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
 import { usersRoutes } from './users.routes.ts';
 
@@ -78,4 +80,6 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   resourcesRoutes(retool, context, folderIds);
   resourceConfigurationsRoutes(retool, context);
   environmentsRoutes(retool, context);
+  configurationVariablesRoutes(retool, context);
+  spacesRoutes(retool, context);
 }
