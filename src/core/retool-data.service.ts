@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { toIso } from '../db/rows.ts';
+import { fromJson, toIso } from '../db/rows.ts';
 import type { Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { changedFields, isEmpty, recordAudit } from './audit.ts';
-import { notFound } from './errors.ts';
+import { DomainError, notFound } from './errors.ts';
+import type { SecretBox } from './secrets.ts';
+
+/** Kinds of a workspace's Retool-only settings. */
+export type RetoolSettingsKind = 'sso' | 'source_control_config' | 'source_control_settings';
+
+/** Settings as clients see them: the secrets only by their paths. */
+export interface RetoolSettings {
+  settings: Record<string, unknown>;
+  secretNames: string[];
+}
 
 /** Kinds of objects given a small integer for Retool's API v2. */
 export type LegacyIdKind = 'user' | 'folder' | 'root_folder';
@@ -18,7 +28,10 @@ export type GroupSettings = Record<string, string | boolean | null>;
  * free-form metadata. Settings and metadata writes are audited like any other change.
  */
 export class RetoolDataService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly box: SecretBox,
+  ) {}
 
   /**
    * The integer of each id, given on first request. Giving one is a write of its own (or
@@ -91,4 +104,54 @@ export class RetoolDataService {
       await recordAudit(repos, { action: 'user.metadata_updated', target: { type: 'user', id: userId }, workspaceId: actor.workspaceId, changes: { metadata } });
     });
   }
+
+  /** The workspace's settings of a kind; undefined when it has none. */
+  settings(actor: Actor, kind: RetoolSettingsKind): Promise<RetoolSettings | undefined> {
+    return this.store.read(async (repos) => {
+      const row = await repos.retool.getSettings(actor.workspaceId, kind);
+      if (!row) return undefined;
+      return { settings: fromJson<Record<string, unknown>>(row.settings), secretNames: Object.keys(fromJson<Record<string, string>>(row.secrets)).sort() };
+    });
+  }
+
+  /**
+   * Replaces the workspace's settings of a kind: `settings` in clear, `secrets` sealed (bound
+   * to the workspace, the kind and the path), and the stored secrets named in `kept` as they
+   * are. `created` tells whether there were none before. Audited by field names, never values.
+   */
+  putSettings(
+    actor: Actor, kind: RetoolSettingsKind, settings: Record<string, unknown>, secrets: Record<string, string>, kept: readonly string[] = [],
+  ): Promise<{ settings: RetoolSettings; created: boolean }> {
+    return this.store.write(async (repos) => {
+      const before = await repos.retool.getSettings(actor.workspaceId, kind);
+      const stored = before ? fromJson<Record<string, string>>(before.secrets) : {};
+      const sealed: Record<string, string> = {};
+      for (const name of kept) {
+        if (stored[name] === undefined) throw new DomainError('invalid_input', 'invalid_input', `${name}: there is no stored value to keep; send the value`, name);
+        sealed[name] = stored[name];
+      }
+      for (const [name, value] of Object.entries(secrets)) sealed[name] = this.box.seal(value, settingsSecretContext(actor.workspaceId, kind, name));
+      const created = await repos.retool.putSettings(actor.workspaceId, kind, settings, sealed, new Date().toISOString());
+      await recordAudit(repos, {
+        action: `${kind}.configured`, target: { type: kind, id: actor.workspaceId }, workspaceId: actor.workspaceId,
+        changes: { ...settings, ...(Object.keys(secrets).length > 0 ? { secretNames: Object.keys(secrets).sort() } : {}) },
+      });
+      return { settings: { settings, secretNames: Object.keys(sealed).sort() }, created };
+    });
+  }
+
+  /** Removes the workspace's settings of a kind; 404 when it has none. */
+  deleteSettings(actor: Actor, kind: RetoolSettingsKind): Promise<void> {
+    return this.store.write(async (repos) => {
+      if (!(await repos.retool.deleteSettings(actor.workspaceId, kind))) {
+        throw new DomainError('not_found', `${kind}_not_found`, `This workspace has no ${kind.replace(/_/g, ' ')} configured`);
+      }
+      await recordAudit(repos, { action: `${kind}.deleted`, target: { type: kind, id: actor.workspaceId }, workspaceId: actor.workspaceId });
+    });
+  }
+}
+
+/** What a sealed settings secret is bound to: it opens only where it was written. */
+export function settingsSecretContext(workspaceId: string, kind: string, name: string): string {
+  return `retool-settings:${workspaceId}:${kind}:${name}`;
 }

@@ -104,7 +104,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
-    retool: new RetoolDataService(store),
+    retool: new RetoolDataService(store, box),
     tokens: new TokenService(store, workspaces),
     unitOfWork: new UnitOfWork(store),
     userAttributes: new UserAttributeService(store),

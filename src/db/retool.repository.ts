@@ -75,4 +75,25 @@ export class RetoolRepository {
     await this.db.insertInto('retool_user_metadata').values({ workspace_id: workspaceId, user_id: userId, metadata: toJson(metadata) })
       .onConflict((conflict) => conflict.columns(['workspace_id', 'user_id']).doUpdateSet({ metadata: toJson(metadata) })).execute();
   }
+
+  getSettings(workspaceId: string, kind: string) {
+    return this.db.selectFrom('retool_settings').select(['settings', 'secrets', 'created_at', 'updated_at'])
+      .where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+  }
+
+  /** Creates or replaces the settings of a kind; true when they were new. */
+  async putSettings(workspaceId: string, kind: string, settings: Record<string, unknown>, secrets: Record<string, string>, at: string): Promise<boolean> {
+    const changed = await this.db.updateTable('retool_settings').set({ settings: toJson(settings), secrets: toJson(secrets), updated_at: at })
+      .where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) > 0) return false;
+    await this.db.insertInto('retool_settings').values({
+      workspace_id: workspaceId, kind, settings: toJson(settings), secrets: toJson(secrets), created_at: at, updated_at: at,
+    }).execute();
+    return true;
+  }
+
+  async deleteSettings(workspaceId: string, kind: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('retool_settings').where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
 }

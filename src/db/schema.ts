@@ -394,6 +394,18 @@ export interface ConfigurationVariableValueTable {
   position: number;
 }
 
+/** A workspace's Retool-only settings of one kind (`sso`, `source_control_config`, ...). */
+export interface RetoolSettingsTable {
+  workspace_id: string;
+  kind: string;
+  /** The settings without their secrets. */
+  settings: JsonWithDefault;
+  /** Dotted path → AES-256-GCM ciphertext envelope; never leaves the core in clear. */
+  secrets: JsonWithDefault;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -427,6 +439,7 @@ export interface Database {
   retool_user_metadata: RetoolUserMetadataTable;
   configuration_variables: ConfigurationVariableTable;
   configuration_variable_values: ConfigurationVariableValueTable;
+  retool_settings: RetoolSettingsTable;
 }
 
 /** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */

@@ -7,7 +7,8 @@ import { columnTypes } from './columns.ts';
  * own ids are UUIDs (users' `legacy_id`, folders' `<type>_<n>`), ids of per-environment
  * resource configurations, a group's Retool access settings, a member's free-form
  * metadata, which dialect made each audited write, and configuration variables: a value
- * per environment, sealed when the variable is secret.
+ * per environment, sealed when the variable is secret; and a workspace's Retool-only settings
+ * (SSO and source control configuration), their secrets sealed.
  */
 export function retoolV2(dialect: Dialect) {
   const t = columnTypes(dialect);
@@ -69,9 +70,21 @@ export function retoolV2(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('configuration_variable_values_environment_idx')
         .on('configuration_variable_values').column('environment_id').execute();
+
+      await db.schema
+        .createTable('retool_settings')
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('settings', t.json, (c) => c.notNull().defaultTo(t.emptyJsonObject))
+        .addColumn('secrets', t.json, (c) => c.notNull().defaultTo(t.emptyJsonObject))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addPrimaryKeyConstraint('retool_settings_pkey', ['workspace_id', 'kind'])
+        .execute();
     },
 
     async down(db: Kysely<any>): Promise<void> {
+      await db.schema.dropTable('retool_settings').execute();
       await db.schema.dropTable('configuration_variable_values').execute();
       await db.schema.dropTable('configuration_variables').execute();
       await db.schema.alterTable('audit_events').dropColumn('source').execute();

@@ -16,7 +16,9 @@ import { groupsRoutes } from './groups.routes.ts';
 import { permissionsRoutes } from './permissions.routes.ts';
 import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
+import { sourceControlRoutes } from './source-control.routes.ts';
 import { spacesRoutes } from './spaces.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
 import { usersRoutes } from './users.routes.ts';
 
@@ -82,4 +84,6 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   environmentsRoutes(retool, context);
   configurationVariablesRoutes(retool, context);
   spacesRoutes(retool, context);
+  sourceControlRoutes(retool, context);
+  ssoRoutes(retool, context);
 }
