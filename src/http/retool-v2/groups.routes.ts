@@ -7,7 +7,8 @@ import { fromRetoolGroupId, fromRetoolUserId, toRetoolUserId } from './ids.ts';
 import { PatchBody, applyPatch, checkPatched } from './json-patch.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 import {
-  GROUP_SETTING_DEFAULTS, GroupCreateBody, GroupEnvelope, GroupListEnvelope, GroupParams, GroupReplaceBody, SETTING_NAMES,
+  GROUP_SETTING_DEFAULTS, GroupCreateBody, GroupEnvelope, GroupListEnvelope, GroupMemberParams, GroupMembersBody, GroupParams, GroupReplaceBody,
+  SETTING_NAMES,
 } from './groups.schemas.ts';
 import { invalidInput } from '../../core/errors.ts';
 
@@ -38,18 +39,21 @@ function settingsOf(body: SettingsBody): GroupSettings {
   return Object.fromEntries(SETTING_NAMES.filter((name) => body[name] !== undefined).map((name) => [name, body[name] as string | boolean | null]));
 }
 
+/** The user a member entry names; a malformed id is a 400 naming the entry. */
+function memberId(id: string, index: number): string {
+  try {
+    return fromRetoolUserId(id);
+  } catch {
+    throw invalidInput(`members.${index}.id`, `no user with id ${id} in this workspace`);
+  }
+}
+
 /**
  * Makes the group's members exactly `members` (Retool user ids), adding and removing the
  * difference. Runs inside the caller's transaction.
  */
 async function replaceMembers(services: Services, actor: Actor, group: Group, members: ReadonlyArray<{ id: string }>): Promise<void> {
-  const wanted = new Set(members.map((member, index) => {
-    try {
-      return fromRetoolUserId(member.id);
-    } catch {
-      throw invalidInput(`members.${index}.id`, `no user with id ${member.id} in this workspace`);
-    }
-  }));
+  const wanted = new Set(members.map((member, index) => memberId(member.id, index)));
   const present = new Set(group.members.map((member) => member.id));
   for (const userId of present) if (!wanted.has(userId)) await services.groups.removeMember(actor, group.id, userId);
   for (const userId of wanted) if (!present.has(userId)) await services.groups.addMember(actor, group.id, userId);
@@ -90,6 +94,31 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
     const patched = applyPatch(current, request.body.operations, ['name', 'members', ...SETTING_NAMES]);
     checkPatched(GroupReplaceBody, patchedInput(patched));
     await replaceGroup(services, request.actor, groupId, patchedInput(patched));
+    return ok(await presentGroup(services, request.actor, groupId));
+  });
+
+  // Adds the members given; those already in the group stay, as do the others.
+  app.post('/groups/:groupId/members', {
+    config: { scope: 'groups:write' }, schema: { params: GroupParams, body: GroupMembersBody, response: { 200: GroupEnvelope } },
+  }, async (request) => {
+    const groupId = fromRetoolGroupId(request.params.groupId);
+    await unitOfWork.run(async () => {
+      const group = await groups.get(request.actor, groupId);
+      const present = new Set(group.members.map((member) => member.id));
+      for (const [index, member] of request.body.members.entries()) {
+        const userId = memberId(member.id, index);
+        if (!present.has(userId)) await groups.addMember(request.actor, groupId, userId);
+        present.add(userId);
+      }
+    });
+    return ok(await presentGroup(services, request.actor, groupId));
+  });
+
+  app.delete('/groups/:groupId/members/:userSid', {
+    config: { scope: 'groups:write' }, schema: { params: GroupMemberParams, response: { 200: GroupEnvelope } },
+  }, async (request) => {
+    const groupId = fromRetoolGroupId(request.params.groupId);
+    await groups.removeMember(request.actor, groupId, fromRetoolUserId(request.params.userSid));
     return ok(await presentGroup(services, request.actor, groupId));
   });
 

@@ -80,4 +80,7 @@ export const GroupReplaceBody = Type.Object({
   ...settingsInput,
 });
 
+export const GroupMembersBody = Type.Object({ members: Type.Array(MemberInput, { maxItems: 10_000 }) });
+export const GroupMemberParams = Type.Object({ groupId: Type.String({ maxLength: 20 }), userSid: Type.String({ maxLength: 100 }) });
+
 export const SETTING_NAMES = Object.keys(GROUP_SETTING_DEFAULTS) as Array<keyof typeof GROUP_SETTING_DEFAULTS>;

@@ -34,6 +34,23 @@ export const AccessListEnvelope = Type.Object({
 });
 
 export const AccessListParams = Type.Object({
-  objectType: Type.String({ enum: ['folder', 'app', 'resource', 'resource_configuration', 'screen'] }),
+  objectType: Type.String({ enum: ['folder', 'app', 'resource', 'workflow'] }),
   objectId: Type.String({ maxLength: 100 }),
+});
+
+const SubjectAccess = Type.Object({
+  subject: Type.Object({ id: Type.String(), type: Type.String() }),
+  sources: Type.Object({
+    direct: Type.Optional(Type.Boolean()),
+    universal: Type.Optional(Type.Boolean()),
+    groups: Type.Optional(Type.Array(Type.Object({ id: Type.String(), type: Type.String() }))),
+    inherited: Type.Optional(Type.Object({ id: Type.String(), type: Type.String() })),
+  }),
+  accessLevel: Type.String(),
+});
+
+/** Who has access to an object: users by `user_<id>`, groups by id, with where each one's access comes from. */
+export const AccessListAnswer = Type.Object({
+  success: Type.Boolean(),
+  data: Type.Object({ group: Type.Array(SubjectAccess), user: Type.Array(SubjectAccess) }),
 });

@@ -7,6 +7,7 @@ import { WriteGuards } from '../native/write-guards.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { createValidatorCompiler } from '../validation.ts';
 import { retoolAuthentication } from './auth.ts';
+import { appsRoutes } from './apps.routes.ts';
 import { configurationVariablesRoutes } from './configuration-variables.routes.ts';
 import { environmentsRoutes } from './environments.routes.ts';
 import { toRetoolError } from './errors.ts';
@@ -86,4 +87,5 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   spacesRoutes(retool, context);
   sourceControlRoutes(retool, context);
   ssoRoutes(retool, context);
+  appsRoutes(retool, context, folderIds);
 }

@@ -1,6 +1,6 @@
 import type { WorkspaceUser } from '../../core/user.service.ts';
 import type { MemberKey } from '../../db/user.repository.ts';
-import { invalidInput } from '../../core/errors.ts';
+import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { RoleFlags } from '../../core/roles.ts';
 import { ok } from './envelope.ts';
 import { fromRetoolUserId } from './ids.ts';
@@ -8,7 +8,9 @@ import { PatchBody, applyPatch } from './json-patch.ts';
 import { decodeNextToken, encodeNextToken, requireLimitWithToken } from './paging.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 import { presentUser, presentUsers, roleOf } from './users.mapper.ts';
-import { UserCreateBody, UserEnvelope, UserListEnvelope, UserParams, UsersQuery } from './users.schemas.ts';
+import {
+  MetadataEnvelope, UserAttributeBody, UserAttributeParams, UserCreateBody, UserEnvelope, UserListEnvelope, UserParams, UsersQuery,
+} from './users.schemas.ts';
 
 /** A list without `limit` is read whole, this many members at a time. */
 const WHOLE_LIST_BATCH = 1000;
@@ -71,6 +73,30 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
     await users.update(request.actor, userId, { firstName, lastName, roleFlags, disabled: !patched.active });
     await retool.setUserMetadata(request.actor, userId, patched.metadata as Record<string, unknown>);
     return ok(await presentUser(services, request.actor, userId));
+  });
+
+  // Retool keeps user attributes in the user's metadata; so does Toolplane's Retool dialect.
+  app.post('/users/:userId/user_attributes', {
+    config: { scope: 'users:write' }, schema: { params: UserParams, body: UserAttributeBody, response: { 200: MetadataEnvelope } },
+  }, async (request) => {
+    const userId = fromRetoolUserId(request.params.userId);
+    const { metadata } = await presentUser(services, request.actor, userId);
+    const changed = { ...metadata, [request.body.name]: request.body.value };
+    await retool.setUserMetadata(request.actor, userId, changed);
+    return ok({ metadata: changed });
+  });
+
+  app.delete('/users/:userId/user_attributes/:attributeName', {
+    config: { scope: 'users:write' }, schema: { params: UserAttributeParams, response: { 200: MetadataEnvelope } },
+  }, async (request) => {
+    const userId = fromRetoolUserId(request.params.userId);
+    const { metadata } = await presentUser(services, request.actor, userId);
+    if (!(request.params.attributeName in metadata)) {
+      throw new DomainError('not_found', 'attribute_not_found', `User ${request.params.userId} has no attribute ${request.params.attributeName}`);
+    }
+    const { [request.params.attributeName]: _removed, ...rest } = metadata;
+    await retool.setUserMetadata(request.actor, userId, rest);
+    return ok({ metadata: rest });
   });
 
   // Retool keeps a deleted user, disabled; so does Toolplane (the membership is archived).

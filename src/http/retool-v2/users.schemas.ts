@@ -40,3 +40,7 @@ export const UsersQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   next_token: Type.Optional(Type.String({ maxLength: 500 })),
 });
+
+export const UserAttributeParams = Type.Object({ userId: Type.String({ maxLength: 100 }), attributeName: Type.String({ maxLength: 255 }) });
+export const UserAttributeBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), value: Nullable(Type.String({ maxLength: 65_536 })) });
+export const MetadataEnvelope = Envelope(Type.Object({ metadata: Type.Record(Type.String(), Type.Unknown()) }));
