@@ -35,9 +35,12 @@ export class RetoolDataService {
 
   /**
    * The integer of each id, given on first request. Giving one is a write of its own (or
-   * joins the running transaction), committed whatever the request that needed it does.
+   * joins the running transaction), committed whatever the request that needed it does;
+   * when every id has one already, this only reads.
    */
-  legacyIds(kind: LegacyIdKind, localIds: readonly string[]): Promise<Map<string, number>> {
+  async legacyIds(kind: LegacyIdKind, localIds: readonly string[]): Promise<Map<string, number>> {
+    const found = await this.store.read((repos) => repos.retool.findLegacyIds(kind, localIds));
+    if (localIds.every((id) => found.has(id))) return found;
     return this.store.write((repos) => repos.retool.legacyIds(kind, localIds));
   }
 

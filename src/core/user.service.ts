@@ -32,9 +32,12 @@ export interface WorkspaceUser {
   updatedAt: string;
 }
 
+/** A member as a listing shows them: without groups or attribute values, which a page does not need to read. */
+export type MemberSummary = Omit<WorkspaceUser, 'groups' | 'attributes'>;
+
 /** A keyset page of members; `next` is where the following page starts, null on the last. */
 export interface MemberPage {
-  items: WorkspaceUser[];
+  items: MemberSummary[];
   total: number;
   next: MemberKey | null;
 }
@@ -96,7 +99,7 @@ export class UserService {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const next = rows.length > limit && last ? { joinedAt: toIso(last.joined_at), userId: last.id } : null;
-      return { items: await toWorkspaceUsers(repos, actor.workspaceId, page), total, next };
+      return { items: page.map(toMemberSummary), total, next };
     });
   }
 
@@ -321,6 +324,19 @@ function toWorkspaceUser(row: MemberDetailRow, definitions: UserAttributeDefinit
     membershipStatus: row.membership_status,
     groups: row.groups,
     attributes: withDefaults(definitions, row.attributes),
+    createdAt: toIso(row.created_at),
+    updatedAt: laterOf(toIso(row.updated_at), toIso(row.membership_updated_at)),
+  };
+}
+
+function toMemberSummary(row: MemberRow): MemberSummary {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    role: row.role,
+    membershipStatus: row.membership_status,
     createdAt: toIso(row.created_at),
     updatedAt: laterOf(toIso(row.updated_at), toIso(row.membership_updated_at)),
   };

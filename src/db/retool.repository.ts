@@ -23,7 +23,9 @@ export class RetoolRepository {
     return this.findLegacyIds(kind, unique);
   }
 
-  private async findLegacyIds(kind: string, localIds: readonly string[]): Promise<Map<string, number>> {
+  /** The integers the local ids of the kind already have; those without one are absent. */
+  async findLegacyIds(kind: string, localIds: readonly string[]): Promise<Map<string, number>> {
+    if (localIds.length === 0) return new Map();
     const rows = await this.db.selectFrom('retool_legacy_ids').select(['id', 'local_id'])
       .where('kind', '=', kind).where('local_id', 'in', localIds).execute();
     return new Map(rows.map((row) => [row.local_id, Number(row.id)]));

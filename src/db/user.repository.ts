@@ -137,11 +137,9 @@ export class UserRepository {
    */
   listMembersAfter(workspaceId: string, after: MemberKey | null, limit: number, filter: MemberFilter = {}): Promise<MemberRow[]> {
     let query = filtered(membersOf(this.db, workspaceId), filter);
+    // A row-value comparison, which both databases answer as a range of the joining-order index.
     if (after) {
-      query = query.where((eb) => eb.or([
-        eb('memberships.created_at', '>', after.joinedAt),
-        eb.and([eb('memberships.created_at', '=', after.joinedAt), eb('memberships.user_id', '>', after.userId)]),
-      ]));
+      query = query.where((eb) => eb(eb.refTuple('memberships.created_at', 'memberships.user_id'), '>', eb.tuple(after.joinedAt, after.userId)));
     }
     return query.orderBy('memberships.created_at').orderBy('memberships.user_id').limit(limit).execute();
   }

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/actor.ts';
 import { invalidInput } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import type { Services } from '../../core/services.ts';
-import type { WorkspaceUser } from '../../core/user.service.ts';
+import type { MemberSummary } from '../../core/user.service.ts';
 import { toRetoolUserId } from './ids.ts';
 
 /**
@@ -24,7 +24,7 @@ export function roleOf(userType: string, isAdmin: boolean, field: string): Role 
 }
 
 /** Retool's users for the workspace's members, in the order given. */
-export async function presentUsers(services: Services, actor: Actor, users: readonly WorkspaceUser[]) {
+export async function presentUsers(services: Services, actor: Actor, users: readonly MemberSummary[]) {
   const ids = users.map((user) => user.id);
   const [legacyIds, metadata] = await Promise.all([services.retool.legacyIds('user', ids), services.retool.userMetadata(actor, ids)]);
   return users.map((user) => ({

@@ -1,4 +1,4 @@
-import type { WorkspaceUser } from '../../core/user.service.ts';
+import type { MemberSummary } from '../../core/user.service.ts';
 import type { MemberKey } from '../../db/user.repository.ts';
 import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { RoleFlags } from '../../core/roles.ts';
@@ -31,7 +31,7 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
         next_token: page.next ? encodeNextToken({ j: page.next.joinedAt, u: page.next.userId }) : null, has_more: page.next !== null,
       };
     }
-    const all: WorkspaceUser[] = [];
+    const all: MemberSummary[] = [];
     let after: MemberKey | null = null;
     do {
       const page = await users.listAfter(request.actor, after, WHOLE_LIST_BATCH, filter);
