@@ -16,7 +16,7 @@ export interface RetoolSettings {
 }
 
 /** Kinds of objects given a small integer for Retool's API v2. */
-export type LegacyIdKind = 'user' | 'folder' | 'root_folder';
+export type LegacyIdKind = 'user' | 'folder' | 'root_folder' | 'invite';
 
 /** A group's Retool access settings; absent ones read as Retool's defaults (`none`, false, null). */
 export type GroupSettings = Record<string, string | boolean | null>;

@@ -71,3 +71,25 @@ describe('apps and access lists', () => {
     expect((await v2(h, 'GET', '/api/v2/permissions/accessList/app/0f0f0f0f-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
+
+describe('user invites', () => {
+  it('invites with groups, answers the link once, lists, reads and revokes', async () => {
+    const group = (await v2(h, 'POST', '/api/v2/groups', { body: { name: 'invitees' } })).json().data;
+    const created = await v2(h, 'POST', '/api/v2/user_invites', { body: { email: 'guest@elsewhere.example', defaultGroupIds: [group.id] } });
+    expect(created.statusCode).toBe(200);
+    const invite = created.json().data;
+    expect(invite).toMatchObject({
+      invited_email: 'guest@elsewhere.example', claimed_by: null, claimed_at: null, user_type: 'external',
+      groups: [{ id: group.id, legacy_id: group.id, name: 'invitees' }], invite_link: expect.stringMatching(/^http:\/\/toolplane\.test\/invite\//),
+    });
+    expect(invite.id).toBe(invite.legacy_id);
+    const read = (await v2(h, 'GET', `/api/v2/user_invites/${invite.id}`)).json().data;
+    expect(read).not.toHaveProperty('invite_link');
+    expect((await v2(h, 'GET', '/api/v2/user_invites')).json().data.map((item: { id: number }) => item.id)).toContain(invite.id);
+    expect((await v2(h, 'DELETE', `/api/v2/user_invites/${invite.id}`)).statusCode).toBe(204);
+    expect((await v2(h, 'DELETE', `/api/v2/user_invites/${invite.id}`)).statusCode).toBe(409);
+    expect((await v2(h, 'GET', '/api/v2/user_invites/999999')).statusCode).toBe(404);
+    const undefinedAttribute = await v2(h, 'POST', '/api/v2/user_invites', { body: { email: 'meta@elsewhere.example', metadata: { nope: 'x' } } });
+    expect(undefinedAttribute.statusCode).toBe(400);
+  });
+});
