@@ -53,6 +53,18 @@ describe('unknown ids and bad input', () => {
     expect(response.json().message).toContain(field);
   });
 
+  it('answers the router\'s own refusals and unknown paths in Retool\'s error body', async () => {
+    const tooLong = await v2(h, 'GET', `/api/v2/users/user_${'a'.repeat(600)}`);
+    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.json()).toEqual({ success: false, message: expect.any(String) });
+    const unknown = await h.request('GET', '/api/v2/not_a_route');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ success: false, message: expect.any(String) });
+    const badJson = await h.request('POST', '/api/v2/groups', { body: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json()).toEqual({ success: false, message: expect.any(String) });
+  });
+
   it('refuses a JSON Patch of a field the object does not have, and an operation it does not take', async () => {
     const user = (await v2(h, 'POST', '/api/v2/users', { body: { email: 'patch@example.com', first_name: 'P', last_name: 'Q' } })).json().data;
     const wrongPath = await v2(h, 'PATCH', `/api/v2/users/${user.id}`, { body: { operations: [{ op: 'replace', path: '/email', value: 'x@example.com' }] } });
