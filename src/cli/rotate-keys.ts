@@ -64,6 +64,8 @@ function summary(report: RotationReport, explicitKey: boolean): string {
     `  idempotent answers:     ${report.resealed.idempotencyAnswers}`,
     `  two-factor secrets:     ${report.resealed.totpSecrets}`,
     `  SSO client secrets:     ${report.resealed.ssoClientSecrets}`,
+    `  configuration variables: ${report.resealed.configurationVariableValues}`,
+    `  Retool settings secrets: ${report.resealed.retoolSettingsSecrets}`,
     `  key check:              ${report.keyCheckUpdated ? 'updated' : 'already current'}`,
   ];
   lines.push(explicitKey

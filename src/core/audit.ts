@@ -20,6 +20,8 @@ export interface AuditContext {
   /** The client's address and user agent, for writes that came over HTTP. */
   address?: string | null;
   userAgent?: string | null;
+  /** The API dialect that made the write (`retool-v2`); absent for the native API and local work. */
+  source?: string | null;
 }
 
 /** One write, as the service that made it describes it. */
@@ -95,5 +97,6 @@ function toRow(context: AuditContext, entry: AuditEntry, at: string): Insertable
     target_id: String(entry.target.id),
     changes: toJson(entry.changes ?? {}),
     request_id: context.requestId ?? null,
+    source: context.source ?? null,
   };
 }

@@ -4,7 +4,9 @@ import { recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { sealContext } from './idempotency.service.ts';
 import { KEY_CHECK_SETTING, sealKeyCheck } from './key-check.ts';
+import { valueContext } from './configuration-variable.service.ts';
 import { configurationSecretContext } from './resource-configuration.service.ts';
+import { settingsSecretContext } from './retool-data.service.ts';
 import { secretContext } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { ssoSecretContext } from './sso-configuration.service.ts';
@@ -23,6 +25,10 @@ export interface ResealCounts {
   totpSecrets: number;
   /** Workspaces' single sign-on client secrets. */
   ssoClientSecrets: number;
+  /** Values of secret configuration variables. */
+  configurationVariableValues: number;
+  /** Secrets of Retool-only settings (Retool's SSO and source control configuration). */
+  retoolSettingsSecrets: number;
 }
 
 export interface RotationReport {
@@ -37,7 +43,8 @@ export interface RotationReport {
 
 /** One committed batch, for progress reports. */
 export interface RotationBatch {
-  table: 'resources' | 'resource_configurations' | 'idempotency_keys' | 'users' | 'sso_configurations';
+  table: 'resources' | 'resource_configurations' | 'idempotency_keys' | 'users' | 'sso_configurations' | 'configuration_variable_values'
+    | 'retool_settings';
   rows: number;
   resealed: number;
 }
@@ -50,8 +57,9 @@ export interface RotationOptions {
 
 /**
  * Re-seals every stored secret under the box's current key: resource secrets, resource
- * configuration secrets, stored idempotent answers, accounts' TOTP secrets and single sign-on
- * client secrets, then the key-check value.
+ * configuration secrets, stored idempotent answers, accounts' TOTP secrets, single sign-on
+ * client secrets, secret configuration variables and Retool-only settings' secrets, then the
+ * key-check value.
  *
  * Each batch of rows is its own transaction, so the instance keeps serving throughout:
  * servers holding the new key as current and the old one as previous open both kinds of
@@ -208,6 +216,50 @@ export class KeyRotationService {
       if (batch.rows < batchSize) break;
       ssoCursor = batch.last;
     }
+
+    let variableCursor: { variableId: string; environmentId: string } | null = null;
+    for (;;) {
+      const after = variableCursor;
+      const batch = await this.store.write(async (repos) => {
+        const rows = await repos.sealedValues.secretVariableValuesAfter(after, batchSize);
+        let resealed = 0;
+        for (const row of rows) {
+          if (this.box.isCurrent(row.value)) continue;
+          const value = this.resealOne(row.value, valueContext(row.variable_id, row.environment_id),
+            `value of configuration variable ${row.variable_id} for environment ${row.environment_id}`);
+          await repos.sealedValues.updateVariableValue(row.variable_id, row.environment_id, value);
+          resealed += 1;
+        }
+        const last = rows.at(-1);
+        return { rows: rows.length, last: last ? { variableId: last.variable_id, environmentId: last.environment_id } : null, resealed };
+      });
+      counts.configurationVariableValues += batch.resealed;
+      if (batch.rows > 0) await report({ table: 'configuration_variable_values', rows: batch.rows, resealed: batch.resealed });
+      if (batch.rows < batchSize) break;
+      variableCursor = batch.last;
+    }
+
+    let settingsCursor: { workspaceId: string; kind: string } | null = null;
+    for (;;) {
+      const after = settingsCursor;
+      const batch = await this.store.write(async (repos) => {
+        const rows = await repos.sealedValues.retoolSettingsSecretsAfter(after, batchSize);
+        let resealed = 0;
+        for (const row of rows) {
+          const next = this.resealMap(row.secrets, (name) => settingsSecretContext(row.workspace_id, row.kind, name),
+            `${row.kind} settings of workspace ${row.workspace_id}`);
+          if (next.resealed === 0) continue;
+          await repos.sealedValues.updateRetoolSettingsSecrets(row.workspace_id, row.kind, toJson(next.secrets));
+          resealed += next.resealed;
+        }
+        const last = rows.at(-1);
+        return { rows: rows.length, last: last ? { workspaceId: last.workspace_id, kind: last.kind } : null, resealed };
+      });
+      counts.retoolSettingsSecrets += batch.resealed;
+      if (batch.rows > 0) await report({ table: 'retool_settings', rows: batch.rows, resealed: batch.resealed });
+      if (batch.rows < batchSize) break;
+      settingsCursor = batch.last;
+    }
     return counts;
   }
 
@@ -234,7 +286,10 @@ export class KeyRotationService {
 }
 
 function noneResealed(): ResealCounts {
-  return { resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0, totpSecrets: 0, ssoClientSecrets: 0 };
+  return {
+    resourceSecrets: 0, configurationSecrets: 0, idempotencyAnswers: 0, totpSecrets: 0, ssoClientSecrets: 0, configurationVariableValues: 0,
+    retoolSettingsSecrets: 0,
+  };
 }
 
 function totalOf(counts: ResealCounts): number {

@@ -15,6 +15,8 @@ import type { Mailer } from './mailer.ts';
 import { PasswordResetService } from './password-reset.service.ts';
 import { PermissionService } from './permission.service.ts';
 import { ResourceService } from './resource.service.ts';
+import { RetoolDataService } from './retool-data.service.ts';
+import { ConfigurationVariableService } from './configuration-variable.service.ts';
 import { EnvironmentService } from './environment.service.ts';
 import { KeyRotationService } from './key-rotation.service.ts';
 import { MeService } from './me.service.ts';
@@ -46,12 +48,14 @@ export interface Services {
   invites: InviteService;
   inviteAcceptance: InviteAcceptanceService;
   resources: ResourceService;
+  retool: RetoolDataService;
   tokens: TokenService;
   unitOfWork: UnitOfWork;
   userAttributes: UserAttributeService;
   userImports: UserImportService;
   users: UserService;
   workspaces: WorkspaceService;
+  configurationVariables: ConfigurationVariableService;
   environments: EnvironmentService;
   resourceConfigurations: ResourceConfigurationService;
   keyRotation: KeyRotationService;
@@ -101,12 +105,14 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
+    retool: new RetoolDataService(store, box),
     tokens: new TokenService(store, workspaces),
     unitOfWork: new UnitOfWork(store),
     userAttributes: new UserAttributeService(store),
     userImports: new UserImportService(store, invites),
     users: new UserService(store),
     workspaces,
+    configurationVariables: new ConfigurationVariableService(store, box),
     environments: new EnvironmentService(store),
     resourceConfigurations: new ResourceConfigurationService(store, box),
     keyRotation: new KeyRotationService(store, box),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GroupRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
-import type { MemberDetailRow, MemberRow } from '../db/user.repository.ts';
+import type { MemberDetailRow, MemberFilter, MemberKey, MemberRow } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
 import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
@@ -30,6 +30,16 @@ export interface WorkspaceUser {
   attributes: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A member as a listing shows them: without groups or attribute values, which a page does not need to read. */
+export type MemberSummary = Omit<WorkspaceUser, 'groups' | 'attributes'>;
+
+/** A keyset page of members; `next` is where the following page starts, null on the last. */
+export interface MemberPage {
+  items: MemberSummary[];
+  total: number;
+  next: MemberKey | null;
 }
 
 export interface UserCreateInput {
@@ -71,6 +81,25 @@ export class UserService {
       const total = await this.memberCounts.get(actor.workspaceId, () => repos.users.countMembers(actor.workspaceId));
       const rows = await repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize, total);
       return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
+    });
+  }
+
+  /**
+   * A keyset page of the workspace's members in joining order, after `after` (null: from the
+   * first), matching `filter`; `next` names the last member given when more may follow.
+   */
+  listAfter(actor: Actor, after: MemberKey | null, limit: number, filter: MemberFilter = {}): Promise<MemberPage> {
+    return this.store.read(async (repos) => {
+      const filtering = Object.values(filter).some((value) => value !== undefined);
+      const total = filtering
+        ? await repos.users.countMembersMatching(actor.workspaceId, filter)
+        : await this.memberCounts.get(actor.workspaceId, () => repos.users.countMembers(actor.workspaceId));
+      // One more than asked for tells whether another page follows.
+      const rows = await repos.users.listMembersAfter(actor.workspaceId, after, limit + 1, filter);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const next = rows.length > limit && last ? { joinedAt: toIso(last.joined_at), userId: last.id } : null;
+      return { items: page.map(toMemberSummary), total, next };
     });
   }
 
@@ -295,6 +324,19 @@ function toWorkspaceUser(row: MemberDetailRow, definitions: UserAttributeDefinit
     membershipStatus: row.membership_status,
     groups: row.groups,
     attributes: withDefaults(definitions, row.attributes),
+    createdAt: toIso(row.created_at),
+    updatedAt: laterOf(toIso(row.updated_at), toIso(row.membership_updated_at)),
+  };
+}
+
+function toMemberSummary(row: MemberRow): MemberSummary {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    role: row.role,
+    membershipStatus: row.membership_status,
     createdAt: toIso(row.created_at),
     updatedAt: laterOf(toIso(row.updated_at), toIso(row.membership_updated_at)),
   };

@@ -58,7 +58,7 @@ export class AuditEventRepository {
       .selectFrom('audit_events')
       .select([
         'id', 'occurred_at', 'workspace_id', 'actor_type', 'actor_token_id', 'actor_user_id', 'actor_address', 'actor_user_agent', 'action', 'target_type', 'target_id',
-        'changes', 'request_id',
+        'changes', 'request_id', 'source',
       ]);
     const { workspaces } = filter;
     if (workspaces) {

@@ -265,6 +265,8 @@ export interface AuditEventTable {
   /** Changed field → new value (JSON object); secret values are never recorded. */
   changes: JsonWithDefault;
   request_id: string | null;
+  /** The API dialect that made the write (`retool-v2`); null for the native API and local work. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A request sent with an Idempotency-Key, and its answer once it has one. */
@@ -341,6 +343,69 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** A small integer naming an object whose own id is a UUID, for Retool's API v2 (`legacy_id`, `app_<n>`). */
+export interface RetoolLegacyIdTable {
+  /** Below 2^24 in practice: Retool's clients decode these as 32-bit floats. */
+  id: Generated<number>;
+  /** `user`, `folder`, or `root_folder` (a workspace's root of one folder type, `<workspace>:<type>`). */
+  kind: string;
+  local_id: string;
+}
+
+/** The id Retool's API v2 gives one resource's configuration in one environment. */
+export interface RetoolResourceConfigurationIdTable {
+  id: string;
+  resource_id: string;
+  environment_id: string;
+}
+
+/** A group's Retool access settings (universal access levels, feature switches, landing page). */
+export interface RetoolGroupSettingsTable {
+  group_id: number;
+  settings: JsonWithDefault;
+}
+
+/** A member's free-form Retool `metadata` object in one workspace. */
+export interface RetoolUserMetadataTable {
+  workspace_id: string;
+  user_id: string;
+  metadata: JsonWithDefault;
+}
+
+/** A workspace's named value, one per environment; Retool's configuration variable. */
+export interface ConfigurationVariableTable {
+  id: string;
+  workspace_id: string;
+  /** Unique in the workspace. */
+  name: string;
+  description: Generated<string>;
+  /** 1 when the values are secret: sealed at rest, never answered. */
+  secret: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConfigurationVariableValueTable {
+  variable_id: string;
+  environment_id: string;
+  /** The value; an AES-256-GCM envelope when the variable is secret. */
+  value: string;
+  /** Where the value came in the list the client gave: answers keep that order. */
+  position: number;
+}
+
+/** A workspace's Retool-only settings of one kind (`sso`, `source_control_config`, ...). */
+export interface RetoolSettingsTable {
+  workspace_id: string;
+  kind: string;
+  /** The settings without their secrets. */
+  settings: JsonWithDefault;
+  /** Dotted path → AES-256-GCM ciphertext envelope; never leaves the core in clear. */
+  secrets: JsonWithDefault;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -368,6 +433,13 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   sso_configurations: SsoConfigurationTable;
   sso_logins: SsoLoginTable;
+  retool_legacy_ids: RetoolLegacyIdTable;
+  retool_resource_configuration_ids: RetoolResourceConfigurationIdTable;
+  retool_group_settings: RetoolGroupSettingsTable;
+  retool_user_metadata: RetoolUserMetadataTable;
+  configuration_variables: ConfigurationVariableTable;
+  configuration_variable_values: ConfigurationVariableValueTable;
+  retool_settings: RetoolSettingsTable;
 }
 
 /** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */

@@ -29,6 +29,18 @@ export interface SealedSsoSecretRow {
   client_secret: string;
 }
 
+export interface SealedVariableValueRow {
+  variable_id: string;
+  environment_id: string;
+  value: string;
+}
+
+export interface SealedRetoolSettingsRow {
+  workspace_id: string;
+  kind: string;
+  secrets: unknown;
+}
+
 /**
  * Every column that holds values sealed by the secret box, across tables, for re-sealing
  * under a new key. Pages are read in primary-key order after a cursor (keyset pagination),
@@ -122,5 +134,44 @@ export class SealedValueRepository {
 
   async updateSsoClientSecret(workspaceId: string, clientSecret: string): Promise<void> {
     await this.db.updateTable('sso_configurations').set({ client_secret: clientSecret }).where('workspace_id', '=', workspaceId).execute();
+  }
+
+  /** Values of secret configuration variables only: a plain variable's values are not sealed. */
+  secretVariableValuesAfter(after: { variableId: string; environmentId: string } | null, limit: number): Promise<SealedVariableValueRow[]> {
+    let query = this.db
+      .selectFrom('configuration_variable_values')
+      .innerJoin('configuration_variables', 'configuration_variables.id', 'configuration_variable_values.variable_id')
+      .select(['configuration_variable_values.variable_id', 'configuration_variable_values.environment_id', 'configuration_variable_values.value'])
+      .where('configuration_variables.secret', '=', 1)
+      .orderBy('configuration_variable_values.variable_id')
+      .orderBy('configuration_variable_values.environment_id')
+      .limit(limit);
+    if (after !== null) {
+      query = query.where((eb) => eb.or([
+        eb('configuration_variable_values.variable_id', '>', after.variableId),
+        eb.and([eb('configuration_variable_values.variable_id', '=', after.variableId), eb('configuration_variable_values.environment_id', '>', after.environmentId)]),
+      ]));
+    }
+    return withLock(query, this.dialect, 'update').execute();
+  }
+
+  async updateVariableValue(variableId: string, environmentId: string, value: string): Promise<void> {
+    await this.db.updateTable('configuration_variable_values').set({ value })
+      .where('variable_id', '=', variableId).where('environment_id', '=', environmentId).execute();
+  }
+
+  retoolSettingsSecretsAfter(after: { workspaceId: string; kind: string } | null, limit: number): Promise<SealedRetoolSettingsRow[]> {
+    let query = this.db.selectFrom('retool_settings').select(['workspace_id', 'kind', 'secrets']).orderBy('workspace_id').orderBy('kind').limit(limit);
+    if (after !== null) {
+      query = query.where((eb) => eb.or([
+        eb('workspace_id', '>', after.workspaceId),
+        eb.and([eb('workspace_id', '=', after.workspaceId), eb('kind', '>', after.kind)]),
+      ]));
+    }
+    return withLock(query, this.dialect, 'update').execute();
+  }
+
+  async updateRetoolSettingsSecrets(workspaceId: string, kind: string, secrets: string): Promise<void> {
+    await this.db.updateTable('retool_settings').set({ secrets }).where('workspace_id', '=', workspaceId).where('kind', '=', kind).execute();
   }
 }

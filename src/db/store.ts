@@ -17,6 +17,8 @@ import { PasswordResetRepository } from './password-reset.repository.ts';
 import { PermissionRepository } from './permission.repository.ts';
 import { RateLimitRepository } from './rate-limit.repository.ts';
 import { ResourceRepository } from './resource.repository.ts';
+import { RetoolRepository } from './retool.repository.ts';
+import { ConfigurationVariableRepository } from './configuration-variable.repository.ts';
 import { EnvironmentRepository } from './environment.repository.ts';
 import { ResourceConfigurationRepository } from './resource-configuration.repository.ts';
 import { SealedValueRepository } from './sealed-value.repository.ts';
@@ -47,6 +49,7 @@ export class Repositories {
   readonly passwordResets: PasswordResetRepository;
   readonly rateLimits: RateLimitRepository;
   readonly resources: ResourceRepository;
+  readonly retool: RetoolRepository;
   readonly sessions: SessionRepository;
   readonly settings: SettingRepository;
   readonly ssoConfigurations: SsoConfigurationRepository;
@@ -57,6 +60,7 @@ export class Repositories {
   readonly userImports: UserImportRepository;
   readonly users: UserRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly configurationVariables: ConfigurationVariableRepository;
   readonly environments: EnvironmentRepository;
   readonly resourceConfigurations: ResourceConfigurationRepository;
   readonly sealedValues: SealedValueRepository;
@@ -77,6 +81,7 @@ export class Repositories {
     this.passwordResets = new PasswordResetRepository(db, dialect);
     this.rateLimits = new RateLimitRepository(db);
     this.resources = new ResourceRepository(db, dialect);
+    this.retool = new RetoolRepository(db);
     this.sessions = new SessionRepository(db, dialect);
     this.settings = new SettingRepository(db);
     this.ssoConfigurations = new SsoConfigurationRepository(db);
@@ -87,6 +92,7 @@ export class Repositories {
     this.userImports = new UserImportRepository(db);
     this.users = new UserRepository(db, dialect);
     this.workspaces = new WorkspaceRepository(db, dialect);
+    this.configurationVariables = new ConfigurationVariableRepository(db, dialect);
     this.environments = new EnvironmentRepository(db, dialect);
     this.resourceConfigurations = new ResourceConfigurationRepository(db);
     this.sealedValues = new SealedValueRepository(db, dialect);

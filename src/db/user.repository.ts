@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import type { GroupRef } from './group.repository.ts';
 import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
-import type { MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
+import type { Database, MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
 
 /**
  * A user as seen from one workspace: the account and its membership there. `first_name` and
@@ -131,6 +131,28 @@ export class UserRepository {
     return rows.map((row) => row.user_id);
   }
 
+  /**
+   * Up to `limit` members in the order they joined, after the member `after` names (keyset,
+   * not offset: the last page reads as few index entries as the first), that match `filter`.
+   */
+  listMembersAfter(workspaceId: string, after: MemberKey | null, limit: number, filter: MemberFilter = {}): Promise<MemberRow[]> {
+    let query = filtered(membersOf(this.db, workspaceId), filter);
+    // A row-value comparison, which both databases answer as a range of the joining-order index.
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('memberships.created_at', 'memberships.user_id'), '>', eb.tuple(after.joinedAt, after.userId)));
+    }
+    return query.orderBy('memberships.created_at').orderBy('memberships.user_id').limit(limit).execute();
+  }
+
+  /** How many members match `filter` (every member without one: see countMembers). */
+  async countMembersMatching(workspaceId: string, filter: MemberFilter): Promise<number> {
+    const row = await filtered(this.db.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .where('memberships.workspace_id', '=', workspaceId), filter)
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
   async countMembers(workspaceId: string): Promise<number> {
     const row = await this.db
       .selectFrom('memberships')
@@ -147,6 +169,31 @@ const USER_COLUMNS = allColumns<UserRow>()([
 
 /** The account columns a member row takes as they are; the names come through the membership. */
 const MEMBER_ACCOUNT_COLUMNS = USER_COLUMNS.filter((column) => column !== 'first_name' && column !== 'last_name');
+
+/** Where a keyset page of members starts: after this member, in joining order. */
+export interface MemberKey {
+  joinedAt: string;
+  userId: string;
+}
+
+/** Exact matches on a member's email (any case) and names; absent fields match everyone. */
+export interface MemberFilter {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+}
+
+function filtered<Q extends SelectQueryBuilder<Database, 'users' | 'memberships', any>>(query: Q, filter: MemberFilter): Q {
+  let result = query as SelectQueryBuilder<Database, 'users' | 'memberships', any>;
+  if (filter.email !== undefined) result = result.where(sql`lower(users.email)`, '=', filter.email.toLowerCase());
+  if (filter.firstName !== undefined) {
+    result = result.where(sql`coalesce(memberships.first_name, users.first_name)`, '=', filter.firstName);
+  }
+  if (filter.lastName !== undefined) {
+    result = result.where(sql`coalesce(memberships.last_name, users.last_name)`, '=', filter.lastName);
+  }
+  return result as Q;
+}
 
 /** Accounts joined with their membership in one workspace, as `MemberRow`s. */
 function membersOf(db: Executor, workspaceId: string) {

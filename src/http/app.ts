@@ -11,6 +11,7 @@ import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
+import { retoolApi } from './retool-v2/retool-v2.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerRateLimits } from './rate-limit.ts';
 import { requestId } from './request-id.ts';
@@ -117,6 +118,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(invitePage, { services: runtime.services, limits });
   await app.register(resetPasswordPage, { services: runtime.services, limits });
   await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config, limits });
+  await app.register(retoolApi, { services: runtime.services, limits });
   return app;
 }
 

@@ -4,6 +4,7 @@ import { sendInvalidLink } from './invite-page/invite-page.plugin.ts';
 import { toNativeError } from './native/errors.ts';
 import { type SecretPage, secretPageOf } from './redaction.ts';
 import { sendInvalidResetLink } from './reset-password-page/reset-password-page.plugin.ts';
+import { toRetoolError } from './retool-v2/errors.ts';
 import { toTooljetError } from './tooljet/errors.ts';
 
 /** How each secret-bearing page answers a link that is not valid, showing nothing of the path. */
@@ -42,6 +43,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     const body = toTooljetError(refused.error, request);
     const status = refused.status ?? body.statusCode;
     void reply.code(status).send({ ...body, statusCode: status });
+    return;
+  }
+  if (path.startsWith('/api/v2/')) {
+    const { status, body } = toRetoolError(refused.error);
+    void reply.code(refused.status ?? status).send(body);
     return;
   }
   const { status, body } = toNativeError(refused.error);

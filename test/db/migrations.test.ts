@@ -10,6 +10,8 @@ const TABLES = [
   'user_attribute_definitions', 'invites', 'audit_events', 'idempotency_keys',
   'workflows', 'permission_grants', 'environments', 'resource_configurations', 'rate_limits',
   'sessions', 'password_resets', 'recovery_codes', 'sso_configurations', 'sso_logins',
+  'retool_legacy_ids', 'retool_resource_configuration_ids', 'retool_group_settings', 'retool_user_metadata',
+  'configuration_variables', 'configuration_variable_values', 'retool_settings',
 ];
 const MIGRATIONS = [
   '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions', '0006_environments',
@@ -18,6 +20,7 @@ const MIGRATIONS = [
   '0009_member_names',
   '0010_sign_in',
   '0011_audit_client',
+  '0013_retool_v2',
 ];
 
 let database: TestDatabase;

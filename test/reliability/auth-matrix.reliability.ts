@@ -22,7 +22,7 @@ const PASSWORD = 'auth matrix password';
 const CSRF = { 'x-toolplane-csrf': '1' };
 /** Routes outside the two APIs: documentation, probes, the invite and password reset pages (their token is in their path). */
 const OUTSIDE_APIS = [
-  'GET /docs', 'GET /docs/json', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js',
+  'GET /api/checkHealth', 'GET /docs', 'GET /docs/json', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js',
   'GET /docs/yaml', 'GET /healthz', 'GET /invite/:token', 'GET /readyz', 'GET /reset-password/:token', 'POST /invite/:token',
   'POST /reset-password/:token',
 ];
@@ -58,6 +58,9 @@ async function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): 
   return `tp_session=${cookie.value}`;
 }
 const tooljetRoutes = () => routes.filter((route) => route.dialect === 'tooljet');
+/** Retool's API v2: every route declares the scope of /api/v1 it needs. */
+const retoolRoutes = () => routes.filter((route) => route.dialect === 'retool-v2');
+const retoolErrorProblem = (response: LightMyRequestResponse) => errorShapeProblem('retool-v2', response);
 
 function send(route: RegisteredRoute, headers: Record<string, string>, target = app): Promise<LightMyRequestResponse> {
   return target.inject({ method: route.method as InjectOptions['method'], url: samplePath(route), headers });
@@ -116,6 +119,8 @@ describe('the enumeration', () => {
   it('covers every route of every dialect, and the counts are not trivial', () => {
     expect(nativeRoutes().length).toBeGreaterThanOrEqual(60);
     expect(tooljetRoutes().length).toBeGreaterThanOrEqual(10);
+    expect(retoolRoutes().length).toBeGreaterThanOrEqual(40);
+    for (const route of retoolRoutes()) expect(ALL_SCOPES.includes(route.config.scope as Scope), key(route)).toBe(true);
     // Every native route is either public or declares a scope the token model knows.
     for (const route of routes.filter((item) => item.dialect === 'native')) {
       expect(route.config.public === true || route.config.personal === true || ALL_SCOPES.includes(route.config.scope as Scope), key(route))
@@ -315,5 +320,55 @@ describe('ToolJet /api/ext', () => {
     } finally {
       await disabled.close();
     }
+  });
+});
+
+describe('Retool /api/v2', () => {
+  const cases = [
+    { name: 'no Authorization', headers: () => ({}), status: 401 },
+    { name: 'a malformed Authorization', headers: () => ({ authorization: 'Token abc' }), status: 401 },
+    { name: 'a wrong token', headers: () => ({ authorization: 'Bearer tp_definitely-not-a-token' }), status: 401 },
+    { name: 'an expired token', headers: () => ({ authorization: `Bearer ${tokens.expired}` }), status: 401 },
+    { name: 'a revoked token', headers: () => ({ authorization: `Bearer ${tokens.revoked}` }), status: 401 },
+    { name: 'the ToolJet access token', headers: () => ({ authorization: `Basic ${EXTERNAL_TOKEN}` }), status: 401 },
+    {
+      name: 'a token bound to another workspace naming this one',
+      headers: (): Record<string, string> => ({ authorization: `Bearer ${tokens.boundElsewhere}`, 'x-workspace-id': h.defaultWorkspaceId }),
+      status: 403,
+    },
+  ];
+
+  it.each(cases.map((item) => [item.name, item] as const))('refuses %s on every route, changing nothing', async (_name, item) => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of retoolRoutes()) {
+      const response = await send(route, item.headers());
+      const problem = retoolErrorProblem(response);
+      if (response.statusCode !== item.status || problem) failures.push(`${key(route)} → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('refuses a token lacking the route\'s scope, naming the scope, changing nothing', async () => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of retoolRoutes()) {
+      const scope = route.config.scope!;
+      const response = await send(route, { authorization: `Bearer ${lacking.get(scope)}` });
+      const problem = retoolErrorProblem(response);
+      if (response.statusCode !== 403 || problem || !response.json().message.includes(scope)) {
+        failures.push(`${key(route)} (${scope}) → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('answers /api/checkHealth without credentials, with a version the Terraform provider accepts', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/checkHealth' });
+    expect(response.statusCode).toBe(200);
+    const [major, minor] = String(response.json().version).split('.').map(Number);
+    expect(major! > 3 || (major === 3 && minor! >= 75)).toBe(true);
   });
 });

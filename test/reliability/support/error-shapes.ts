@@ -17,6 +17,10 @@ export function errorShapeProblem(dialect: Dialect, response: LightMyRequestResp
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'body is not an object';
   const record = body as Record<string, unknown>;
+  if (dialect === 'retool-v2') {
+    if (Object.keys(record).sort().join() !== 'message,success') return `Retool error keys are ${Object.keys(record).join(',')}`;
+    return record.success === false && typeof record.message === 'string' && record.message.length > 0 ? null : 'not {success: false, message}';
+  }
   if (dialect === 'tooljet') {
     const keys = Object.keys(record).sort().join(',');
     if (keys !== 'code,message,path,statusCode,timestamp') return `ToolJet error keys are ${keys}`;

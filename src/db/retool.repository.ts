@@ -1,0 +1,101 @@
+import type { Executor } from './executor.ts';
+import { fromJson, toJson } from './rows.ts';
+
+/**
+ * What Retool's API v2 stores beyond the shared model (migration 0013): small integer ids
+ * for UUID-named objects, resource configuration ids, group settings and member metadata.
+ */
+export class RetoolRepository {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * The integer of each local id of the kind, giving one to those that have none yet. A
+   * number, once given, never changes and is never given to another object.
+   */
+  async legacyIds(kind: string, localIds: readonly string[]): Promise<Map<string, number>> {
+    const unique = [...new Set(localIds)];
+    if (unique.length === 0) return new Map();
+    const found = await this.findLegacyIds(kind, unique);
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length === 0) return found;
+    await this.db.insertInto('retool_legacy_ids').values(missing.map((local_id) => ({ kind, local_id })))
+      .onConflict((conflict) => conflict.columns(['kind', 'local_id']).doNothing()).execute();
+    return this.findLegacyIds(kind, unique);
+  }
+
+  /** The integers the local ids of the kind already have; those without one are absent. */
+  async findLegacyIds(kind: string, localIds: readonly string[]): Promise<Map<string, number>> {
+    if (localIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('retool_legacy_ids').select(['id', 'local_id'])
+      .where('kind', '=', kind).where('local_id', 'in', localIds).execute();
+    return new Map(rows.map((row) => [row.local_id, Number(row.id)]));
+  }
+
+  /** The local id the integer was given to, for one of `kinds`. */
+  async byLegacyId(kinds: readonly string[], id: number): Promise<{ kind: string; localId: string } | undefined> {
+    const row = await this.db.selectFrom('retool_legacy_ids').select(['kind', 'local_id'])
+      .where('id', '=', id).where('kind', 'in', kinds).executeTakeFirst();
+    return row ? { kind: row.kind, localId: row.local_id } : undefined;
+  }
+
+  /** The configuration id of each (resource, environment) pair given one; `create` names new ones. */
+  async configurationIds(resourceId: string, environmentIds: readonly string[]): Promise<Map<string, string>> {
+    if (environmentIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('retool_resource_configuration_ids').select(['id', 'environment_id'])
+      .where('resource_id', '=', resourceId).where('environment_id', 'in', environmentIds).execute();
+    return new Map(rows.map((row) => [row.environment_id, row.id]));
+  }
+
+  async createConfigurationId(id: string, resourceId: string, environmentId: string): Promise<void> {
+    await this.db.insertInto('retool_resource_configuration_ids').values({ id, resource_id: resourceId, environment_id: environmentId })
+      .onConflict((conflict) => conflict.columns(['resource_id', 'environment_id']).doNothing()).execute();
+  }
+
+  getConfigurationId(id: string): Promise<{ resource_id: string; environment_id: string } | undefined> {
+    return this.db.selectFrom('retool_resource_configuration_ids').select(['resource_id', 'environment_id']).where('id', '=', id).executeTakeFirst();
+  }
+
+  async groupSettings(groupIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+    if (groupIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('retool_group_settings').select(['group_id', 'settings']).where('group_id', 'in', groupIds).execute();
+    return new Map(rows.map((row) => [Number(row.group_id), fromJson<Record<string, unknown>>(row.settings)]));
+  }
+
+  async setGroupSettings(groupId: number, settings: Record<string, unknown>): Promise<void> {
+    await this.db.insertInto('retool_group_settings').values({ group_id: groupId, settings: toJson(settings) })
+      .onConflict((conflict) => conflict.column('group_id').doUpdateSet({ settings: toJson(settings) })).execute();
+  }
+
+  async userMetadata(workspaceId: string, userIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('retool_user_metadata').select(['user_id', 'metadata'])
+      .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds).execute();
+    return new Map(rows.map((row) => [row.user_id, fromJson<Record<string, unknown>>(row.metadata)]));
+  }
+
+  async setUserMetadata(workspaceId: string, userId: string, metadata: Record<string, unknown>): Promise<void> {
+    await this.db.insertInto('retool_user_metadata').values({ workspace_id: workspaceId, user_id: userId, metadata: toJson(metadata) })
+      .onConflict((conflict) => conflict.columns(['workspace_id', 'user_id']).doUpdateSet({ metadata: toJson(metadata) })).execute();
+  }
+
+  getSettings(workspaceId: string, kind: string) {
+    return this.db.selectFrom('retool_settings').select(['settings', 'secrets', 'created_at', 'updated_at'])
+      .where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+  }
+
+  /** Creates or replaces the settings of a kind; true when they were new. */
+  async putSettings(workspaceId: string, kind: string, settings: Record<string, unknown>, secrets: Record<string, string>, at: string): Promise<boolean> {
+    const changed = await this.db.updateTable('retool_settings').set({ settings: toJson(settings), secrets: toJson(secrets), updated_at: at })
+      .where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) > 0) return false;
+    await this.db.insertInto('retool_settings').values({
+      workspace_id: workspaceId, kind, settings: toJson(settings), secrets: toJson(secrets), created_at: at, updated_at: at,
+    }).execute();
+    return true;
+  }
+
+  async deleteSettings(workspaceId: string, kind: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('retool_settings').where('workspace_id', '=', workspaceId).where('kind', '=', kind).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}
