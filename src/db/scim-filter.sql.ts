@@ -1,5 +1,4 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { ResolvedFilter } from '../core/scim/filter-resolve.ts';
 import type { Dialect } from './database.ts';
 
 /**
@@ -12,6 +11,20 @@ import type { Dialect } from './database.ts';
  * and which would need escaping. Text ordering (gt, lt, sort) is bytewise on both databases.
  */
 
+/**
+ * A SCIM filter with its attribute paths resolved: keys are canonical attribute names
+ * (`userName`, `name.givenName`, `enterprise:department`; inside a value path, the element's
+ * sub-attributes) and values have the attribute's type. The core's filter resolution makes them.
+ */
+export type ScimCondition =
+  | { kind: 'compare'; key: string; type: string; caseExact: boolean; operator: 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le'; value: string | boolean | number }
+  | { kind: 'present'; key: string; type: string }
+  | { kind: 'and' | 'or'; left: ScimCondition; right: ScimCondition }
+  | { kind: 'not'; filter: ScimCondition }
+  | { kind: 'valuePath'; key: string; filter: ScimCondition };
+
+type ResolvedFilter = ScimCondition;
+
 /** How a single-valued attribute is read. */
 export interface ScalarColumn {
   /** The value; for `bool`, a condition that is true when the attribute is true. */
@@ -19,6 +32,8 @@ export interface ScalarColumn {
   type: 'text' | 'bool' | 'time';
   /** When the attribute has a value; by default, when `value` is neither null nor empty. */
   present?: RawBuilder<SqlBool>;
+  /** `eq` as an index serves it, where `lower(value) = lower(text)` would not. */
+  equals?: (text: string) => RawBuilder<SqlBool>;
 }
 
 /** A multi-valued attribute: `exists` wraps a condition on one element's columns. */
@@ -77,6 +92,7 @@ function compareCondition(filter: Extract<ResolvedFilter, { kind: 'compare' }>, 
     return sql<SqlBool>`${column.value} ${sql.raw(ORDER_OPERATORS[operator] ?? '=')} ${timeParameter(String(value), dialect)}`;
   }
   const text = String(value);
+  if (operator === 'eq' && column.equals) return column.equals(text);
   const fold = !filter.caseExact;
   const left = textOf(column.value, fold, dialect);
   const right = fold ? sql`lower(${text})` : sql`${text}`;

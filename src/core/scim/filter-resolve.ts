@@ -1,17 +1,12 @@
 import { type CompareOperator, type Filter, type FilterValue, invalidFilter, parseFilter } from './filter.ts';
-import { type AttributeDefinition, type AttributeType, type ResourceKind, findAttribute, resolveAttribute } from './schema.ts';
+import type { ScimCondition } from '../../db/scim-filter.sql.ts';
+import { type AttributeDefinition, type ResourceKind, findAttribute, resolveAttribute } from './schema.ts';
 
 /**
  * A filter whose attribute paths are resolved against the resource's schemas, with values
- * of the attribute's type: what the store translates to SQL. Keys are canonical (schema.ts);
- * inside a value path they name the element's sub-attributes (`type`, `value`).
+ * of the attribute's type: what the store translates to SQL (see ScimCondition).
  */
-export type ResolvedFilter =
-  | { kind: 'compare'; key: string; type: AttributeType; caseExact: boolean; operator: CompareOperator; value: string | boolean | number }
-  | { kind: 'present'; key: string; type: AttributeType }
-  | { kind: 'and' | 'or'; left: ResolvedFilter; right: ResolvedFilter }
-  | { kind: 'not'; filter: ResolvedFilter }
-  | { kind: 'valuePath'; key: string; filter: ResolvedFilter };
+export type ResolvedFilter = ScimCondition;
 
 const ORDERING = new Set<CompareOperator>(['gt', 'ge', 'lt', 'le']);
 const SUBSTRING = new Set<CompareOperator>(['co', 'sw', 'ew']);
@@ -33,7 +28,7 @@ function resolve(kind: ResourceKind, filter: Filter): ResolvedFilter {
       if (!resolved || !resolved.attribute.multiValued || resolved.attribute.type !== 'complex') {
         throw invalidFilter(`"${pathText(filter.path)}" is not a multi-valued attribute of ${kind}`);
       }
-      return { kind: 'valuePath', key: resolved.key, filter: resolveElement(resolved.attribute, filter.filter) };
+      return { kind: 'valuePath', key: resolved.key, filter: resolveElementFilter(resolved.attribute, filter.filter) };
     }
     default: {
       const resolved = resolveAttribute(kind, filter.path);
@@ -53,13 +48,13 @@ function resolve(kind: ResourceKind, filter: Filter): ResolvedFilter {
 }
 
 /** The sub-filter of a value path, whose names are the element's sub-attributes. */
-function resolveElement(parent: AttributeDefinition, filter: Filter): ResolvedFilter {
+export function resolveElementFilter(parent: AttributeDefinition, filter: Filter): ResolvedFilter {
   switch (filter.kind) {
     case 'and':
     case 'or':
-      return { kind: filter.kind, left: resolveElement(parent, filter.left), right: resolveElement(parent, filter.right) };
+      return { kind: filter.kind, left: resolveElementFilter(parent, filter.left), right: resolveElementFilter(parent, filter.right) };
     case 'not':
-      return { kind: 'not', filter: resolveElement(parent, filter.filter) };
+      return { kind: 'not', filter: resolveElementFilter(parent, filter.filter) };
     case 'valuePath':
       throw invalidFilter('a value path inside a value path');
     default: {

@@ -31,6 +31,8 @@ export interface AttributeDefinition {
 
 export interface SchemaDefinition {
   id: string;
+  /** An extension's short name, which prefixes its attributes' canonical keys (`enterprise:department`). */
+  keyPrefix?: string;
   name: string;
   description: string;
   attributes: AttributeDefinition[];
@@ -80,7 +82,7 @@ const ADDRESSES = complex('addresses', 'A physical mailing address for this User
 ], { multiValued: true });
 
 const USER_GROUPS = complex('groups', 'The groups of the workspace the User belongs to; changed through the Group resource.', [
-  attribute('value', 'The id of the Group.', { mutability: 'readOnly' }),
+  attribute('value', 'The id of the Group.', { mutability: 'readOnly', caseExact: true }),
   attribute('$ref', 'The URI of the Group.', { type: 'reference', referenceTypes: ['Group'], mutability: 'readOnly' }),
   attribute('display', 'The displayName of the Group.', { mutability: 'readOnly' }),
   attribute('type', 'How the User belongs to the Group: always `direct`.', { mutability: 'readOnly', canonicalValues: ['direct'] }),
@@ -116,6 +118,7 @@ export const USER_SCHEMA_DEFINITION: SchemaDefinition = {
 
 export const ENTERPRISE_SCHEMA_DEFINITION: SchemaDefinition = {
   id: ENTERPRISE_SCHEMA,
+  keyPrefix: 'enterprise',
   name: 'EnterpriseUser',
   description: 'Enterprise User',
   attributes: [
@@ -134,6 +137,7 @@ export const ENTERPRISE_SCHEMA_DEFINITION: SchemaDefinition = {
 
 export const TOOLPLANE_SCHEMA_DEFINITION: SchemaDefinition = {
   id: TOOLPLANE_SCHEMA,
+  keyPrefix: 'toolplane',
   name: 'ToolplaneUser',
   description: 'What Toolplane keeps for a member that the core schema has no place for.',
   attributes: [
@@ -151,7 +155,7 @@ export const GROUP_SCHEMA_DEFINITION: SchemaDefinition = {
   attributes: [
     attribute('displayName', 'The name of the Group, unique in the workspace without regard to case.', { required: true, uniqueness: 'server' }),
     complex('members', 'The members of the Group: Users of the workspace.', [
-      attribute('value', 'The id of the member User.', { mutability: 'immutable' }),
+      attribute('value', 'The id of the member User.', { mutability: 'immutable', caseExact: true }),
       attribute('$ref', 'The URI of the member.', { type: 'reference', referenceTypes: ['User'], mutability: 'immutable' }),
       attribute('display', 'The member\'s userName.', { mutability: 'readOnly' }),
       attribute('type', 'The type of the member: always `User`.', { mutability: 'immutable', canonicalValues: ['User'] }),
@@ -186,8 +190,8 @@ export const RESOURCE_SCHEMAS: Record<ResourceKind, ResourceSchemas> = {
 
 /**
  * An attribute path resolved against a resource's schemas. `key` names it canonically:
- * `userName`, `emails.value`, `urn:…:enterprise:2.0:User:manager.value`; the store filters
- * and sorts by it, and the PATCH engine and projection address values through it.
+ * `userName`, `emails.value`, `enterprise:manager.value`; the store filters
+ * and sorts by it. Extension attributes carry their schema's short prefix.
  */
 export interface ResolvedAttribute {
   /** The schema URN for an extension attribute; undefined for the core schema and common attributes. */
@@ -242,7 +246,7 @@ export function resolveAttribute(
   }
   if (!definition || !schema) return undefined;
   const extension = schema === core ? undefined : schema.id;
-  const prefix = extension ? `${extension}:` : '';
+  const prefix = schema.keyPrefix ? `${schema.keyPrefix}:` : '';
   if (path.subAttribute === undefined) return { extension, attribute: definition, key: `${prefix}${definition.name}` };
   if (definition.openSubAttributes) {
     if (!/^[a-z0-9_]+$/i.test(path.subAttribute)) return undefined;

@@ -1,0 +1,376 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Dialect } from './database.ts';
+import { type Executor, toCount } from './executor.ts';
+import { fromJson } from './rows.ts';
+import { type ColumnLookup, type MultiColumn, type ScalarColumn, type ScimCondition, filterCondition, jsonArrayColumn, jsonText } from './scim-filter.sql.ts';
+import type { MembershipRow, UserRow } from './schema.ts';
+
+/** A member as SCIM reads them: account, membership and the SCIM columns. */
+export interface ScimMemberRow {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  account_status: UserRow['status'];
+  role: MembershipRow['role'];
+  status: MembershipRow['status'];
+  user_name: string | null;
+  external_id: string | null;
+  scim: Record<string, unknown> | null;
+  attributes: Record<string, unknown>;
+  created_at: Date | string;
+  updated_at: Date | string;
+  membership_updated_at: Date | string;
+}
+
+export interface ScimGroupRow {
+  id: number;
+  uuid: string;
+  name: string;
+  external_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+export interface ScimMemberRef {
+  userId: string;
+  userName: string;
+}
+
+/** What a list asks for: a filter, an order (a canonical attribute key), and a window. */
+export interface ScimListQuery {
+  filter?: ScimCondition;
+  sortBy?: string;
+  descending?: boolean;
+  offset: number;
+  limit: number;
+}
+
+const MULTI_VALUED_TEXT = { value: 'text', display: 'text', type: 'text', primary: 'bool' } as const;
+const ADDRESS_SUBS = {
+  formatted: 'text', streetAddress: 'text', locality: 'text', region: 'text', postalCode: 'text', country: 'text', type: 'text', primary: 'bool',
+} as const;
+/** Single-valued attributes kept in the SCIM document, by canonical key → JSON path. */
+const DOCUMENT_PATHS: Record<string, string[]> = {
+  'displayName': ['displayName'],
+  'nickName': ['nickName'],
+  'profileUrl': ['profileUrl'],
+  'title': ['title'],
+  'userType': ['userType'],
+  'preferredLanguage': ['preferredLanguage'],
+  'locale': ['locale'],
+  'timezone': ['timezone'],
+  'name.formatted': ['name', 'formatted'],
+  'name.middleName': ['name', 'middleName'],
+  'name.honorificPrefix': ['name', 'honorificPrefix'],
+  'name.honorificSuffix': ['name', 'honorificSuffix'],
+  ...Object.fromEntries(['employeeNumber', 'costCenter', 'organization', 'division', 'department'].map((name) => [`enterprise:${name}`, ['enterprise', name]])),
+  [`enterprise:manager.value`]: ['enterprise', 'manager', 'value'],
+  [`enterprise:manager.$ref`]: ['enterprise', 'manager', '$ref'],
+  [`enterprise:manager.displayName`]: ['enterprise', 'manager', 'displayName'],
+};
+const JSON_ARRAYS: Record<string, Record<string, 'text' | 'bool'>> = {
+  emails: MULTI_VALUED_TEXT, phoneNumbers: MULTI_VALUED_TEXT, ims: MULTI_VALUED_TEXT, photos: MULTI_VALUED_TEXT,
+  entitlements: MULTI_VALUED_TEXT, roles: MULTI_VALUED_TEXT, addresses: ADDRESS_SUBS,
+};
+const ATTRIBUTE_PREFIX = 'toolplane:attributes.';
+
+/**
+ * The SQL of SCIM's reads: members and groups of one workspace filtered, sorted and paged by
+ * the database. A list is two statements (a count and a page) whatever the page's size.
+ */
+export class ScimRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async countMembers(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('m.workspace_id', '=', workspaceId)
+      .where(this.memberCondition(workspaceId, filter))
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  async listMembers(workspaceId: string, query: ScimListQuery): Promise<ScimMemberRow[]> {
+    if (query.limit <= 0) return [];
+    let select = this.members(workspaceId).where(this.memberCondition(workspaceId, query.filter));
+    if (query.sortBy) {
+      const column = this.memberColumns(workspaceId)(query.sortBy);
+      if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
+    }
+    const direction = query.sortBy && query.descending ? 'desc' : 'asc';
+    const rows = await select.orderBy('m.created_at', direction).orderBy('m.user_id', direction).offset(query.offset).limit(query.limit).execute();
+    return rows.map(toMemberRow);
+  }
+
+  async getMember(workspaceId: string, userId: string): Promise<ScimMemberRow | undefined> {
+    const row = await this.members(workspaceId).where('m.user_id', '=', userId).executeTakeFirst();
+    return row && toMemberRow(row);
+  }
+
+  /** The member whose userName (their email while they have none) is `userName` in any case, other than `exceptUserId`. */
+  async memberIdByUserName(workspaceId: string, userName: string, exceptUserId?: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.user_id')
+      .where('m.workspace_id', '=', workspaceId)
+      .where(userNameEquals(workspaceId, userName))
+      .$if(exceptUserId !== undefined, (query) => query.where('m.user_id', '!=', exceptUserId!))
+      .executeTakeFirst();
+    return row?.user_id;
+  }
+
+  /** The workspace's groups of each given member, by group uuid. */
+  async groupsOfMembers(workspaceId: string, userIds: string[]): Promise<Map<string, Array<{ uuid: string; name: string }>>> {
+    const result = new Map<string, Array<{ uuid: string; name: string }>>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members as gm')
+      .innerJoin('groups as g', 'g.id', 'gm.group_id')
+      .select(['gm.user_id', 'g.uuid', 'g.name'])
+      .where('g.workspace_id', '=', workspaceId)
+      .where('gm.user_id', 'in', userIds)
+      .orderBy('g.id')
+      .execute();
+    for (const row of rows) result.get(row.user_id)?.push({ uuid: row.uuid, name: row.name });
+    return result;
+  }
+
+  /** Which of `userIds` are members of the workspace. */
+  async existingMembers(workspaceId: string, userIds: string[]): Promise<Map<string, MembershipRow['role']>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('memberships').select(['user_id', 'role'])
+      .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds).execute();
+    return new Map(rows.map((row) => [row.user_id, row.role]));
+  }
+
+  async countGroups(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
+    const row = await this.db
+      .selectFrom('groups as g')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('g.workspace_id', '=', workspaceId)
+      .where(this.groupCondition(filter))
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  async listGroups(workspaceId: string, query: ScimListQuery): Promise<ScimGroupRow[]> {
+    if (query.limit <= 0) return [];
+    let select = this.db.selectFrom('groups as g').select(GROUP_COLUMNS).where('g.workspace_id', '=', workspaceId).where(this.groupCondition(query.filter));
+    if (query.sortBy) {
+      const column = this.groupColumns(query.sortBy);
+      if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
+    }
+    return select.orderBy('g.id', query.sortBy && query.descending ? 'desc' : 'asc').offset(query.offset).limit(query.limit).execute();
+  }
+
+  getGroup(workspaceId: string, uuid: string): Promise<ScimGroupRow | undefined> {
+    return this.db.selectFrom('groups as g').select(GROUP_COLUMNS).where('g.workspace_id', '=', workspaceId).where('g.uuid', '=', uuid).executeTakeFirst();
+  }
+
+  /** The group whose name is `name` in any case, other than `exceptId`. */
+  async groupIdByName(workspaceId: string, name: string, exceptId?: number): Promise<number | undefined> {
+    const row = await this.db.selectFrom('groups').select('id').where('workspace_id', '=', workspaceId)
+      .where(sql<string>`lower(name)`, '=', sql<string>`lower(${name})`)
+      .$if(exceptId !== undefined, (query) => query.where('id', '!=', exceptId!))
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async setGroupExternalId(groupId: number, externalId: string | null): Promise<void> {
+    await this.db.updateTable('groups').set({ external_id: externalId }).where('id', '=', groupId).execute();
+  }
+
+  /** Members of each given group, oldest membership first, with their userNames. */
+  async membersOfGroups(workspaceId: string, groupIds: number[]): Promise<Map<number, ScimMemberRef[]>> {
+    const result = new Map<number, ScimMemberRef[]>(groupIds.map((id) => [id, []]));
+    if (groupIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members as gm')
+      .innerJoin('users as u', 'u.id', 'gm.user_id')
+      .leftJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'gm.user_id').on('m.workspace_id', '=', workspaceId))
+      .select(['gm.group_id', 'gm.user_id', 'u.email', 'm.user_name'])
+      .where('gm.group_id', 'in', groupIds)
+      .orderBy('gm.created_at')
+      .orderBy('gm.user_id')
+      .execute();
+    for (const row of rows) result.get(row.group_id)?.push({ userId: row.user_id, userName: row.user_name ?? row.email });
+    return result;
+  }
+
+  /** Adds the members not yet in the group; answers how many were added. */
+  async addGroupMembers(groupId: number, userIds: string[], at: string): Promise<number> {
+    if (userIds.length === 0) return 0;
+    let added = 0;
+    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
+      const result = await this.db
+        .insertInto('group_members')
+        .values(userIds.slice(i, i + INSERT_CHUNK).map((userId) => ({ group_id: groupId, user_id: userId, created_at: at })))
+        .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  async removeGroupMembers(groupId: number, userIds: string[]): Promise<number> {
+    if (userIds.length === 0) return 0;
+    let removed = 0;
+    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
+      const result = await this.db.deleteFrom('group_members').where('group_id', '=', groupId)
+        .where('user_id', 'in', userIds.slice(i, i + INSERT_CHUNK)).executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
+  }
+
+  /** The role new SCIM members of the workspace get. */
+  async defaultRole(workspaceId: string): Promise<MembershipRow['role']> {
+    const row = await this.db.selectFrom('workspaces').select('scim_default_role').where('id', '=', workspaceId).executeTakeFirst();
+    return row?.scim_default_role ?? 'end-user';
+  }
+
+  private members(workspaceId: string) {
+    return this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select((eb) => [
+        'u.id', 'u.email', 'u.status as account_status', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
+        'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
+        eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
+        eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
+      ])
+      .where('m.workspace_id', '=', workspaceId);
+  }
+
+  private memberCondition(workspaceId: string, filter: ScimCondition | undefined): RawBuilder<SqlBool> {
+    return filter ? filterCondition(filter, this.memberColumns(workspaceId), this.dialect) : sql<SqlBool>`1 = 1`;
+  }
+
+  private groupCondition(filter: ScimCondition | undefined): RawBuilder<SqlBool> {
+    return filter ? filterCondition(filter, (key) => this.groupColumns(key), this.dialect) : sql<SqlBool>`1 = 1`;
+  }
+
+  private sortKey(column: ScalarColumn, descending: boolean | undefined): RawBuilder<unknown> {
+    const value = column.type === 'text' ? sql`lower(${this.dialect === 'postgres' ? sql`(${column.value})::text` : column.value})` : column.value;
+    const collated = this.dialect === 'postgres' && column.type === 'text' ? sql`${value} collate "C"` : value;
+    return sql`${collated} ${sql.raw(descending ? 'desc' : 'asc')}`;
+  }
+
+  /** How each attribute of a SCIM User is read, as `m` (membership) joined with `u` (account). */
+  private memberColumns(workspaceId: string): ColumnLookup {
+    const dialect = this.dialect;
+    const document = sql`m.scim`;
+    const firstName = sql`coalesce(m.first_name, u.first_name)`;
+    const lastName = sql`coalesce(m.last_name, u.last_name)`;
+    return (key) => {
+      switch (key) {
+        case 'id': return { value: sql`m.user_id`, type: 'text' };
+        case 'userName': return { value: sql`coalesce(m.user_name, u.email)`, type: 'text', equals: (text) => userNameEquals(workspaceId, text) };
+        case 'externalId': return { value: sql`m.external_id`, type: 'text' };
+        case 'active': return { value: sql<SqlBool>`m.status <> 'archived'`, type: 'bool' };
+        case 'name.givenName': return { value: firstName, type: 'text' };
+        case 'name.familyName': return { value: lastName, type: 'text' };
+        case 'displayName': return {
+          value: sql`coalesce(${jsonText(dialect, document, ['displayName'])}, trim(${firstName} || ' ' || ${lastName}))`, type: 'text',
+        };
+        case 'meta.created': return { value: sql`m.created_at`, type: 'time' };
+        case 'meta.lastModified': return { value: dialect === 'postgres' ? sql`greatest(m.updated_at, u.updated_at)` : sql`max(m.updated_at, u.updated_at)`, type: 'time' };
+        case 'meta.resourceType': return { value: sql`'User'`, type: 'text' };
+        case 'toolplane:role': return { value: sql`m.role`, type: 'text' };
+        case 'emails': return emailsColumn(dialect, document);
+        case 'groups': return groupsOfMemberColumn();
+        default: {
+          const path = DOCUMENT_PATHS[key];
+          if (path) return { value: jsonText(dialect, document, path), type: 'text' };
+          const subTypes = JSON_ARRAYS[key];
+          if (subTypes) return jsonArrayColumn(dialect, document, key, subTypes);
+          if (key.startsWith(ATTRIBUTE_PREFIX)) return { value: jsonText(dialect, sql`m.attributes`, [key.slice(ATTRIBUTE_PREFIX.length)]), type: 'text' };
+          return undefined;
+        }
+      }
+    };
+  }
+
+  private groupColumns(key: string): ScalarColumn | MultiColumn | undefined {
+    switch (key) {
+      case 'id': return { value: sql`g.uuid`, type: 'text' };
+      case 'displayName': return { value: sql`g.name`, type: 'text' };
+      case 'externalId': return { value: sql`g.external_id`, type: 'text' };
+      case 'meta.created': return { value: sql`g.created_at`, type: 'time' };
+      case 'meta.lastModified': return { value: sql`g.updated_at`, type: 'time' };
+      case 'meta.resourceType': return { value: sql`'Group'`, type: 'text' };
+      case 'members': return {
+        exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm where gm.group_id = g.id and ${element((sub) => {
+          if (sub === 'value') return { value: sql`gm.user_id`, type: 'text' };
+          if (sub === 'type') return { value: sql`'User'`, type: 'text' };
+          return undefined;
+        })})`,
+      };
+      default: return undefined;
+    }
+  }
+}
+
+/** Rows inserted per statement: below both databases' limits on bound parameters. */
+const INSERT_CHUNK = 500;
+
+const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;
+
+/**
+ * `userName eq` as the indexes serve it: a member's own userName (the lower(user_name)
+ * index), or the email of a member without one (the lower(email) index).
+ */
+function userNameEquals(workspaceId: string, userName: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`m.user_id in (
+    select user_id from memberships where workspace_id = ${workspaceId} and lower(user_name) = lower(${userName})
+    union all
+    select mm.user_id from users uu inner join memberships mm on mm.user_id = uu.id and mm.workspace_id = ${workspaceId}
+      where lower(uu.email) = lower(${userName}) and mm.user_name is null)`;
+}
+
+/**
+ * A member's emails: the SCIM document's, or for a member SCIM never gave any, the account's
+ * email as the one primary work address.
+ */
+function emailsColumn(dialect: Dialect, document: RawBuilder<unknown>): MultiColumn {
+  const stored = jsonArrayColumn(dialect, document, 'emails', MULTI_VALUED_TEXT);
+  return {
+    exists(element) {
+      const account = element((key) => {
+        if (key === 'value') return { value: sql`u.email`, type: 'text' };
+        if (key === 'type') return { value: sql`'work'`, type: 'text' };
+        if (key === 'primary') return { value: sql<SqlBool>`1 = 1`, type: 'bool' };
+        return undefined;
+      });
+      const none = dialect === 'postgres' ? sql`(${document} -> 'emails') is null` : sql`json_extract(${document}, '$.emails') is null`;
+      return sql<SqlBool>`(${stored.exists(element)} or (${none} and ${account}))`;
+    },
+  };
+}
+
+function groupsOfMemberColumn(): MultiColumn {
+  return {
+    exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm inner join groups g on g.id = gm.group_id
+      where gm.user_id = m.user_id and g.workspace_id = m.workspace_id and ${element((sub) => {
+        if (sub === 'value') return { value: sql`g.uuid`, type: 'text' };
+        if (sub === 'display') return { value: sql`g.name`, type: 'text' };
+        if (sub === 'type') return { value: sql`'direct'`, type: 'text' };
+        return undefined;
+      })})`,
+  };
+}
+
+function toMemberRow(row: Omit<ScimMemberRow, 'scim' | 'attributes'> & { scim: unknown; attributes: unknown }): ScimMemberRow {
+  return {
+    ...row,
+    scim: row.scim === null || row.scim === undefined ? null : fromJson<Record<string, unknown>>(row.scim),
+    attributes: fromJson<Record<string, unknown>>(row.attributes) ?? {},
+  };
+}
