@@ -116,6 +116,7 @@ export function coerce(attribute: AttributeDefinition, value: unknown, field: st
 
 function coerceSingle(attribute: AttributeDefinition, value: unknown, field: string): unknown {
   if (value === null || value === undefined || value === '') return undefined;
+  if (attribute.anyValue) return value;
   switch (attribute.type) {
     case 'complex': {
       if (!isObject(value)) {

@@ -27,6 +27,8 @@ export interface AttributeDefinition {
   subAttributes?: AttributeDefinition[];
   /** Sub-attributes are named by the workspace (Toolplane's `attributes`), not declared here. */
   openSubAttributes?: boolean;
+  /** A value of a workspace attribute: any JSON value, kept as sent (the core checks it against its definition). */
+  anyValue?: boolean;
 }
 
 export interface SchemaDefinition {
@@ -250,7 +252,7 @@ export function resolveAttribute(
   if (path.subAttribute === undefined) return { extension, attribute: definition, key: `${prefix}${definition.name}` };
   if (definition.openSubAttributes) {
     if (!/^[a-z0-9_]+$/i.test(path.subAttribute)) return undefined;
-    const sub = attribute(path.subAttribute.toLowerCase(), 'A user attribute of the workspace.');
+    const sub = attribute(path.subAttribute.toLowerCase(), 'A user attribute of the workspace.', { anyValue: true });
     return { extension, attribute: definition, subAttribute: sub, key: `${prefix}${definition.name}.${sub.name}` };
   }
   const sub = findAttribute(definition.subAttributes ?? [], path.subAttribute);

@@ -86,6 +86,6 @@ function schemaResource(request: FastifyRequest, context: ScimContext, schema: S
 
 /** An attribute as /Schemas describes it: the RFC's fields only, none of them null. */
 function describe(attribute: AttributeDefinition): Record<string, unknown> {
-  const { openSubAttributes: _open, subAttributes, ...fields } = attribute;
+  const { openSubAttributes: _open, anyValue: _any, subAttributes, ...fields } = attribute;
   return { ...fields, ...(attribute.type === 'complex' ? { subAttributes: (subAttributes ?? []).map(describe) } : {}) };
 }

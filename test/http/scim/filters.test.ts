@@ -70,7 +70,7 @@ describe('attribute operators', () => {
     expect(await usersMatching('externalId eq "ext-B"')).toEqual(['barbara']);
     expect(await usersMatching('externalId eq "EXT-B"')).toEqual([]);
     expect(await usersMatching(`id eq "${ids.jim}"`)).toEqual(['jim']);
-    expect(await usersMatching(`id eq "${ids.jim.toUpperCase()}"`)).toEqual([]);
+    expect(await usersMatching(`id eq "${ids.jim!.toUpperCase()}"`)).toEqual([]);
   });
 
   it('reads Entra\'s bare word as a string', async () => {
