@@ -95,7 +95,7 @@ function ifMatchOf(request: FastifyRequest): string | undefined {
   return typeof header === 'string' ? header : undefined;
 }
 
-function withLocation(baseUrl: string, path: string, resource: ScimResource): Record<string, unknown> {
+export function withLocation(baseUrl: string, path: string, resource: ScimResource): Record<string, unknown> {
   return { ...resource, meta: { ...resource.meta, location: `${baseUrl}${path}/${resource.id}` } };
 }
 
