@@ -58,6 +58,7 @@ async function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): 
   return `tp_session=${cookie.value}`;
 }
 const tooljetRoutes = () => routes.filter((route) => route.dialect === 'tooljet');
+const scimRoutes = () => routes.filter((route) => route.dialect === 'scim');
 
 function send(route: RegisteredRoute, headers: Record<string, string>, target = app): Promise<LightMyRequestResponse> {
   return target.inject({ method: route.method as InjectOptions['method'], url: samplePath(route), headers });
@@ -116,6 +117,8 @@ describe('the enumeration', () => {
   it('covers every route of every dialect, and the counts are not trivial', () => {
     expect(nativeRoutes().length).toBeGreaterThanOrEqual(60);
     expect(tooljetRoutes().length).toBeGreaterThanOrEqual(10);
+    expect(scimRoutes().length).toBeGreaterThanOrEqual(2 * 20);
+    for (const route of scimRoutes()) expect(['scim:read', 'scim:write'], key(route)).toContain(route.config.scope);
     // Every native route is either public or declares a scope the token model knows.
     for (const route of routes.filter((item) => item.dialect === 'native')) {
       expect(route.config.public === true || route.config.personal === true || ALL_SCOPES.includes(route.config.scope as Scope), key(route))
@@ -315,5 +318,50 @@ describe('ToolJet /api/ext', () => {
     } finally {
       await disabled.close();
     }
+  });
+});
+
+/** SCIM's routes take native API tokens with the scim scopes, and refuse in SCIM's error body. */
+describe('SCIM /scim/v2 and /api/scim/v2', () => {
+  const cases = [
+    { name: 'no Authorization', headers: () => ({}) as Record<string, string>, status: 401 },
+    { name: 'a malformed Authorization', headers: () => ({ authorization: 'non-token' }), status: 401 },
+    { name: 'a wrong token', headers: () => ({ authorization: 'Bearer tp_definitely-not-a-token' }), status: 401 },
+    { name: 'an expired token', headers: () => ({ authorization: `Bearer ${tokens.expired}` }), status: 401 },
+    { name: 'a revoked token', headers: () => ({ authorization: `Bearer ${tokens.revoked}` }), status: 401 },
+    {
+      name: 'a token bound to another workspace naming this one',
+      headers: () => ({ authorization: `Bearer ${tokens.boundElsewhere}`, 'x-workspace-id': h.defaultWorkspaceId }),
+      status: 403,
+    },
+  ];
+
+  it.each(cases.map((item) => [item.name, item] as const))('refuses %s on every route, changing nothing', async (_name, item) => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of scimRoutes()) {
+      const response = await send(route, item.headers());
+      const problem = errorShapeProblem('scim', response);
+      if (response.statusCode !== item.status || problem) failures.push(`${key(route)} → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('refuses a token lacking the route\'s scope with 403, naming the scope, changing nothing', async () => {
+    for (const scope of ['scim:read', 'scim:write']) if (!lacking.has(scope)) lacking.set(scope, await h.token(scopesWithout(scope)));
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of scimRoutes()) {
+      const scope = route.config.scope!;
+      const token = lacking.get(scope)!;
+      const response = await send(route, { authorization: `Bearer ${token}` });
+      const problem = errorShapeProblem('scim', response);
+      if (response.statusCode !== 403 || problem || !response.json().detail.includes(scope)) {
+        failures.push(`${key(route)} (${scope}) → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
   });
 });

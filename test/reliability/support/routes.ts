@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../../src/http/app.ts';
 import type { Harness } from '../../helpers/harness.ts';
 
-export type Dialect = 'native' | 'tooljet' | 'invite-page' | 'other';
+export type Dialect = 'native' | 'tooljet' | 'scim' | 'invite-page' | 'other';
 
 /** JSON Schema as the router holds it (TypeBox output): only the parts the suite reads. */
 export interface JsonSchema {
@@ -43,6 +43,7 @@ export interface RegisteredRoute {
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('/api/v1/') || url === '/api/v1') return 'native';
   if (url.startsWith('/api/ext/') || url === '/api/ext') return 'tooljet';
+  if (/^\/(api\/)?scim\/v2(\/|$)/.test(url)) return 'scim';
   // The pages of secret links (invites, password resets) answer alike: HTML, errors included.
   if (url.startsWith('/invite/') || url.startsWith('/reset-password/')) return 'invite-page';
   return 'other';
