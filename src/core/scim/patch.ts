@@ -88,6 +88,7 @@ function mergeDocument(kind: ResourceKind, document: ScimDocument, value: Record
 function mergeAttribute(container: Record<string, unknown>, attribute: AttributeDefinition, value: unknown, op: 'add' | 'replace'): void {
   const current = container[attribute.name];
   if (attribute.multiValued && op === 'add') {
+    if (value === undefined) return;
     setValue(container, attribute.name, mergeElements(attribute, Array.isArray(current) ? current : [], value as unknown[]));
   } else if (attribute.type === 'complex' && !attribute.multiValued && isObject(current) && isObject(value)) {
     // Sub-attributes not given are left as they are (RFC 7644 §3.5.2.3).
