@@ -40,9 +40,12 @@ function resolve(kind: ResourceKind, filter: Filter): ResolvedFilter {
         const key = subAttribute ? resolved.key.slice(0, resolved.key.lastIndexOf('.')) : resolved.key;
         return { kind: 'valuePath', key, filter: leaf(filter, sub.name, sub) };
       }
-      const target = subAttribute ?? attribute;
-      if (target.type === 'complex') throw invalidFilter(`"${pathText(filter.path)}" is complex; name one of its sub-attributes`);
-      return leaf(filter, resolved.key, target);
+      if (!subAttribute && attribute.type === 'complex') {
+        // Entra's `manager eq "id"`: a complex attribute with a value compares by it.
+        const value = impliedValue(attribute, filter.path);
+        return leaf(filter, `${resolved.key}.${value.name}`, value);
+      }
+      return leaf(filter, resolved.key, subAttribute ?? attribute);
     }
   }
 }

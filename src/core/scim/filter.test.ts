@@ -82,7 +82,7 @@ describe('SCIM filter resolution', () => {
 
   it('tests elements of multi-valued attributes, with `.value` implied', () => {
     expect(resolveFilter('Group', 'members eq "u1"')).toEqual({
-      kind: 'valuePath', key: 'members', filter: { kind: 'compare', key: 'value', type: 'string', caseExact: false, operator: 'eq', value: 'u1' },
+      kind: 'valuePath', key: 'members', filter: { kind: 'compare', key: 'value', type: 'string', caseExact: true, operator: 'eq', value: 'u1' },
     });
     expect(resolveFilter('User', 'emails.value co "@x"')).toMatchObject({ kind: 'valuePath', key: 'emails', filter: { key: 'value' } });
   });
