@@ -86,6 +86,7 @@ export class ScimRepository {
   ) {}
 
   async countMembers(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
+    if (!filter) return this.countAllMembers(workspaceId);
     const row = await this.db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -96,8 +97,15 @@ export class ScimRepository {
     return toCount(row?.count as string | number | undefined);
   }
 
-  async listMembers(workspaceId: string, query: ScimListQuery): Promise<ScimMemberRow[]> {
+  /**
+   * One page of members. Unfiltered and unsorted (an identity provider's import), the page's
+   * ids come from the (workspace_id, created_at, user_id) index alone, read backwards from
+   * the end for a page in the second half given `total`, so the last page costs what the
+   * first does; only those rows are then read.
+   */
+  async listMembers(workspaceId: string, query: ScimListQuery, total?: number): Promise<ScimMemberRow[]> {
     if (query.limit <= 0) return [];
+    if (!query.filter && !query.sortBy && total !== undefined) return this.pageOfAllMembers(workspaceId, query.offset, query.limit, total);
     let select = this.members(workspaceId).where(this.memberCondition(workspaceId, query.filter));
     if (query.sortBy) {
       const column = this.memberColumns(workspaceId)(query.sortBy);
@@ -106,6 +114,29 @@ export class ScimRepository {
     const direction = query.sortBy && query.descending ? 'desc' : 'asc';
     const rows = await select.orderBy('m.created_at', direction).orderBy('m.user_id', direction).offset(query.offset).limit(query.limit).execute();
     return rows.map(toMemberRow);
+  }
+
+  private async countAllMembers(workspaceId: string): Promise<number> {
+    const row = await this.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('count')).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  private async pageOfAllMembers(workspaceId: string, offset: number, limit: number, total: number): Promise<ScimMemberRow[]> {
+    if (offset >= total) return [];
+    const fromEnd = offset > total / 2;
+    const ids = fromEnd
+      ? (await this.memberIds(workspaceId, 'desc', Math.max(total - offset - limit, 0), Math.min(limit, total - offset))).reverse()
+      : await this.memberIds(workspaceId, 'asc', offset, limit);
+    if (ids.length === 0) return [];
+    const rows = await this.members(workspaceId).where('m.user_id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, toMemberRow(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private async memberIds(workspaceId: string, direction: 'asc' | 'desc', offset: number, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', direction).orderBy('user_id', direction).offset(offset).limit(limit).execute();
+    return rows.map((row) => row.user_id);
   }
 
   async getMember(workspaceId: string, userId: string): Promise<ScimMemberRow | undefined> {

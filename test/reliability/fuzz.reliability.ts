@@ -94,7 +94,7 @@ const anyRoute = (list: RegisteredRoute[]) => fc.constantFrom(...list);
 describe('fuzzing every route', () => {
   it('covers the routes of every dialect', () => {
     const dialects = new Set(fuzzed().map((route) => route.dialect));
-    expect([...dialects].sort()).toEqual(['invite-page', 'native', 'other', 'tooljet']);
+    expect([...dialects].sort()).toEqual(['invite-page', 'native', 'other', 'scim', 'tooljet']);
     expect(fuzzed().length).toBeGreaterThanOrEqual(80);
   });
 

@@ -32,7 +32,7 @@ export class ScimUserService {
       const rows = request.count > 0 && total >= request.startIndex
         ? await repos.scim.listMembers(actor.workspaceId, {
           filter: request.filter, sortBy: request.sortBy, descending: request.descending, offset: request.startIndex - 1, limit: request.count,
-        })
+        }, total)
         : [];
       return { total, resources: await toResources(repos, actor.workspaceId, rows) };
     });
