@@ -25,16 +25,25 @@ export class ScimUserService {
     private readonly users: UserService,
   ) {}
 
-  /** One page of the members `request.filter` selects: a count and a page, whatever the page's size. */
+  /**
+   * One page of the members `request.filter` selects, in at most two statements whatever the
+   * page's size. A filtered page that is not full tells the total by itself (the usual lookup,
+   * `userName eq`, needs no count); otherwise the members are counted.
+   */
   list(actor: Actor, request: ScimListRequest): Promise<ScimListResult> {
     return this.store.read(async (repos) => {
-      const total = await repos.scim.countMembers(actor.workspaceId, request.filter);
-      const rows = request.count > 0 && total >= request.startIndex
-        ? await repos.scim.listMembers(actor.workspaceId, {
-          filter: request.filter, sortBy: request.sortBy, descending: request.descending, offset: request.startIndex - 1, limit: request.count,
-        }, total)
-        : [];
-      return { total, resources: await toResources(repos, actor.workspaceId, rows) };
+      const workspaceId = actor.workspaceId;
+      const offset = request.startIndex - 1;
+      const query = { filter: request.filter, sortBy: request.sortBy, descending: request.descending, offset, limit: request.count };
+      if (request.filter && request.count > 0) {
+        const rows = await repos.scim.listMembers(workspaceId, query);
+        const complete = rows.length > 0 ? rows.length < request.count : offset === 0;
+        const total = complete ? offset + rows.length : await repos.scim.countMembers(workspaceId, request.filter);
+        return { total, resources: await toResources(repos, workspaceId, rows) };
+      }
+      const total = await repos.scim.countMembers(workspaceId, request.filter);
+      const rows = request.count > 0 && total > offset ? await repos.scim.listMembers(workspaceId, query, total) : [];
+      return { total, resources: await toResources(repos, workspaceId, rows) };
     });
   }
 
