@@ -2,8 +2,9 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import { fromJson } from './rows.ts';
-import { type ColumnLookup, type MultiColumn, type ScalarColumn, type ScimCondition, filterCondition, jsonArrayColumn, jsonText } from './scim-filter.sql.ts';
-import type { MembershipRow, UserRow } from './schema.ts';
+import { groupColumns, memberColumns, userNameEquals } from './scim-columns.sql.ts';
+import { type ScalarColumn, type ScimCondition, filterCondition } from './scim-filter.sql.ts';
+import type { MembershipRow } from './schema.ts';
 
 /** A member as SCIM reads them: account, membership and the SCIM columns. */
 export interface ScimMemberRow {
@@ -11,7 +12,6 @@ export interface ScimMemberRow {
   email: string;
   first_name: string;
   last_name: string;
-  account_status: UserRow['status'];
   role: MembershipRow['role'];
   status: MembershipRow['status'];
   user_name: string | null;
@@ -46,35 +46,6 @@ export interface ScimListQuery {
   limit: number;
 }
 
-const MULTI_VALUED_TEXT = { value: 'text', display: 'text', type: 'text', primary: 'bool' } as const;
-const ADDRESS_SUBS = {
-  formatted: 'text', streetAddress: 'text', locality: 'text', region: 'text', postalCode: 'text', country: 'text', type: 'text', primary: 'bool',
-} as const;
-/** Single-valued attributes kept in the SCIM document, by canonical key → JSON path. */
-const DOCUMENT_PATHS: Record<string, string[]> = {
-  'displayName': ['displayName'],
-  'nickName': ['nickName'],
-  'profileUrl': ['profileUrl'],
-  'title': ['title'],
-  'userType': ['userType'],
-  'preferredLanguage': ['preferredLanguage'],
-  'locale': ['locale'],
-  'timezone': ['timezone'],
-  'name.formatted': ['name', 'formatted'],
-  'name.middleName': ['name', 'middleName'],
-  'name.honorificPrefix': ['name', 'honorificPrefix'],
-  'name.honorificSuffix': ['name', 'honorificSuffix'],
-  ...Object.fromEntries(['employeeNumber', 'costCenter', 'organization', 'division', 'department'].map((name) => [`enterprise:${name}`, ['enterprise', name]])),
-  [`enterprise:manager.value`]: ['enterprise', 'manager', 'value'],
-  [`enterprise:manager.$ref`]: ['enterprise', 'manager', '$ref'],
-  [`enterprise:manager.displayName`]: ['enterprise', 'manager', 'displayName'],
-};
-const JSON_ARRAYS: Record<string, Record<string, 'text' | 'bool'>> = {
-  emails: MULTI_VALUED_TEXT, phoneNumbers: MULTI_VALUED_TEXT, ims: MULTI_VALUED_TEXT, photos: MULTI_VALUED_TEXT,
-  entitlements: MULTI_VALUED_TEXT, roles: MULTI_VALUED_TEXT, addresses: ADDRESS_SUBS,
-};
-const ATTRIBUTE_PREFIX = 'toolplane:attributes.';
-
 /**
  * The SQL of SCIM's reads: members and groups of one workspace filtered, sorted and paged by
  * the database. A list is two statements (a count and a page) whatever the page's size.
@@ -108,7 +79,7 @@ export class ScimRepository {
     if (!query.filter && !query.sortBy && total !== undefined) return this.pageOfAllMembers(workspaceId, query.offset, query.limit, total);
     let select = this.members(workspaceId).where(this.memberCondition(workspaceId, query.filter));
     if (query.sortBy) {
-      const column = this.memberColumns(workspaceId)(query.sortBy);
+      const column = memberColumns(this.dialect, workspaceId)(query.sortBy);
       if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
     }
     const direction = query.sortBy && query.descending ? 'desc' : 'asc';
@@ -195,7 +166,7 @@ export class ScimRepository {
     if (query.limit <= 0) return [];
     let select = this.db.selectFrom('groups as g').select(GROUP_COLUMNS).where('g.workspace_id', '=', workspaceId).where(this.groupCondition(query.filter));
     if (query.sortBy) {
-      const column = this.groupColumns(query.sortBy);
+      const column = groupColumns(query.sortBy);
       if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
     }
     return select.orderBy('g.id', query.sortBy && query.descending ? 'desc' : 'asc').offset(query.offset).limit(query.limit).execute();
@@ -272,7 +243,7 @@ export class ScimRepository {
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
       .select((eb) => [
-        'u.id', 'u.email', 'u.status as account_status', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
+        'u.id', 'u.email', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
         'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
         eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
         eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
@@ -281,11 +252,11 @@ export class ScimRepository {
   }
 
   private memberCondition(workspaceId: string, filter: ScimCondition | undefined): RawBuilder<SqlBool> {
-    return filter ? filterCondition(filter, this.memberColumns(workspaceId), this.dialect) : sql<SqlBool>`1 = 1`;
+    return filter ? filterCondition(filter, memberColumns(this.dialect, workspaceId), this.dialect) : sql<SqlBool>`1 = 1`;
   }
 
   private groupCondition(filter: ScimCondition | undefined): RawBuilder<SqlBool> {
-    return filter ? filterCondition(filter, (key) => this.groupColumns(key), this.dialect) : sql<SqlBool>`1 = 1`;
+    return filter ? filterCondition(filter, groupColumns, this.dialect) : sql<SqlBool>`1 = 1`;
   }
 
   private sortKey(column: ScalarColumn, descending: boolean | undefined): RawBuilder<unknown> {
@@ -293,110 +264,12 @@ export class ScimRepository {
     const collated = this.dialect === 'postgres' && column.type === 'text' ? sql`${value} collate "C"` : value;
     return sql`${collated} ${sql.raw(descending ? 'desc' : 'asc')}`;
   }
-
-  /** How each attribute of a SCIM User is read, as `m` (membership) joined with `u` (account). */
-  private memberColumns(workspaceId: string): ColumnLookup {
-    const dialect = this.dialect;
-    const document = sql`m.scim`;
-    const firstName = sql`coalesce(m.first_name, u.first_name)`;
-    const lastName = sql`coalesce(m.last_name, u.last_name)`;
-    return (key) => {
-      switch (key) {
-        case 'id': return { value: sql`m.user_id`, type: 'text' };
-        case 'userName': return { value: sql`coalesce(m.user_name, u.email)`, type: 'text', equals: (text) => userNameEquals(workspaceId, text) };
-        case 'externalId': return { value: sql`m.external_id`, type: 'text' };
-        case 'active': return { value: sql<SqlBool>`m.status <> 'archived'`, type: 'bool' };
-        case 'name.givenName': return { value: firstName, type: 'text' };
-        case 'name.familyName': return { value: lastName, type: 'text' };
-        case 'displayName': return {
-          value: sql`coalesce(${jsonText(dialect, document, ['displayName'])}, trim(${firstName} || ' ' || ${lastName}))`, type: 'text',
-        };
-        case 'meta.created': return { value: sql`m.created_at`, type: 'time' };
-        case 'meta.lastModified': return { value: dialect === 'postgres' ? sql`greatest(m.updated_at, u.updated_at)` : sql`max(m.updated_at, u.updated_at)`, type: 'time' };
-        case 'meta.resourceType': return { value: sql`'User'`, type: 'text' };
-        case 'toolplane:role': return { value: sql`m.role`, type: 'text' };
-        case 'emails': return emailsColumn(dialect, document);
-        case 'groups': return groupsOfMemberColumn();
-        default: {
-          const path = DOCUMENT_PATHS[key];
-          if (path) return { value: jsonText(dialect, document, path), type: 'text' };
-          const subTypes = JSON_ARRAYS[key];
-          if (subTypes) return jsonArrayColumn(dialect, document, key, subTypes);
-          if (key.startsWith(ATTRIBUTE_PREFIX)) return { value: jsonText(dialect, sql`m.attributes`, [key.slice(ATTRIBUTE_PREFIX.length)]), type: 'text' };
-          return undefined;
-        }
-      }
-    };
-  }
-
-  private groupColumns(key: string): ScalarColumn | MultiColumn | undefined {
-    switch (key) {
-      case 'id': return { value: sql`g.uuid`, type: 'text' };
-      case 'displayName': return { value: sql`g.name`, type: 'text' };
-      case 'externalId': return { value: sql`g.external_id`, type: 'text' };
-      case 'meta.created': return { value: sql`g.created_at`, type: 'time' };
-      case 'meta.lastModified': return { value: sql`g.updated_at`, type: 'time' };
-      case 'meta.resourceType': return { value: sql`'Group'`, type: 'text' };
-      case 'members': return {
-        exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm where gm.group_id = g.id and ${element((sub) => {
-          if (sub === 'value') return { value: sql`gm.user_id`, type: 'text' };
-          if (sub === 'type') return { value: sql`'User'`, type: 'text' };
-          return undefined;
-        })})`,
-      };
-      default: return undefined;
-    }
-  }
 }
 
 /** Rows inserted per statement: below both databases' limits on bound parameters. */
 const INSERT_CHUNK = 500;
 
 const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;
-
-/**
- * `userName eq` as the indexes serve it: a member's own userName (the lower(user_name)
- * index), or the email of a member without one (the lower(email) index).
- */
-function userNameEquals(workspaceId: string, userName: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`m.user_id in (
-    select user_id from memberships where workspace_id = ${workspaceId} and lower(user_name) = lower(${userName})
-    union all
-    select mm.user_id from users uu inner join memberships mm on mm.user_id = uu.id and mm.workspace_id = ${workspaceId}
-      where lower(uu.email) = lower(${userName}) and mm.user_name is null)`;
-}
-
-/**
- * A member's emails: the SCIM document's, or for a member SCIM never gave any, the account's
- * email as the one primary work address.
- */
-function emailsColumn(dialect: Dialect, document: RawBuilder<unknown>): MultiColumn {
-  const stored = jsonArrayColumn(dialect, document, 'emails', MULTI_VALUED_TEXT);
-  return {
-    exists(element) {
-      const account = element((key) => {
-        if (key === 'value') return { value: sql`u.email`, type: 'text' };
-        if (key === 'type') return { value: sql`'work'`, type: 'text' };
-        if (key === 'primary') return { value: sql<SqlBool>`1 = 1`, type: 'bool' };
-        return undefined;
-      });
-      const none = dialect === 'postgres' ? sql`(${document} -> 'emails') is null` : sql`json_extract(${document}, '$.emails') is null`;
-      return sql<SqlBool>`(${stored.exists(element)} or (${none} and ${account}))`;
-    },
-  };
-}
-
-function groupsOfMemberColumn(): MultiColumn {
-  return {
-    exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm inner join groups g on g.id = gm.group_id
-      where gm.user_id = m.user_id and g.workspace_id = m.workspace_id and ${element((sub) => {
-        if (sub === 'value') return { value: sql`g.uuid`, type: 'text' };
-        if (sub === 'display') return { value: sql`g.name`, type: 'text' };
-        if (sub === 'type') return { value: sql`'direct'`, type: 'text' };
-        return undefined;
-      })})`,
-  };
-}
 
 function toMemberRow(row: Omit<ScimMemberRow, 'scim' | 'attributes'> & { scim: unknown; attributes: unknown }): ScimMemberRow {
   return {

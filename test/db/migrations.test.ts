@@ -18,6 +18,7 @@ const MIGRATIONS = [
   '0009_member_names',
   '0010_sign_in',
   '0011_audit_client',
+  '0012_scim',
 ];
 
 let database: TestDatabase;

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { changedFields, isEmpty, recordAudit } from '../audit.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Role, RoleFlags } from '../roles.ts';
+import { RecentReads } from '../recent-reads.ts';
 import type { UserService } from '../user.service.ts';
 import { readDocument, type ScimDocument } from './document.ts';
 import { type PatchOperation, applyPatch } from './patch.ts';
@@ -20,10 +21,19 @@ import { type ScimResource, type UserState, toUserResource, userDocument, userSt
  * externalId, the rest of the document). A write that fails changes nothing.
  */
 export class ScimUserService {
+  /**
+   * Member counts by workspace, for unfiltered pages: an identity provider's import reads a
+   * thousand pages, and counting every member for each costs more than the page. A change to
+   * memberships in this process is seen at once, another process's within 1 s.
+   */
+  private readonly memberCounts: RecentReads<number>;
+
   constructor(
     private readonly store: Store,
     private readonly users: UserService,
-  ) {}
+  ) {
+    this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
+  }
 
   /**
    * One page of the members `request.filter` selects, in at most two statements whatever the
@@ -41,7 +51,9 @@ export class ScimUserService {
         const total = complete ? offset + rows.length : await repos.scim.countMembers(workspaceId, request.filter);
         return { total, resources: await toResources(repos, workspaceId, rows) };
       }
-      const total = await repos.scim.countMembers(workspaceId, request.filter);
+      const total = request.filter
+        ? await repos.scim.countMembers(workspaceId, request.filter)
+        : await this.memberCounts.get(workspaceId, () => repos.scim.countMembers(workspaceId, undefined));
       const rows = request.count > 0 && total > offset ? await repos.scim.listMembers(workspaceId, query, total) : [];
       return { total, resources: await toResources(repos, workspaceId, rows) };
     });
