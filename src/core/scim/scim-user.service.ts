@@ -126,7 +126,8 @@ export class ScimUserService {
         lastName: after.lastName,
         ...(after.active === undefined ? {} : { disabled: !after.active }),
         ...(after.role && after.role !== row.role ? { roleFlags: flagsFor(after.role) } : {}),
-        ...(after.attributes ? { attributes: attributeChanges(before.attributes ?? {}, after.attributes) } : {}),
+        // Values the document no longer holds are removed; a document without any removes them all.
+        ...(after.attributes || before.attributes ? { attributes: attributeChanges(before.attributes ?? {}, after.attributes ?? {}) } : {}),
       });
       const changes = changedFields(
         { userName: before.userName, externalId: before.externalId, scim: before.stored },

@@ -268,6 +268,8 @@ describe('PATCH /Users/{id} (§3.5.2)', () => {
     expect((await h.request('GET', `/api/v1/users/${user.id}`)).json().isAdmin).toBe(true);
     const valued = await scim(h, 'PATCH', `/scim/v2/Users/${user.id}`, { body: patchOf({ op: 'add', path: `${TOOLPLANE}:attributes.seats`, value: 4 }) });
     expect(valued.json()[TOOLPLANE].attributes).toEqual({ seats: 4 });
+    const cleared = await scim(h, 'PATCH', `/scim/v2/Users/${user.id}`, { body: patchOf({ op: 'remove', path: `${TOOLPLANE}:attributes` }) });
+    expect(cleared.json()[TOOLPLANE]).toEqual({ role: 'admin', attributes: {} });
     expect(expectScimError(await scim(h, 'PATCH', `/scim/v2/Users/${user.id}`, { body: patchOf({ op: 'add', path: `${TOOLPLANE}:attributes.nope`, value: 1 }) }), 400, 'invalidValue'))
       .toMatch(/nope/);
   });
