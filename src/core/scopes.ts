@@ -3,7 +3,7 @@
  * `write` implies `read` in the same area.
  */
 export const SCOPE_AREAS = [
-  'users', 'groups', 'apps', 'resources', 'folders', 'workspaces', 'invites', 'tokens', 'audit', 'environments', 'permissions', 'workflows', 'sso',
+  'users', 'groups', 'apps', 'resources', 'folders', 'workspaces', 'invites', 'tokens', 'audit', 'environments', 'permissions', 'workflows', 'sso', 'scim',
 ] as const;
 export type ScopeArea = (typeof SCOPE_AREAS)[number];
 export type Scope = `${ScopeArea}:${'read' | 'write'}` | '*';

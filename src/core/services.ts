@@ -26,6 +26,8 @@ import { SignInService } from './sign-in.service.ts';
 import { SsoConfigurationService } from './sso-configuration.service.ts';
 import { SsoSignInService } from './sso-sign-in.service.ts';
 import { ResourceConfigurationService } from './resource-configuration.service.ts';
+import { ScimGroupService } from './scim/scim-group.service.ts';
+import { ScimUserService } from './scim/scim-user.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { TokenService } from './token.service.ts';
 import { TwoFactorService } from './two-factor.service.ts';
@@ -49,6 +51,9 @@ export interface Services {
   inviteAcceptance: InviteAcceptanceService;
   resources: ResourceService;
   retool: RetoolDataService;
+  /** SCIM 2.0 Users and Groups: members and groups of a workspace, written through `users` and `groups`. */
+  scimUsers: ScimUserService;
+  scimGroups: ScimGroupService;
   tokens: TokenService;
   unitOfWork: UnitOfWork;
   userAttributes: UserAttributeService;
@@ -94,23 +99,27 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
   const me = new MeService(store, workspaces, sessions);
   const inviteLinks = new InviteLinks(box.deriveKeys('invite-links'));
   const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
+  const users = new UserService(store);
+  const groups = new GroupService(store);
   return {
     accounts: new AccountService(store, inviteLinks),
     apps: new AppService(store),
     appTransfers: new AppTransferService(store),
     auditLog: new AuditLogService(store),
     folders: new FolderService(store),
-    groups: new GroupService(store),
+    groups,
     idempotency: new IdempotencyService(store, box),
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     resources: new ResourceService(store, box),
     retool: new RetoolDataService(store, box),
+    scimUsers: new ScimUserService(store, users),
+    scimGroups: new ScimGroupService(store, groups),
     tokens: new TokenService(store, workspaces),
     unitOfWork: new UnitOfWork(store),
     userAttributes: new UserAttributeService(store),
     userImports: new UserImportService(store, invites),
-    users: new UserService(store),
+    users,
     workspaces,
     configurationVariables: new ConfigurationVariableService(store, box),
     environments: new EnvironmentService(store),

@@ -11,6 +11,7 @@ import { memberListing } from './migrations/0008_member_listing.ts';
 import { memberNames } from './migrations/0009_member_names.ts';
 import { signIn } from './migrations/0010_sign_in.ts';
 import { auditClient } from './migrations/0011_audit_client.ts';
+import { scim } from './migrations/0012_scim.ts';
 import { retoolV2 } from './migrations/0013_retool_v2.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
@@ -27,6 +28,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009_member_names': memberNames(dialect),
     '0010_sign_in': signIn(dialect),
     '0011_audit_client': auditClient(dialect),
+    '0012_scim': scim(dialect),
     '0013_retool_v2': retoolV2(dialect),
   };
 }

@@ -19,6 +19,8 @@ export interface WorkspaceTable {
   domains: JsonWithDefault;
   /** 1 when every member must sign in with a second factor. */
   two_factor_required: ColumnType<number, number | undefined, number>;
+  /** The role a member added by SCIM gets unless the request names one. */
+  scim_default_role: ColumnType<'admin' | 'builder' | 'end-user', 'admin' | 'builder' | 'end-user' | undefined, 'admin' | 'builder' | 'end-user'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -56,6 +58,12 @@ export interface MembershipTable {
    */
   first_name: ColumnType<string | null, string | null | undefined, string | null>;
   last_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The SCIM userName, unique in the workspace whatever its case; null shows the account's email. */
+  user_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The identity provider's id for the member (SCIM externalId). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The SCIM User attributes the model has no column for (JSON object); null for members SCIM never wrote. */
+  scim: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -129,6 +137,8 @@ export interface GroupTable {
   uuid: string;
   workspace_id: string;
   name: string;
+  /** The identity provider's id for the group (SCIM externalId). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -253,7 +263,7 @@ export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: Timestamp;
   workspace_id: string | null;
-  actor_type: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
+  actor_type: 'token' | 'session' | 'external_api' | 'scim' | 'cli' | 'public' | 'system';
   actor_token_id: string | null;
   actor_user_id: string | null;
   /** The client address and user agent of the request that made the write; null for local commands. */
@@ -443,7 +453,7 @@ export interface Database {
 }
 
 /** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */
-export type WorkspaceRow = Omit<Selectable<WorkspaceTable>, 'two_factor_required'>;
+export type WorkspaceRow = Omit<Selectable<WorkspaceTable>, 'two_factor_required' | 'scim_default_role'>;
 /** An account as most reads see it; its two-factor state is read on its own. */
 export type UserRow = Omit<Selectable<UserTable>, 'totp_secret' | 'totp_enabled_at'>;
 export type MembershipRow = Selectable<MembershipTable>;

@@ -21,6 +21,7 @@ import { RetoolRepository } from './retool.repository.ts';
 import { ConfigurationVariableRepository } from './configuration-variable.repository.ts';
 import { EnvironmentRepository } from './environment.repository.ts';
 import { ResourceConfigurationRepository } from './resource-configuration.repository.ts';
+import { ScimRepository } from './scim.repository.ts';
 import { SealedValueRepository } from './sealed-value.repository.ts';
 import { SessionRepository } from './session.repository.ts';
 import { SettingRepository } from './setting.repository.ts';
@@ -64,6 +65,7 @@ export class Repositories {
   readonly environments: EnvironmentRepository;
   readonly resourceConfigurations: ResourceConfigurationRepository;
   readonly sealedValues: SealedValueRepository;
+  readonly scim: ScimRepository;
   readonly permissions: PermissionRepository;
   readonly workflows: WorkflowRepository;
 
@@ -96,6 +98,7 @@ export class Repositories {
     this.environments = new EnvironmentRepository(db, dialect);
     this.resourceConfigurations = new ResourceConfigurationRepository(db);
     this.sealedValues = new SealedValueRepository(db, dialect);
+    this.scim = new ScimRepository(db, dialect);
     this.permissions = new PermissionRepository(db, dialect);
     this.workflows = new WorkflowRepository(db, dialect);
   }

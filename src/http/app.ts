@@ -12,6 +12,7 @@ import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { retoolApi } from './retool-v2/retool-v2.plugin.ts';
+import { scimApi } from './scim/scim.plugin.ts';
 import { openapiOptions } from './openapi.ts';
 import { registerRateLimits } from './rate-limit.ts';
 import { requestId } from './request-id.ts';
@@ -61,9 +62,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     logger: redactingLogger(options.logger),
     ...(options.logger ? { childLoggerFactory: requestLogger } : {}),
     bodyLimit: MAX_BODY_BYTES,
-    // `/users/` is `/users`, as ToolJet's and most clients' servers treat it.
+    // `/users/` is `/users`, as ToolJet's and most clients' servers treat it; `//Users` is
+    // `/Users`, for identity providers given a SCIM base URL with a trailing slash.
     // Longer path parameters than any id, email or invite token are refused before routing.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     // X-Request-Id is read by `requestId`, which refuses what it should not echo or store.
     requestIdHeader: false,
@@ -119,6 +121,10 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(resetPasswordPage, { services: runtime.services, limits });
   await app.register(tooljetApi, { prefix: '/api/ext', services: runtime.services, config: runtime.config, limits });
   await app.register(retoolApi, { services: runtime.services, limits });
+  // SCIM at its own base, and at Retool's, so an identity provider's Retool app can be repointed by its host alone.
+  for (const prefix of ['/scim/v2', '/api/scim/v2']) {
+    await app.register(scimApi, { prefix, services: runtime.services, limits, publicUrl: runtime.config.publicUrl });
+  }
   return app;
 }
 

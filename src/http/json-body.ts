@@ -31,10 +31,12 @@ export function jsonDepth(text: string): number {
  * before parsing, and still strips prototype-poisoning keys (`__proto__`,
  * `constructor.prototype`). `allowEmpty` reads an empty body as no body, for clients that
  * send `Content-Type: application/json` on every request (ToolJet's examples do).
+ * `contentTypes` are the media types parsed so (SCIM's `application/scim+json` too); JSON by default.
  */
-export function registerJsonBodyParser(app: FastifyInstance, options: { allowEmpty: boolean }): void {
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+export function registerJsonBodyParser(app: FastifyInstance, options: { allowEmpty: boolean; contentTypes?: string[] }): void {
+  const contentTypes = options.contentTypes ?? ['application/json'];
+  for (const type of contentTypes) if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
+  app.addContentTypeParser(contentTypes, { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (text.length === 0) {
       if (options.allowEmpty) return done(null, undefined);

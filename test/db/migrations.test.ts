@@ -20,6 +20,7 @@ const MIGRATIONS = [
   '0009_member_names',
   '0010_sign_in',
   '0011_audit_client',
+  '0012_scim',
   '0013_retool_v2',
 ];
 

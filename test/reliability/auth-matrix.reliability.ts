@@ -58,6 +58,7 @@ async function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): 
   return `tp_session=${cookie.value}`;
 }
 const tooljetRoutes = () => routes.filter((route) => route.dialect === 'tooljet');
+const scimRoutes = () => routes.filter((route) => route.dialect === 'scim');
 /** Retool's API v2: every route declares the scope of /api/v1 it needs. */
 const retoolRoutes = () => routes.filter((route) => route.dialect === 'retool-v2');
 const retoolErrorProblem = (response: LightMyRequestResponse) => errorShapeProblem('retool-v2', response);
@@ -119,6 +120,8 @@ describe('the enumeration', () => {
   it('covers every route of every dialect, and the counts are not trivial', () => {
     expect(nativeRoutes().length).toBeGreaterThanOrEqual(60);
     expect(tooljetRoutes().length).toBeGreaterThanOrEqual(10);
+    expect(scimRoutes().length).toBeGreaterThanOrEqual(2 * 20);
+    for (const route of scimRoutes()) expect(['scim:read', 'scim:write'], key(route)).toContain(route.config.scope);
     expect(retoolRoutes().length).toBeGreaterThanOrEqual(40);
     for (const route of retoolRoutes()) expect(ALL_SCOPES.includes(route.config.scope as Scope), key(route)).toBe(true);
     // Every native route is either public or declares a scope the token model knows.
@@ -370,5 +373,50 @@ describe('Retool /api/v2', () => {
     expect(response.statusCode).toBe(200);
     const [major, minor] = String(response.json().version).split('.').map(Number);
     expect(major! > 3 || (major === 3 && minor! >= 75)).toBe(true);
+  });
+});
+
+/** SCIM's routes take native API tokens with the scim scopes, and refuse in SCIM's error body. */
+describe('SCIM /scim/v2 and /api/scim/v2', () => {
+  const cases = [
+    { name: 'no Authorization', headers: () => ({}) as Record<string, string>, status: 401 },
+    { name: 'a malformed Authorization', headers: () => ({ authorization: 'non-token' }), status: 401 },
+    { name: 'a wrong token', headers: () => ({ authorization: 'Bearer tp_definitely-not-a-token' }), status: 401 },
+    { name: 'an expired token', headers: () => ({ authorization: `Bearer ${tokens.expired}` }), status: 401 },
+    { name: 'a revoked token', headers: () => ({ authorization: `Bearer ${tokens.revoked}` }), status: 401 },
+    {
+      name: 'a token bound to another workspace naming this one',
+      headers: () => ({ authorization: `Bearer ${tokens.boundElsewhere}`, 'x-workspace-id': h.defaultWorkspaceId }),
+      status: 403,
+    },
+  ];
+
+  it.each(cases.map((item) => [item.name, item] as const))('refuses %s on every route, changing nothing', async (_name, item) => {
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of scimRoutes()) {
+      const response = await send(route, item.headers());
+      const problem = errorShapeProblem('scim', response);
+      if (response.statusCode !== item.status || problem) failures.push(`${key(route)} → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
+  });
+
+  it('refuses a token lacking the route\'s scope with 403, naming the scope, changing nothing', async () => {
+    for (const scope of ['scim:read', 'scim:write']) if (!lacking.has(scope)) lacking.set(scope, await h.token(scopesWithout(scope)));
+    const before = await fingerprint(h, tables);
+    const failures: string[] = [];
+    for (const route of scimRoutes()) {
+      const scope = route.config.scope!;
+      const token = lacking.get(scope)!;
+      const response = await send(route, { authorization: `Bearer ${token}` });
+      const problem = errorShapeProblem('scim', response);
+      if (response.statusCode !== 403 || problem || !response.json().detail.includes(scope)) {
+        failures.push(`${key(route)} (${scope}) → ${response.statusCode} ${problem ?? ''} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint(h, tables)).toEqual(before);
   });
 });

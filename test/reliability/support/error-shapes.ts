@@ -17,6 +17,15 @@ export function errorShapeProblem(dialect: Dialect, response: LightMyRequestResp
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'body is not an object';
   const record = body as Record<string, unknown>;
+  if (dialect === 'scim') {
+    if (!String(response.headers['content-type'] ?? '').startsWith('application/scim+json')) return 'SCIM errors are application/scim+json';
+    const keys = Object.keys(record).filter((key) => key !== 'scimType').sort().join(',');
+    if (keys !== 'detail,schemas,status') return `SCIM error keys are ${keys}`;
+    if (JSON.stringify(record.schemas) !== '["urn:ietf:params:scim:api:messages:2.0:Error"]') return 'schemas is not the Error schema';
+    if (record.status !== String(response.statusCode)) return 'status is not the HTTP status as a string';
+    if (typeof record.detail !== 'string' || record.detail.length === 0) return 'detail is not a string';
+    return null;
+  }
   if (dialect === 'retool-v2') {
     if (Object.keys(record).sort().join() !== 'message,success') return `Retool error keys are ${Object.keys(record).join(',')}`;
     return record.success === false && typeof record.message === 'string' && record.message.length > 0 ? null : 'not {success: false, message}';

@@ -146,7 +146,7 @@ export class FuzzTarget {
 }
 
 function credentials(h: Harness, route: RegisteredRoute): Record<string, string> {
-  if (route.dialect === 'native' || route.dialect === 'retool-v2') return { authorization: `Bearer ${h.adminToken}` };
+  if (route.dialect === 'native' || route.dialect === 'retool-v2' || route.dialect === 'scim') return { authorization: `Bearer ${h.adminToken}` };
   if (route.dialect === 'tooljet') return { authorization: `Basic ${EXTERNAL_TOKEN}` };
   return {};
 }

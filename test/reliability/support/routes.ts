@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../../src/http/app.ts';
 import type { Harness } from '../../helpers/harness.ts';
 
-export type Dialect = 'native' | 'tooljet' | 'retool-v2' | 'invite-page' | 'other';
+export type Dialect = 'native' | 'tooljet' | 'retool-v2' | 'scim' | 'invite-page' | 'other';
 
 /** JSON Schema as the router holds it (TypeBox output): only the parts the suite reads. */
 export interface JsonSchema {
@@ -44,6 +44,7 @@ export function dialectOf(url: string): Dialect {
   if (url.startsWith('/api/v1/') || url === '/api/v1') return 'native';
   if (url.startsWith('/api/ext/') || url === '/api/ext') return 'tooljet';
   if (url.startsWith('/api/v2/')) return 'retool-v2';
+  if (/^\/(api\/)?scim\/v2(\/|$)/.test(url)) return 'scim';
   // The pages of secret links (invites, password resets) answer alike: HTML, errors included.
   if (url.startsWith('/invite/') || url.startsWith('/reset-password/')) return 'invite-page';
   return 'other';

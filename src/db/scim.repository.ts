@@ -1,0 +1,280 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Dialect } from './database.ts';
+import { type Executor, toCount } from './executor.ts';
+import { fromJson } from './rows.ts';
+import { groupColumns, memberColumns, userNameEquals } from './scim-columns.sql.ts';
+import { type ScalarColumn, type ScimCondition, filterCondition } from './scim-filter.sql.ts';
+import type { MembershipRow } from './schema.ts';
+
+/** A member as SCIM reads them: account, membership and the SCIM columns. */
+export interface ScimMemberRow {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: MembershipRow['role'];
+  status: MembershipRow['status'];
+  user_name: string | null;
+  external_id: string | null;
+  scim: Record<string, unknown> | null;
+  attributes: Record<string, unknown>;
+  created_at: Date | string;
+  updated_at: Date | string;
+  membership_updated_at: Date | string;
+}
+
+export interface ScimGroupRow {
+  id: number;
+  uuid: string;
+  name: string;
+  external_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+export interface ScimMemberRef {
+  userId: string;
+  userName: string;
+}
+
+/** What a list asks for: a filter, an order (a canonical attribute key), and a window. */
+export interface ScimListQuery {
+  filter?: ScimCondition;
+  sortBy?: string;
+  descending?: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The SQL of SCIM's reads: members and groups of one workspace filtered, sorted and paged by
+ * the database. A list is two statements (a count and a page) whatever the page's size.
+ */
+export class ScimRepository {
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async countMembers(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
+    if (!filter) return this.countAllMembers(workspaceId);
+    const row = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('m.workspace_id', '=', workspaceId)
+      .where(this.memberCondition(workspaceId, filter))
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  /**
+   * One page of members. Unfiltered and unsorted (an identity provider's import), the page's
+   * ids come from the (workspace_id, created_at, user_id) index alone, read backwards from
+   * the end for a page in the second half given `total`, so the last page costs what the
+   * first does; only those rows are then read.
+   */
+  async listMembers(workspaceId: string, query: ScimListQuery, total?: number): Promise<ScimMemberRow[]> {
+    if (query.limit <= 0) return [];
+    if (!query.filter && !query.sortBy && total !== undefined) return this.pageOfAllMembers(workspaceId, query.offset, query.limit, total);
+    let select = this.members(workspaceId).where(this.memberCondition(workspaceId, query.filter));
+    if (query.sortBy) {
+      const column = memberColumns(this.dialect, workspaceId)(query.sortBy);
+      if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
+    }
+    const direction = query.sortBy && query.descending ? 'desc' : 'asc';
+    const rows = await select.orderBy('m.created_at', direction).orderBy('m.user_id', direction).offset(query.offset).limit(query.limit).execute();
+    return rows.map(toMemberRow);
+  }
+
+  private async countAllMembers(workspaceId: string): Promise<number> {
+    const row = await this.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('count')).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  private async pageOfAllMembers(workspaceId: string, offset: number, limit: number, total: number): Promise<ScimMemberRow[]> {
+    if (offset >= total) return [];
+    const fromEnd = offset > total / 2;
+    const ids = fromEnd
+      ? (await this.memberIds(workspaceId, 'desc', Math.max(total - offset - limit, 0), Math.min(limit, total - offset))).reverse()
+      : await this.memberIds(workspaceId, 'asc', offset, limit);
+    if (ids.length === 0) return [];
+    const rows = await this.members(workspaceId).where('m.user_id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, toMemberRow(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private async memberIds(workspaceId: string, direction: 'asc' | 'desc', offset: number, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', direction).orderBy('user_id', direction).offset(offset).limit(limit).execute();
+    return rows.map((row) => row.user_id);
+  }
+
+  async getMember(workspaceId: string, userId: string): Promise<ScimMemberRow | undefined> {
+    const row = await this.members(workspaceId).where('m.user_id', '=', userId).executeTakeFirst();
+    return row && toMemberRow(row);
+  }
+
+  /** The member whose userName (their email while they have none) is `userName` in any case, other than `exceptUserId`. */
+  async memberIdByUserName(workspaceId: string, userName: string, exceptUserId?: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.user_id')
+      .where('m.workspace_id', '=', workspaceId)
+      .where(userNameEquals(workspaceId, userName))
+      .$if(exceptUserId !== undefined, (query) => query.where('m.user_id', '!=', exceptUserId!))
+      .executeTakeFirst();
+    return row?.user_id;
+  }
+
+  /** The workspace's groups of each given member, by group uuid. */
+  async groupsOfMembers(workspaceId: string, userIds: string[]): Promise<Map<string, Array<{ uuid: string; name: string }>>> {
+    const result = new Map<string, Array<{ uuid: string; name: string }>>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members as gm')
+      .innerJoin('groups as g', 'g.id', 'gm.group_id')
+      .select(['gm.user_id', 'g.uuid', 'g.name'])
+      .where('g.workspace_id', '=', workspaceId)
+      .where('gm.user_id', 'in', userIds)
+      .orderBy('g.id')
+      .execute();
+    for (const row of rows) result.get(row.user_id)?.push({ uuid: row.uuid, name: row.name });
+    return result;
+  }
+
+  /** Which of `userIds` are members of the workspace. */
+  async existingMembers(workspaceId: string, userIds: string[]): Promise<Map<string, MembershipRow['role']>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('memberships').select(['user_id', 'role'])
+      .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds).execute();
+    return new Map(rows.map((row) => [row.user_id, row.role]));
+  }
+
+  async countGroups(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
+    const row = await this.db
+      .selectFrom('groups as g')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('g.workspace_id', '=', workspaceId)
+      .where(this.groupCondition(filter))
+      .executeTakeFirst();
+    return toCount(row?.count as string | number | undefined);
+  }
+
+  async listGroups(workspaceId: string, query: ScimListQuery): Promise<ScimGroupRow[]> {
+    if (query.limit <= 0) return [];
+    let select = this.db.selectFrom('groups as g').select(GROUP_COLUMNS).where('g.workspace_id', '=', workspaceId).where(this.groupCondition(query.filter));
+    if (query.sortBy) {
+      const column = groupColumns(query.sortBy);
+      if (column && !('exists' in column)) select = select.orderBy(this.sortKey(column, query.descending));
+    }
+    return select.orderBy('g.id', query.sortBy && query.descending ? 'desc' : 'asc').offset(query.offset).limit(query.limit).execute();
+  }
+
+  getGroup(workspaceId: string, uuid: string): Promise<ScimGroupRow | undefined> {
+    return this.db.selectFrom('groups as g').select(GROUP_COLUMNS).where('g.workspace_id', '=', workspaceId).where('g.uuid', '=', uuid).executeTakeFirst();
+  }
+
+  /** The group whose name is `name` in any case, other than `exceptId`. */
+  async groupIdByName(workspaceId: string, name: string, exceptId?: number): Promise<number | undefined> {
+    const row = await this.db.selectFrom('groups').select('id').where('workspace_id', '=', workspaceId)
+      .where(sql<string>`lower(name)`, '=', sql<string>`lower(${name})`)
+      .$if(exceptId !== undefined, (query) => query.where('id', '!=', exceptId!))
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async setGroupExternalId(groupId: number, externalId: string | null): Promise<void> {
+    await this.db.updateTable('groups').set({ external_id: externalId }).where('id', '=', groupId).execute();
+  }
+
+  /** Members of each given group, oldest membership first, with their userNames. */
+  async membersOfGroups(workspaceId: string, groupIds: number[]): Promise<Map<number, ScimMemberRef[]>> {
+    const result = new Map<number, ScimMemberRef[]>(groupIds.map((id) => [id, []]));
+    if (groupIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('group_members as gm')
+      .innerJoin('users as u', 'u.id', 'gm.user_id')
+      .leftJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'gm.user_id').on('m.workspace_id', '=', workspaceId))
+      .select(['gm.group_id', 'gm.user_id', 'u.email', 'm.user_name'])
+      .where('gm.group_id', 'in', groupIds)
+      .orderBy('gm.created_at')
+      .orderBy('gm.user_id')
+      .execute();
+    for (const row of rows) result.get(row.group_id)?.push({ userId: row.user_id, userName: row.user_name ?? row.email });
+    return result;
+  }
+
+  /** Adds the members not yet in the group; answers how many were added. */
+  async addGroupMembers(groupId: number, userIds: string[], at: string): Promise<number> {
+    if (userIds.length === 0) return 0;
+    let added = 0;
+    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
+      const result = await this.db
+        .insertInto('group_members')
+        .values(userIds.slice(i, i + INSERT_CHUNK).map((userId) => ({ group_id: groupId, user_id: userId, created_at: at })))
+        .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  async removeGroupMembers(groupId: number, userIds: string[]): Promise<number> {
+    if (userIds.length === 0) return 0;
+    let removed = 0;
+    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
+      const result = await this.db.deleteFrom('group_members').where('group_id', '=', groupId)
+        .where('user_id', 'in', userIds.slice(i, i + INSERT_CHUNK)).executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
+  }
+
+  /** The role new SCIM members of the workspace get. */
+  async defaultRole(workspaceId: string): Promise<MembershipRow['role']> {
+    const row = await this.db.selectFrom('workspaces').select('scim_default_role').where('id', '=', workspaceId).executeTakeFirst();
+    return row?.scim_default_role ?? 'end-user';
+  }
+
+  private members(workspaceId: string) {
+    return this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select((eb) => [
+        'u.id', 'u.email', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
+        'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
+        eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
+        eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
+      ])
+      .where('m.workspace_id', '=', workspaceId);
+  }
+
+  private memberCondition(workspaceId: string, filter: ScimCondition | undefined): RawBuilder<SqlBool> {
+    return filter ? filterCondition(filter, memberColumns(this.dialect, workspaceId), this.dialect) : sql<SqlBool>`1 = 1`;
+  }
+
+  private groupCondition(filter: ScimCondition | undefined): RawBuilder<SqlBool> {
+    return filter ? filterCondition(filter, groupColumns, this.dialect) : sql<SqlBool>`1 = 1`;
+  }
+
+  private sortKey(column: ScalarColumn, descending: boolean | undefined): RawBuilder<unknown> {
+    const value = column.type === 'text' ? sql`lower(${this.dialect === 'postgres' ? sql`(${column.value})::text` : column.value})` : column.value;
+    const collated = this.dialect === 'postgres' && column.type === 'text' ? sql`${value} collate "C"` : value;
+    return sql`${collated} ${sql.raw(descending ? 'desc' : 'asc')}`;
+  }
+}
+
+/** Rows inserted per statement: below both databases' limits on bound parameters. */
+const INSERT_CHUNK = 500;
+
+const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;
+
+function toMemberRow(row: Omit<ScimMemberRow, 'scim' | 'attributes'> & { scim: unknown; attributes: unknown }): ScimMemberRow {
+  return {
+    ...row,
+    scim: row.scim === null || row.scim === undefined ? null : fromJson<Record<string, unknown>>(row.scim),
+    attributes: fromJson<Record<string, unknown>>(row.attributes) ?? {},
+  };
+}
