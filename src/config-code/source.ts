@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Value } from 'typebox/value';
+import { type Document, LineCounter, type Node, type Scalar, isMap, isScalar, parseDocument, visit } from 'yaml';
+import { ConfigDocument } from './schema.ts';
+
+/** Where something was written: a file, and a 1-based line and column in it. */
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface Problem {
+  message: string;
+  at?: Location;
+}
+
+/** One or more problems with the configuration, each naming where it is when it comes from a file. */
+export class ConfigFileError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(describeProblem).join('\n'));
+    this.name = 'ConfigFileError';
+  }
+}
+
+export function describeProblem(problem: Problem): string {
+  return problem.at ? `${formatLocation(problem.at)}: ${problem.message}` : problem.message;
+}
+
+export function formatLocation(at: Location): string {
+  return `${at.file}:${at.line}:${at.col}`;
+}
+
+/** A file's text, named as it is to be cited in errors. */
+export interface SourceFile {
+  name: string;
+  text: string;
+  /** The folder `${file:...}` references are resolved against; the file's own by default. */
+  baseDir?: string;
+}
+
+/** One parsed, substituted and checked file. */
+export interface ParsedFile {
+  name: string;
+  value: ConfigDocument;
+  /**
+   * Where the entry at a path of keys (strings; indexes for list items) is written: its key,
+   * or its value. The nearest enclosing entry when the path goes further than the file.
+   */
+  locate(keys: readonly string[], part?: 'key' | 'value'): Location | undefined;
+}
+
+export interface LoadOptions {
+  /** `--var name=value`: win over every file's `vars:`. */
+  vars?: Record<string, string>;
+  /** Where `${env:NAME}` looks; process.env by default. */
+  env?: Record<string, string | undefined>;
+}
+
+const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
+
+/**
+ * Reads the files and folders named (a folder: its `.yaml` and `.yml` files, sorted by
+ * name, subfolders included), in that order.
+ */
+export function readSources(paths: readonly string[]): SourceFile[] {
+  const files: string[] = [];
+  for (const given of paths) {
+    if (!fs.existsSync(given)) throw new ConfigFileError([{ message: `no such file or folder: ${given}` }]);
+    if (fs.statSync(given).isDirectory()) {
+      const found = (fs.readdirSync(given, { recursive: true }) as string[])
+        .filter((name) => /\.ya?ml$/i.test(name))
+        .sort()
+        .map((name) => path.join(given, name));
+      if (found.length === 0) throw new ConfigFileError([{ message: `no .yaml or .yml file in ${given}` }]);
+      files.push(...found);
+    } else {
+      files.push(given);
+    }
+  }
+  return files.map((name) => ({ name, text: fs.readFileSync(name, 'utf8'), baseDir: path.dirname(name) }));
+}
+
+/**
+ * Parses each file, substitutes its `${...}` references, and checks it against the schema.
+ * Every problem found in any file is reported together, each with its file, line and column.
+ *
+ * References: `${env:NAME}` (an environment variable), `${file:path}` (a file's content
+ * without its final newline, the path relative to the referring file), `${name}` (from
+ * `--var`, else from any file's `vars:`). `$${` stands for a literal `${`. A reference that
+ * is the whole value takes the variable's own type (a number stays a number).
+ */
+export function parseSources(sources: readonly SourceFile[], options: LoadOptions = {}): ParsedFile[] {
+  const problems: Problem[] = [];
+  const parsed = sources.map((source) => {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const at = (offset: number): Location => ({ file: source.name, ...toLineCol(lineCounter.linePos(offset)) });
+    for (const error of document.errors) problems.push({ message: error.message.split('\n')[0]!, at: at(error.pos[0]) });
+    return { source, document, at };
+  });
+  if (problems.length > 0) throw new ConfigFileError(problems);
+
+  const vars = collectVars(parsed.map(({ document, at }) => ({ document, at })), problems);
+  for (const [name, value] of Object.entries(options.vars ?? {})) vars.set(name, { value });
+  const env = options.env ?? process.env;
+
+  const files = parsed.map(({ source, document, at }): ParsedFile => {
+    substitute(document, (scalar, text) => resolveReferences(text, {
+      vars, env, baseDir: source.baseDir ?? path.dirname(source.name), at: at(scalar.range?.[0] ?? 0), problems,
+    }));
+    const value = (document.toJS() ?? {}) as unknown;
+    const locate = (keys: readonly string[], part: 'key' | 'value' = 'key') => {
+      const node = nodeAt(document, keys, part);
+      return node?.range ? at(node.range[0]) : undefined;
+    };
+    for (const error of schemaErrors(value)) {
+      problems.push({ message: error.message, at: locate(error.keys, error.part) ?? at(0) });
+    }
+    return { name: source.name, value: value as ConfigDocument, locate };
+  });
+  if (problems.length > 0) throw new ConfigFileError(problems);
+  return files;
+}
+
+interface Variable {
+  value: string | number | boolean;
+  at?: Location;
+}
+
+/** Every file's `vars:` block; a name given twice with different values is a problem. */
+function collectVars(documents: Array<{ document: Document; at: (offset: number) => Location }>, problems: Problem[]): Map<string, Variable> {
+  const vars = new Map<string, Variable>();
+  for (const { document, at } of documents) {
+    const block = document.get('vars', true);
+    if (!isMap(block)) continue;
+    for (const item of block.items) {
+      if (!isScalar(item.key) || !isScalar(item.value)) continue;
+      const name = String(item.key.value);
+      const value = item.value.value as Variable['value'];
+      const where = at(item.key.range?.[0] ?? 0);
+      const earlier = vars.get(name);
+      if (earlier && earlier.value !== value) {
+        problems.push({ message: `variable "${name}" is also set, to another value, at ${formatLocation(earlier.at!)}`, at: where });
+      }
+      vars.set(name, { value, at: where });
+    }
+  }
+  return vars;
+}
+
+interface ResolveContext {
+  vars: Map<string, Variable>;
+  env: Record<string, string | undefined>;
+  baseDir: string;
+  at: Location;
+  problems: Problem[];
+}
+
+function resolveReferences(text: string, context: ResolveContext): unknown {
+  const whole = /^\$\{([^}:]+)\}$/.exec(text);
+  if (whole && !whole[1]!.includes(':')) {
+    const variable = context.vars.get(whole[1]!.trim());
+    if (variable) return variable.value;
+  }
+  return text.replace(REFERENCE, (match, reference: string | undefined) => {
+    if (reference === undefined) return '${';
+    const resolved = resolveOne(reference.trim(), context);
+    if (resolved === undefined) return match;
+    return String(resolved);
+  });
+}
+
+function resolveOne(reference: string, context: ResolveContext): string | number | boolean | undefined {
+  const fail = (message: string) => {
+    context.problems.push({ message, at: context.at });
+    return undefined;
+  };
+  if (reference.startsWith('env:')) {
+    const name = reference.slice(4);
+    const value = context.env[name];
+    return value === undefined ? fail(`environment variable ${name} is not set (\${env:${name}})`) : value;
+  }
+  if (reference.startsWith('file:')) {
+    const file = path.resolve(context.baseDir, reference.slice(5));
+    try {
+      return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch {
+      return fail(`cannot read ${file} (\${${reference}})`);
+    }
+  }
+  const variable = context.vars.get(reference);
+  return variable ? variable.value : fail(`variable ${reference} is not set: give it with --var ${reference}=... or in a vars: block (\${${reference}})`);
+}
+
+/** Replaces each string scalar holding `${` (outside `vars:`) by what `replace` makes of it. */
+function substitute(document: Document, replace: (scalar: Scalar, text: string) => unknown): void {
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'vars') return visit.SKIP;
+      return undefined;
+    },
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && scalar.value.includes('${')) scalar.value = replace(scalar, scalar.value);
+    },
+  });
+}
+
+function nodeAt(document: Document, keys: readonly string[], part: 'key' | 'value'): Node | undefined {
+  let node: unknown = document.contents;
+  for (const [index, key] of keys.entries()) {
+    if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) return node as Node | undefined;
+    const collection = node as { items: unknown[] };
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      if (!pair) return node;
+      node = (part === 'key' && index === keys.length - 1) || !pair.value ? pair.key : pair.value;
+    } else {
+      const item = collection.items[Number(key)];
+      if (item === undefined) return node as Node;
+      node = item;
+    }
+  }
+  return node as Node | undefined;
+}
+
+/**
+ * The schema's complaints, one per place: the deepest, most specific message where a union
+ * produced several (a wrong entry is reported as what it is, not as "must be null").
+ */
+function schemaErrors(value: unknown): Array<{ keys: string[]; message: string; part: 'key' | 'value' }> {
+  const byPath = new Map<string, { keys: string[]; message: string; rank: number; part: 'key' | 'value' }>();
+  for (const error of Value.Errors(ConfigDocument, value)) {
+    if (error.message === 'schema is false') continue;
+    const keys = error.instancePath.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
+    const entry = extra
+      ? { keys: [...keys, extra[0]!], message: `"${extra[0]}" is not allowed here${allowedHint(keys)}`, rank: 3, part: 'key' as const }
+      : { keys, message: `${keys.length > 0 ? keys.join('.') : 'the file'} ${error.message}`, rank: rankOf(error.message), part: 'value' as const };
+    const key = entry.keys.join('\u0000');
+    const earlier = byPath.get(key);
+    if (!earlier || earlier.rank < entry.rank) byPath.set(key, entry);
+  }
+  const entries = [...byPath.values()];
+  // A union's failure is reported at its deepest point; its parents' complaints are noise.
+  return entries.filter((entry) => !entries.some((other) => other !== entry
+    && other.keys.length > entry.keys.length && entry.keys.every((key, index) => other.keys[index] === key)));
+}
+
+function rankOf(message: string): number {
+  if (message === 'must be null' || message.includes('anyOf')) return 0;
+  return 2;
+}
+
+function allowedHint(keys: string[]): string {
+  const section = keys.at(-1);
+  if (section === 'members') return ': members are keyed by email address';
+  if (section === 'userAttributes') return ': attribute names are a-z, 0-9 and _';
+  if (section === 'vars') return ': variable names are letters, digits and _';
+  if (keys.length === 0) return ' (allowed: vars, workspaces)';
+  if (keys.length === 2 && keys[0] === 'workspaces') {
+    return ' (allowed: emailDomains, status, twoFactorRequired, prune, environments, userAttributes, groups, members, folders)';
+  }
+  return '';
+}
+
+function toLineCol(position: { line: number; col: number }): { line: number; col: number } {
+  return { line: position.line, col: position.col };
+}
