@@ -233,7 +233,8 @@ function planGroupsAndMembers(desired: DesiredWorkspace, current: WorkspaceState
   }
 
   const spelling = (email: string) => desired.members.get(email)?.email ?? current.members.get(email)?.email ?? email;
-  const groupNames = new Set([...desired.groups.keys(), ...wanted.keys()]);
+  // Every group that stays: a member's `groups` list may take them out of any of them.
+  const groupNames = new Set([...desired.groups.keys(), ...wanted.keys(), ...(pruneGroups ? [] : current.groups.keys())]);
   for (const group of groupNames) {
     const before = current.groupMembers.get(group) ?? new Set<string>();
     const after = wanted.get(group) ?? new Set<string>();

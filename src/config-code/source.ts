@@ -231,10 +231,19 @@ function nodeAt(document: Document, keys: readonly string[], part: 'key' | 'valu
  */
 function schemaErrors(value: unknown): Array<{ keys: string[]; message: string; part: 'key' | 'value' }> {
   const byPath = new Map<string, { keys: string[]; message: string; rank: number; part: 'key' | 'value' }>();
+  const allowedValues = new Map<string, string[]>();
   for (const error of Value.Errors(ConfigDocument, value)) {
     if (error.message === 'schema is false') continue;
     const keys = error.instancePath.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
+    const params = error.params as { additionalProperties?: string[]; allowedValue?: unknown };
+    const extra = params.additionalProperties;
+    if (error.keyword === 'const') {
+      const key = keys.join('\u0000');
+      const allowed = [...(allowedValues.get(key) ?? []), JSON.stringify(params.allowedValue)];
+      allowedValues.set(key, allowed);
+      byPath.set(key, { keys, message: `${keys.join('.')} must be one of ${allowed.join(', ')}`, rank: 2, part: 'value' });
+      continue;
+    }
     const entry = extra
       ? { keys: [...keys, extra[0]!], message: `"${extra[0]}" is not allowed here${allowedHint(keys)}`, rank: 3, part: 'key' as const }
       : { keys, message: `${keys.length > 0 ? keys.join('.') : 'the file'} ${error.message}`, rank: rankOf(error.message), part: 'value' as const };
