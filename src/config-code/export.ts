@@ -6,7 +6,8 @@ import type { InstanceState, WorkspaceState } from './state.ts';
 /**
  * The state as a configuration file that round-trips: applied to an empty instance, it
  * makes a state the same file plans no changes against. Every field is written out, group
- * membership once (under `groups`), and nothing is pruned. Members with a pending
+ * membership once (under `groups`), and nothing is pruned. Objects are sorted by their
+ * keys, so two instances holding the same objects export the same text. Members with a pending
  * invitation are left out: invitations are not part of the file yet.
  */
 export function exportState(state: InstanceState): string {
@@ -21,19 +22,19 @@ function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
     twoFactorRequired: workspace.twoFactorRequired,
   };
   if (workspace.environments.size > 0) {
-    config.environments = Object.fromEntries([...workspace.environments].map(([name, environment]) => [name, {
+    config.environments = Object.fromEntries(byKey(workspace.environments).map(([name, environment]) => [name, {
       description: environment.description, color: environment.color, default: environment.isDefault,
     }]));
   }
   if (workspace.userAttributes.size > 0) {
-    config.userAttributes = Object.fromEntries([...workspace.userAttributes].map(([name, attribute]) => [name, {
+    config.userAttributes = Object.fromEntries(byKey(workspace.userAttributes).map(([name, attribute]) => [name, {
       type: attribute.type, label: attribute.label, ...(attribute.default === null ? {} : { default: attribute.default }),
     }]));
   }
-  const members = [...workspace.members.values()].filter((member) => member.status !== 'invited');
+  const members = byKey(workspace.members).map(([, member]) => member).filter((member) => member.status !== 'invited');
   const spelled = new Map(members.map((member) => [member.email.toLowerCase(), member.email]));
   if (workspace.groups.size > 0) {
-    config.groups = Object.fromEntries([...workspace.groups.keys()].map((name) => [name, {
+    config.groups = Object.fromEntries(byKey(workspace.groups).map(([name]) => [name, {
       members: [...(workspace.groupMembers.get(name) ?? [])].flatMap((email) => spelled.get(email) ?? []).sort(),
     }]));
   }
@@ -54,11 +55,19 @@ function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
 function folderTree(workspace: WorkspaceState, type: string): FolderTreeConfig | null {
   const root: FolderTreeConfig = {};
   const paths = [...workspace.folders.values()].filter((folder) => folder.type === type).map((folder) => folder.path)
-    .sort((a, b) => a.length - b.length);
+    .sort((a, b) => a.length - b.length || compare(a.join('/'), b.join('/')));
   for (const path of paths) {
     let node = root;
     for (const name of path.slice(0, -1)) node = (node[name] ??= {})!;
     node[path.at(-1)!] ??= null;
   }
   return Object.keys(root).length > 0 ? root : null;
+}
+
+function byKey<T>(map: Map<string, T>): Array<[string, T]> {
+  return [...map].sort(([a], [b]) => compare(a, b));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

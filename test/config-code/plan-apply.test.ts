@@ -93,7 +93,7 @@ describe(`configuration as code on ${testDialect()}`, () => {
     const again = await planOf(TEAM);
     expect(again.changes).toEqual([]);
     const team = await h.services.users.list(local(await workspaceId('Team')), { page: 1, pageSize: 10 });
-    expect(team.items.map((user) => [user.email, user.role, user.membershipStatus, user.groups.map((group) => group.name)])).toEqual([
+    expect(team.items.map((user) => [user.email, user.role, user.membershipStatus, user.groups.map((group) => group.name)]).sort()).toEqual([
       ['Ada@Example.com', 'admin', 'active', ['engineering']],
       ['grace@example.com', 'builder', 'active', ['support']],
       ['linus@example.com', 'end-user', 'archived', []],
