@@ -23,6 +23,12 @@ export interface ApplyCommandOptions {
   planFile?: string;
 }
 
+/** Where a command prints: stdout, or a stand-in. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
 /** Exit codes of `plan`, as `terraform plan -detailed-exitcode`: 0 no changes, 1 errors, 2 changes. */
 export const EXIT_NO_CHANGES = 0;
 export const EXIT_ERRORS = 1;
@@ -34,7 +40,7 @@ function localActor(workspaceId: string): Actor {
 }
 
 /** `toolplane plan`: prints the plan (or its JSON) and returns the exit code. */
-export async function planCommand(runtime: Runtime, options: PlanCommandOptions, out = process.stdout): Promise<number> {
+export async function planCommand(runtime: Runtime, options: PlanCommandOptions, out: Output = process.stdout): Promise<number> {
   return reportingFileErrors(async () => {
     const engine = new ConfigCodeEngine(runtime.store, runtime.services);
     const plan = await engine.plan(engine.load(readSources(options.file), { vars: options.var }));
@@ -49,7 +55,7 @@ export async function planCommand(runtime: Runtime, options: PlanCommandOptions,
  * file still makes that plan and the instance is still in the state that plan was made
  * against. Returns the exit code: 0 applied or nothing to do, 1 refused or failed.
  */
-export async function applyCommand(runtime: Runtime, options: ApplyCommandOptions, out = process.stdout): Promise<number> {
+export async function applyCommand(runtime: Runtime, options: ApplyCommandOptions, out: Output = process.stdout): Promise<number> {
   return reportingFileErrors(async () => {
     const engine = new ConfigCodeEngine(runtime.store, runtime.services);
     const desired = engine.load(readSources(options.file), { vars: options.var });
