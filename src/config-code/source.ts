@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { type Document, LineCounter, type Node, type Scalar, isMap, isScalar, parseDocument, visit } from 'yaml';
+import { type Document, LineCounter, type Node, type Pair, type Scalar, type YAMLMap, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { ConfigDocument } from './schema.ts';
 
 /** Where something was written: a file, and a 1-based line and column in it. */
@@ -95,9 +96,13 @@ export function parseSources(sources: readonly SourceFile[], options: LoadOption
   const problems: Problem[] = [];
   const parsed = sources.map((source) => {
     const lineCounter = new LineCounter();
-    const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // The parser's own duplicate-key check compares every key with every other; ours hashes.
+    const document = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const at = (offset: number): Location => ({ file: source.name, ...toLineCol(lineCounter.linePos(offset)) });
     for (const error of document.errors) problems.push({ message: error.message.split('\n')[0]!, at: at(error.pos[0]) });
+    for (const key of duplicateKeys(document)) {
+      problems.push({ message: `the key "${String(key.value)}" appears twice in the same mapping`, at: at(key.range?.[0] ?? 0) });
+    }
     return { source, document, at };
   });
   if (problems.length > 0) throw new ConfigFileError(problems);
@@ -207,23 +212,56 @@ function substitute(document: Document, replace: (scalar: Scalar, text: string) 
   });
 }
 
+/** Each map's pairs by key, built on first use: a file of ten thousand members is looked into ten thousand times. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items as Pair[]) if (isScalar(item.key)) index.set(String(item.key.value), item);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 function nodeAt(document: Document, keys: readonly string[], part: 'key' | 'value'): Node | undefined {
   let node: unknown = document.contents;
   for (const [index, key] of keys.entries()) {
-    if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) return node as Node | undefined;
-    const collection = node as { items: unknown[] };
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      const pair = pairOf(node, key);
       if (!pair) return node;
       node = (part === 'key' && index === keys.length - 1) || !pair.value ? pair.key : pair.value;
-    } else {
-      const item = collection.items[Number(key)];
-      if (item === undefined) return node as Node;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)];
+      if (item === undefined) return node;
       node = item;
+    } else {
+      return node as Node | undefined;
     }
   }
   return node as Node | undefined;
 }
+
+function duplicateKeys(document: Document): Scalar[] {
+  const duplicates: Scalar[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) duplicates.push(item.key);
+        seen.add(key);
+      }
+    },
+  });
+  return duplicates;
+}
+
+/** Compiled on first use; most files are valid, and the slower error walk runs only for those that are not. */
+let validator: ReturnType<typeof compileDocument> | undefined;
+const compileDocument = () => Compile(ConfigDocument);
 
 /**
  * The schema's complaints, one per place: the deepest, most specific message where a union
@@ -232,6 +270,8 @@ function nodeAt(document: Document, keys: readonly string[], part: 'key' | 'valu
 function schemaErrors(value: unknown): Array<{ keys: string[]; message: string; part: 'key' | 'value' }> {
   const byPath = new Map<string, { keys: string[]; message: string; rank: number; part: 'key' | 'value' }>();
   const allowedValues = new Map<string, string[]>();
+  validator ??= compileDocument();
+  if (validator.Check(value)) return [];
   for (const error of Value.Errors(ConfigDocument, value)) {
     if (error.message === 'schema is false') continue;
     const keys = error.instancePath.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
