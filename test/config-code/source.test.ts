@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Value } from 'typebox/value';
+import { parse } from 'yaml';
 import { mergeFiles } from '../../src/config-code/desired.ts';
 import { ConfigDocument, configJsonSchema } from '../../src/config-code/schema.ts';
 import { ConfigFileError, type SourceFile, parseSources, readSources } from '../../src/config-code/source.ts';
@@ -113,5 +115,14 @@ describe('loading configuration files', () => {
     expect(Object.keys(schema.properties as object)).toEqual(['vars', 'workspaces']);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
     expect(Value.Check(ConfigDocument, { workspaces: { Acme: { members: { 'a@example.com': { role: 'admin' } } } } })).toBe(true);
+  });
+
+  it('gives editors a schema that a draft 2020-12 validator compiles: it takes the documented example and refuses a wrong folder', () => {
+    const validate = new Ajv2020({ strict: false }).compile(configJsonSchema());
+    const docs = fs.readFileSync(new URL('../../docs/config-as-code.md', import.meta.url), 'utf8');
+    const example = /```yaml\n(# yaml-language-server[^]*?)```/.exec(docs)![1]!;
+    expect(validate(parse(example))).toBe(true);
+    expect(validate({ workspaces: { Acme: { folders: { app: { Finance: { Reports: 3 } } } } } })).toBe(false);
+    expect(validate({ workspaces: { Acme: { prune: ['everything'] } } })).toBe(false);
   });
 });
