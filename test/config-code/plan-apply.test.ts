@@ -227,4 +227,34 @@ workspaces:
     expect((await planOf(text)).changes).toEqual([]);
     await expect(engine.export('Nowhere')).rejects.toMatchObject({ code: 'workspace_not_found' });
   });
+
+  it('an apply racing an API write of the same object either wins whole or changes nothing', async () => {
+    const team = await workspaceId('Team');
+    const text = `
+workspaces:
+  Team:
+    groups:
+      racing: { members: [grace@example.com] }
+    members:
+      racer@example.com: { role: builder, groups: [racing] }
+`;
+    const desired = load(text);
+    const plan = await engine.plan(desired);
+    const [applied, written] = await Promise.allSettled([
+      runAudited({ actorType: 'cli' }, () => engine.apply(desired, plan, local)),
+      h.services.groups.create(local(team), 'racing'),
+    ]);
+    expect([applied.status, written.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const racer = await h.runtime.database.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
+      .select('users.email').where('memberships.workspace_id', '=', team).where('users.email', '=', 'racer@example.com').execute();
+    if (applied.status === 'fulfilled') {
+      expect(racer).toHaveLength(1);
+      expect((written as PromiseRejectedResult).reason).toMatchObject({ code: 'group_name_taken' });
+    } else {
+      // The API's group came first: the apply changed nothing, and planning again starts from that group.
+      expect((applied as PromiseRejectedResult).reason).toMatchObject({ code: expect.stringMatching(/^(config_state_changed|group_name_taken)$/) });
+      expect(racer).toEqual([]);
+      expect(brief((await planOf(text)).changes)).toEqual(['create member racer@example.com', 'update group racing']);
+    }
+  });
 });
