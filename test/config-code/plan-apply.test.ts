@@ -151,6 +151,29 @@ workspaces:
     expect(await counts('Team')).toMatchObject({ groups: 1, folders: 1, members: 3, environments: 4, attributes: 2 });
   });
 
+  it('prunes environments and user attributes, with their values, but never the default environment', async () => {
+    const text = `
+workspaces:
+  Team:
+    prune: [environments, userAttributes]
+    environments:
+      production: {}
+      staging: {}
+      qa: {}
+    userAttributes:
+      team: { type: string }
+`;
+    expect(brief((await planOf(text)).changes)).toEqual(['delete environment development', 'delete userAttribute level']);
+    await apply(text);
+    expect(await counts('Team')).toMatchObject({ environments: 3, attributes: 1 });
+    const ada = (await h.services.users.list(local(await workspaceId('Team')), { page: 1, pageSize: 10 })).items
+      .find((user) => user.email === 'Ada@Example.com')!;
+    expect(ada.attributes).toEqual({ team: 'core' });
+
+    const error = await planOf('workspaces:\n  Team:\n    prune: [environments]\n    environments:\n      qa: {}\n').catch((caught: unknown) => caught);
+    expect((error as ConfigFileError).message).toBe('team.yaml:2:3: environment "production" is the default and cannot be pruned; declare it, or make another one the default');
+  });
+
   it('tags every audit event of an apply with its id', async () => {
     const applyId = await apply('workspaces:\n  Team:\n    groups:\n      audited: { members: [grace@example.com] }\n');
     const events = await h.runtime.database.db.selectFrom('audit_events').select(['action', 'actor_type']).where('request_id', '=', applyId).execute();
@@ -208,7 +231,7 @@ workspaces:
     groups:
       ghosts: { members: [nobody@example.com] }
     members:
-      grace@example.com: { groups: [no-such-group], attributes: { shoe_size: 42, level: "high" } }
+      grace@example.com: { groups: [no-such-group], attributes: { shoe_size: 42, team: "high" } }
 `).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigFileError);
     expect((error as ConfigFileError).message.split('\n')).toEqual([
@@ -217,7 +240,7 @@ workspaces:
       'team.yaml:9:7: group "ghosts" names nobody@example.com, who is not a member of the workspace nor declared under members',
       'team.yaml:11:7: member grace@example.com names group "no-such-group", which neither exists nor is declared under groups',
       'team.yaml:11:7: member grace@example.com has a value for "shoe_size", which is not a user attribute of the workspace',
-      'team.yaml:11:7: member grace@example.com: the value of "level" must be a number',
+      'team.yaml:11:7: member grace@example.com: the value of "team" must be a number',
     ]);
   });
 
