@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/errors.ts';
 import { fitsType } from '../core/user-attributes.ts';
-import { differences, fieldsOf, same } from './plan-fields.ts';
-import { planGroupsAndMembers } from './plan-members.ts';
 import { normalizeDomains } from '../core/workspace-domains.ts';
 import { type DesiredConfig, type DesiredWorkspace, type FolderPath, folderLabel } from './desired.ts';
+import { differences, fieldsOf, same } from './plan-fields.ts';
+import { planGroupsAndMembers } from './plan-members.ts';
 import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
