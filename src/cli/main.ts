@@ -9,6 +9,7 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { exportAudit } from './audit-export.ts';
+import { applyCommand, collectFile, collectVar, exportCommand, planCommand, schemaCommand } from './config-code.ts';
 import { importUsers } from './import-users.ts';
 import { rotateKeys } from './rotate-keys.ts';
 import { setPassword } from './set-password.ts';
@@ -155,6 +156,60 @@ function parseWorkspaceStatus(value: string): 'active' | 'archived' {
   if (value !== 'active' && value !== 'archived') throw new InvalidArgumentError('must be active or archived');
   return value;
 }
+
+program
+  .command('plan')
+  .description('show what applying the configuration would change; exit 0 no changes, 2 changes, 1 errors')
+  .requiredOption('-f, --file <path>', 'a YAML file or a folder of them (repeatable; all merge into one configuration)', collectFile)
+  .option('--var <name=value>', 'a value for ${name} references (repeatable; wins over vars: blocks)', collectVar)
+  .option('--json', 'print the plan as JSON (keep it for apply --plan-file)')
+  .action(async (options: { file: string[]; var?: Record<string, string>; json?: boolean }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      process.exitCode = await planCommand(runtime, options);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('apply')
+  .description('show the plan, ask, then apply it in one transaction: all of it or nothing')
+  .requiredOption('-f, --file <path>', 'a YAML file or a folder of them (repeatable)', collectFile)
+  .option('--var <name=value>', 'a value for ${name} references (repeatable)', collectVar)
+  .option('--yes', 'apply without asking')
+  .option('--plan-file <file>', 'a plan saved by plan --json: apply only that plan, and only if the instance has not changed since')
+  .action(async (options: { file: string[]; var?: Record<string, string>; yes?: boolean; planFile?: string }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      process.exitCode = await applyCommand(runtime, options);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('write the current state as a configuration file (YAML) that plan and apply take back unchanged')
+  .option('--workspace <name>', 'only this workspace (default: every workspace)')
+  .option('--output <file>', 'write to this file instead of stdout')
+  .action(async (options: { workspace?: string; output?: string }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      await exportCommand(runtime, options);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('config')
+  .description('about the configuration file')
+  .command('schema')
+  .description('print the JSON Schema of the configuration file, for editors')
+  .action(() => {
+    schemaCommand();
+  });
 
 const keys = program.command('keys').description('manage the secret key that encrypts stored secrets');
 

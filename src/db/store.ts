@@ -4,6 +4,7 @@ import { AccountRepository } from './account.repository.ts';
 import { AppRepository } from './app.repository.ts';
 import { AppVersionRepository } from './app-version.repository.ts';
 import { AuditEventRepository } from './audit-event.repository.ts';
+import { ConfigStateRepository } from './config-state.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
 import type { ReadDependencies } from './table-changes.ts';
@@ -41,6 +42,7 @@ export class Repositories {
   readonly apps: AppRepository;
   readonly appVersions: AppVersionRepository;
   readonly auditEvents: AuditEventRepository;
+  readonly configState: ConfigStateRepository;
   readonly folders: FolderRepository;
   readonly groups: GroupRepository;
   readonly idempotencyKeys: IdempotencyKeyRepository;
@@ -74,6 +76,7 @@ export class Repositories {
     this.apps = new AppRepository(db);
     this.appVersions = new AppVersionRepository(db);
     this.auditEvents = new AuditEventRepository(db, dialect);
+    this.configState = new ConfigStateRepository(db);
     this.folders = new FolderRepository(db, dialect);
     this.groups = new GroupRepository(db, dialect);
     this.idempotencyKeys = new IdempotencyKeyRepository(db);

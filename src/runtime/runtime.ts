@@ -12,6 +12,8 @@ import { createSmtpMailer } from './smtp-mailer.ts';
 export interface Runtime {
   config: Config;
   database: DatabaseHandle;
+  /** The store the services share: work that must join their transactions (configuration as code) goes through it. */
+  store: Store;
   services: Services;
   /** Request counters shared by every process: in Redis when REDIS_URL is set, else in the database. */
   rateCounter: RateCounter;
@@ -42,7 +44,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       await mailer?.close();
       await database.close();
     };
-    return { config, database, services, rateCounter, close };
+    return { config, database, store, services, rateCounter, close };
   } catch (error) {
     await database.close();
     throw error;

@@ -1,0 +1,73 @@
+import { stringify } from 'yaml';
+import type { FolderTreeConfig, WorkspaceConfig } from './schema.ts';
+import { FOLDER_TYPES } from './desired.ts';
+import type { InstanceState, WorkspaceState } from './state.ts';
+
+/**
+ * The state as a configuration file that round-trips: applied to an empty instance, it
+ * makes a state the same file plans no changes against. Every field is written out, group
+ * membership once (under `groups`), and nothing is pruned. Objects are sorted by their
+ * keys, so two instances holding the same objects export the same text. Members with a pending
+ * invitation are left out: invitations are not part of the file yet.
+ */
+export function exportState(state: InstanceState): string {
+  const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [workspace.name, exportWorkspace(workspace)]));
+  return stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
+  const config: WorkspaceConfig = {
+    emailDomains: workspace.emailDomains,
+    status: workspace.status,
+    twoFactorRequired: workspace.twoFactorRequired,
+  };
+  if (workspace.environments.size > 0) {
+    config.environments = Object.fromEntries(byKey(workspace.environments).map(([name, environment]) => [name, {
+      description: environment.description, color: environment.color, default: environment.isDefault,
+    }]));
+  }
+  if (workspace.userAttributes.size > 0) {
+    config.userAttributes = Object.fromEntries(byKey(workspace.userAttributes).map(([name, attribute]) => [name, {
+      type: attribute.type, label: attribute.label, ...(attribute.default === null ? {} : { default: attribute.default }),
+    }]));
+  }
+  const members = byKey(workspace.members).map(([, member]) => member).filter((member) => member.status !== 'invited');
+  const spelled = new Map(members.map((member) => [member.email.toLowerCase(), member.email]));
+  if (workspace.groups.size > 0) {
+    config.groups = Object.fromEntries(byKey(workspace.groups).map(([name]) => [name, {
+      members: [...(workspace.groupMembers.get(name) ?? [])].flatMap((email) => spelled.get(email) ?? []).sort(),
+    }]));
+  }
+  if (members.length > 0) {
+    config.members = Object.fromEntries(members.map((member) => [member.email, {
+      role: member.role,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      ...(member.status === 'archived' ? { status: 'archived' as const } : {}),
+      ...(Object.keys(member.attributes).length > 0 ? { attributes: member.attributes } : {}),
+    }]));
+  }
+  const folders = Object.fromEntries(FOLDER_TYPES.map((type) => [type, folderTree(workspace, type)]).filter(([, tree]) => tree !== null));
+  if (Object.keys(folders).length > 0) config.folders = folders;
+  return config;
+}
+
+function folderTree(workspace: WorkspaceState, type: string): FolderTreeConfig | null {
+  const root: FolderTreeConfig = {};
+  const paths = [...workspace.folders.values()].filter((folder) => folder.type === type).map((folder) => folder.path)
+    .sort((a, b) => a.length - b.length || compare(a.join('/'), b.join('/')));
+  for (const path of paths) {
+    let node = root;
+    for (const name of path.slice(0, -1)) node = (node[name] ??= {})!;
+    node[path.at(-1)!] ??= null;
+  }
+  return Object.keys(root).length > 0 ? root : null;
+}
+
+function byKey<T>(map: Map<string, T>): Array<[string, T]> {
+  return [...map].sort(([a], [b]) => compare(a, b));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

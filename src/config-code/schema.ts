@@ -1,0 +1,121 @@
+import { type Static, Type } from 'typebox';
+import { ATTRIBUTE_NAME_MAX_LENGTH } from '../core/user-attribute.service.ts';
+import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from '../core/environment.service.ts';
+
+/**
+ * The configuration file's shape. The loader validates every file with these definitions
+ * and `toolplane config schema` prints them as JSON Schema, so an editor checks exactly what
+ * `plan` accepts. Every field is optional at the file level: several files merge into one
+ * document, and each may hold any part of it.
+ */
+
+/** The sections a workspace's `prune` list may name. */
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders'] as const;
+export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
+
+const Environment = Type.Object({
+  description: Type.Optional(Type.String({ maxLength: ENVIRONMENT_DESCRIPTION_MAX_LENGTH, description: 'What the environment is for.' })),
+  color: Type.Optional(Type.Union([Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }), Type.Null()], {
+    description: 'The colour it is shown in, `#rrggbb`; null for none.',
+  })),
+  default: Type.Optional(Type.Boolean({
+    description: 'true makes it the workspace\'s default environment (at most one may say so).',
+  })),
+}, { additionalProperties: false, description: 'An environment, keyed by its name.' });
+
+const UserAttribute = Type.Object({
+  type: Type.Union([Type.Literal('string'), Type.Literal('number'), Type.Literal('boolean'), Type.Literal('json')], {
+    description: 'The type of its values; fixed once the attribute exists.',
+  }),
+  label: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'The name shown to people; the key when left out.' })),
+  default: Type.Optional(Type.Unknown({ description: 'The value members without one of their own show; of the attribute\'s type; null for none.' })),
+}, { additionalProperties: false, description: 'A user attribute definition, keyed by its name (a-z, 0-9 and _).' });
+
+const Email = Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'An email address.' });
+
+const Group = Type.Object({
+  members: Type.Optional(Type.Array(Email, {
+    description: 'Every member of the group, by email: members absent from this list (and from the groups of their `members` entry) are removed from the group.',
+  })),
+}, { additionalProperties: false, description: 'A group, keyed by its name. Without `members`, its membership is left to the `members` section.' });
+
+const Member = Type.Object({
+  role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('builder'), Type.Literal('end-user')], {
+    description: 'The member\'s role; end-user when a new member leaves it out.',
+  })),
+  firstName: Type.Optional(Type.String({ maxLength: 255 })),
+  lastName: Type.Optional(Type.String({ maxLength: 255 })),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')], {
+    description: 'archived disables the member; active when a new member leaves it out.',
+  })),
+  groups: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+    description: 'Every group of the member, by name: groups absent from this list (and whose `members` do not name them) lose the member.',
+  })),
+  attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown(), {
+    description: 'Every attribute value of the member: values of other attributes are removed. Each must fit its definition.',
+  })),
+}, { additionalProperties: false, description: 'A member of the workspace, keyed by email.' });
+
+/**
+ * Folder trees, one per folder type: each key a folder's name, its value the folders inside
+ * it (null or {} for none). One cyclic definition, so the JSON Schema holds it once.
+ */
+const Folders = Type.Cyclic({
+  FolderTree: Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.Null(), Type.Ref('FolderTree')]), {
+    description: 'Folders by name; each holds the folders nested in it.',
+  }),
+  Folders: Type.Object({
+    app: Type.Optional(Type.Ref('FolderTree')),
+    resource: Type.Optional(Type.Ref('FolderTree')),
+    workflow: Type.Optional(Type.Ref('FolderTree')),
+  }, {
+    additionalProperties: false,
+    description: 'Folder trees, one per folder type. A folder is known by its path, so a renamed or moved folder is a new one.',
+  }),
+}, 'Folders');
+
+const Workspace = Type.Object({
+  emailDomains: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+    description: 'Email domains of the workspace\'s own people; invitees from other domains are external. Replaces the whole list.',
+  })),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
+  twoFactorRequired: Type.Optional(Type.Boolean({ description: 'Whether sessions act here only once their person has turned two-factor sign-in on.' })),
+  prune: Type.Optional(Type.Array(Type.Union(PRUNABLE_SECTIONS.map((section) => Type.Literal(section))), {
+    description: 'Sections whose objects absent from the file are deleted. Sections not named here are only added to and updated.',
+  })),
+  environments: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: ENVIRONMENT_NAME_MAX_LENGTH }), Type.Union([Type.Null(), Environment]))),
+  userAttributes: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9_]+$', maxLength: ATTRIBUTE_NAME_MAX_LENGTH }), UserAttribute, {
+    additionalProperties: false, description: 'User attribute definitions by name (a-z, 0-9 and _).',
+  })),
+  groups: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.Null(), Group]))),
+  members: Type.Optional(Type.Record(Email, Type.Union([Type.Null(), Member]), {
+    additionalProperties: false, description: 'Members by email (matched whatever its case).',
+  })),
+  folders: Type.Optional(Folders),
+}, { additionalProperties: false, description: 'A workspace, keyed by its name.' });
+
+export const ConfigDocument = Type.Object({
+  vars: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+    description: 'Values for `${name}` references in this and the other files; `--var name=value` overrides them.',
+  })),
+  workspaces: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Union([Type.Null(), Workspace]), {
+    description: 'Workspaces by name. A workspace absent from the instance is created.',
+  })),
+}, {
+  additionalProperties: false,
+  title: 'Toolplane configuration',
+  description: 'A Toolplane instance described by natural keys (names, emails, folder paths), for `toolplane plan` and `toolplane apply`.',
+});
+
+export type ConfigDocument = Static<typeof ConfigDocument>;
+export type WorkspaceConfig = Static<typeof Workspace>;
+export type EnvironmentConfig = Static<typeof Environment>;
+export type UserAttributeConfig = Static<typeof UserAttribute>;
+export type GroupConfig = Static<typeof Group>;
+export type MemberConfig = Static<typeof Member>;
+export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
+
+/** The file's JSON Schema (draft 2020-12), as `toolplane config schema` prints it. */
+export function configJsonSchema(): Record<string, unknown> {
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ConfigDocument)) };
+}

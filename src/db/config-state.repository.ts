@@ -1,0 +1,53 @@
+import type { Executor } from './executor.ts';
+import { fromJson } from './rows.ts';
+import type { MembershipRow } from './schema.ts';
+
+/** A member as configuration as code compares it: names as the workspace shows them, stored attribute values. */
+export interface MemberStateRow {
+  user_id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: MembershipRow['role'];
+  status: MembershipRow['status'];
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * Whole-workspace reads for `toolplane plan`: each answers in one statement however many
+ * rows there are, so a plan of ten thousand members costs a handful of round trips.
+ */
+export class ConfigStateRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Every member of the workspace, oldest membership first. */
+  async members(workspaceId: string): Promise<MemberStateRow[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select((eb) => [
+        'users.id as user_id',
+        'users.email as email',
+        eb.fn.coalesce('memberships.first_name', 'users.first_name').as('first_name'),
+        eb.fn.coalesce('memberships.last_name', 'users.last_name').as('last_name'),
+        'memberships.role as role',
+        'memberships.status as status',
+        'memberships.attributes as attributes',
+      ])
+      .where('memberships.workspace_id', '=', workspaceId)
+      .orderBy('memberships.created_at')
+      .orderBy('users.id')
+      .execute();
+    return rows.map((row) => ({ ...row, attributes: fromJson<Record<string, unknown>>(row.attributes) }));
+  }
+
+  /** Every (group, user) pair of the workspace's groups. */
+  groupMembers(workspaceId: string): Promise<Array<{ group_id: number; user_id: string }>> {
+    return this.db
+      .selectFrom('group_members')
+      .innerJoin('groups', 'groups.id', 'group_members.group_id')
+      .select(['group_members.group_id', 'group_members.user_id'])
+      .where('groups.workspace_id', '=', workspaceId)
+      .execute();
+  }
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyCommand, collectVar, planCommand } from '../../src/cli/config-code.ts';
+import { Harness } from '../helpers/harness.ts';
+import { testDialect } from '../helpers/test-database.ts';
+
+let h: Harness;
+let dir: string;
+
+beforeAll(async () => {
+  h = await Harness.start();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-code-cli-'));
+});
+afterAll(async () => {
+  await h.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A stdout stand-in that keeps what is written. */
+function output() {
+  let text = '';
+  const stream = new Writable({ write(chunk, _, done) { text += String(chunk); done(); } });
+  return { stream, text: () => text };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe(`toolplane plan and apply on ${testDialect()}`, () => {
+  it('plan prints a readable diff and exits 2 with changes, 0 without, 1 on errors', async () => {
+    const file = write('team.yaml', 'vars:\n  stage: staging\nworkspaces:\n  "CLI ${stage}":\n    groups:\n      eng: {}\n');
+    const first = output();
+    expect(await planCommand(h.runtime, { file: [file], var: collectVar('stage=production') }, first.stream)).toBe(2);
+    expect(first.text()).toBe([
+      'workspace "CLI production"',
+      `  + workspace "CLI production"  (${file}:4:3)`,
+      `  + group "eng"  (${file}:6:7)`,
+      '',
+      'Plan: 2 to create, 0 to update, 0 to delete.',
+      '',
+    ].join('\n'));
+
+    const applied = output();
+    expect(await applyCommand(h.runtime, { file: [file], var: { stage: 'production' }, yes: true }, applied.stream)).toBe(0);
+    expect(applied.text()).toMatch(/Applied: 2 created, 0 updated, 0 deleted\. Its audit events carry request id apply_[0-9a-f-]+\.\n$/);
+
+    const none = output();
+    expect(await planCommand(h.runtime, { file: [file], var: { stage: 'production' } }, none.stream)).toBe(0);
+    expect(none.text()).toBe('No changes: the instance matches the configuration.\n');
+
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await planCommand(h.runtime, { file: [write('bad.yaml', 'workspaces:\n  X:\n    groupz: {}\n')] }, output().stream)).toBe(1);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('bad.yaml:3:5: "groupz" is not allowed here'));
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('apply --plan-file applies a saved plan only while the instance is as it was planned against', async () => {
+    const file = write('saved.yaml', 'workspaces:\n  Saved:\n    groups:\n      one: {}\n');
+    const json = output();
+    expect(await planCommand(h.runtime, { file: [file], json: true }, json.stream)).toBe(2);
+    const planFile = write('saved.plan.json', json.text());
+    expect(JSON.parse(json.text())).toMatchObject({ summary: { create: 2, update: 0, delete: 0 }, stateFingerprint: expect.any(String) });
+
+    // Someone else creates the workspace in between: the saved plan no longer holds.
+    await h.services.workspaces.create('Saved');
+    await expect(applyCommand(h.runtime, { file: [file], yes: true, planFile }, output().stream)).rejects.toMatchObject({ code: 'config_state_changed' });
+    expect(await h.runtime.database.db.selectFrom('groups').select('id').where('name', '=', 'one').execute()).toEqual([]);
+  });
+
+  it('apply without --yes off a terminal asks nobody and applies nothing', async () => {
+    const file = write('ask.yaml', 'workspaces:\n  Asked:\n    groups:\n      one: {}\n');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await applyCommand(h.runtime, { file: [file] }, output().stream)).toBe(1);
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await h.runtime.database.db.selectFrom('workspaces').select('id').where('name', '=', 'Asked').execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigCodeEngine } from '../../src/config-code/engine.ts';
+import type { WorkspaceConfig } from '../../src/config-code/schema.ts';
+import type { Actor } from '../../src/core/actor.ts';
+import { Harness } from '../helpers/harness.ts';
+import { testDialect } from '../helpers/test-database.ts';
+
+let h: Harness;
+let engine: ConfigCodeEngine;
+const local = (workspaceId: string): Actor => ({ userId: '', email: '', tokenId: null, workspaceId });
+
+beforeAll(async () => {
+  h = await Harness.start();
+  engine = new ConfigCodeEngine(h.runtime.store, h.services);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function apply(on: ConfigCodeEngine, text: string): Promise<void> {
+  const desired = on.load([{ name: 'generated.yaml', text }]);
+  await on.apply(desired, await on.plan(desired), local);
+}
+async function changesOf(on: ConfigCodeEngine, text: string) {
+  return (await on.plan(on.load([{ name: 'generated.yaml', text }]))).changes;
+}
+
+const ATTRIBUTES = {
+  team: { type: 'string', value: fc.string({ maxLength: 12 }) },
+  level: { type: 'number', value: fc.integer({ min: -1000, max: 1000 }) },
+  remote: { type: 'boolean', value: fc.boolean() },
+  meta: { type: 'json', value: fc.constantFrom({ a: 1 }, [1, 'two'], 'text', { nested: { list: [true, null] } }) },
+} as const;
+type AttributeName = keyof typeof ATTRIBUTES;
+
+const name = fc.string({ minLength: 1, maxLength: 12 }).filter((text) => text.trim() === text && !/[\u0000-\u001f\u007f/]/.test(text));
+const folderTree = fc.letrec((tie) => ({
+  tree: fc.dictionary(name, fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), tie('tree')), { maxKeys: 3 }),
+})).tree;
+
+/** A workspace configuration with every kind of object this file knows, internally consistent. */
+const workspaceConfig = fc.record({
+  environments: fc.uniqueArray(fc.constantFrom('development', 'staging', 'production', 'qa', 'uat'), { maxLength: 5 }),
+  defaultIndex: fc.option(fc.nat(4)),
+  descriptions: fc.array(fc.string({ maxLength: 20 }), { minLength: 5, maxLength: 5 }),
+  colors: fc.array(fc.option(fc.constantFrom('#112233', '#ABCDEF', '#3b82f6')), { minLength: 5, maxLength: 5 }),
+  attributes: fc.subarray(Object.keys(ATTRIBUTES) as AttributeName[]),
+  groups: fc.uniqueArray(fc.constantFrom('eng', 'ops', 'Support Team', 'sales'), { maxLength: 4 }),
+  members: fc.array(fc.record({
+    role: fc.constantFrom('admin', 'builder', 'end-user'),
+    archived: fc.boolean(),
+    firstName: fc.string({ maxLength: 10 }),
+    lastName: fc.string({ maxLength: 10 }),
+    groupPicks: fc.array(fc.nat(3), { maxLength: 3 }),
+    values: fc.record({ team: ATTRIBUTES.team.value, level: ATTRIBUTES.level.value, remote: ATTRIBUTES.remote.value, meta: ATTRIBUTES.meta.value }),
+  }), { minLength: 1, maxLength: 6 }),
+  groupListsMembers: fc.boolean(),
+  folders: fc.record({ app: folderTree, resource: folderTree }),
+});
+
+let run = 0;
+
+function toFile(workspace: string, config: WorkspaceConfig): string {
+  return stringify({ workspaces: { [workspace]: config } });
+}
+
+function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T : never, tag: string): WorkspaceConfig {
+  const emails = input.members.map((_, index) => `u${index}-${tag}@example.com`);
+  const config: WorkspaceConfig = {
+    emailDomains: ['example.com'],
+    environments: Object.fromEntries(input.environments.map((environment, index) => [environment, {
+      description: input.descriptions[index]!, color: input.colors[index] ?? null,
+      ...(input.defaultIndex === index ? { default: true } : {}),
+    }])),
+    userAttributes: Object.fromEntries(input.attributes.map((attribute) => [attribute, { type: ATTRIBUTES[attribute].type }])),
+    groups: Object.fromEntries(input.groups.map((group, index) => [group, input.groupListsMembers
+      ? { members: emails.filter((_, member) => input.members[member]!.groupPicks.includes(index)) }
+      : {}])),
+    members: Object.fromEntries(input.members.map((member, index) => {
+      // The first member is the workspace's active admin, so no rule refuses the others.
+      const role = index === 0 ? 'admin' : member.role;
+      const archived = index > 0 && member.archived && role !== 'admin';
+      return [emails[index]!, {
+        role, firstName: member.firstName, lastName: member.lastName,
+        ...(archived ? { status: 'archived' as const } : {}),
+        groups: input.groupListsMembers ? undefined : [...new Set(member.groupPicks)].flatMap((pick) => input.groups[pick] ?? []),
+        attributes: Object.fromEntries(input.attributes.map((attribute) => [attribute, member.values[attribute]])),
+      }];
+    })),
+    folders: input.folders as WorkspaceConfig['folders'],
+  };
+  return JSON.parse(JSON.stringify(config)) as WorkspaceConfig;
+}
+
+describe(`configuration round trips on ${testDialect()}`, () => {
+  it('applies any generated configuration so that planning it again shows no changes, and exports it as it was', async () => {
+    await fc.assert(fc.asyncProperty(workspaceConfig, async (input) => {
+      run += 1;
+      const original = `generated ${run}`;
+      const text = toFile(original, sample(input, String(run)));
+      await apply(engine, text);
+      expect(await changesOf(engine, text)).toEqual([]);
+
+      // Export, then apply the export as a new workspace: same objects, same file.
+      const exported = await engine.export(original);
+      const copy = `${original} copy`;
+      const renamed = exported.replace(`  ${JSON.stringify(original).slice(1, -1)}:`, `  ${copy}:`);
+      expect(renamed).not.toBe(exported);
+      await apply(engine, renamed);
+      expect(await changesOf(engine, renamed)).toEqual([]);
+      expect(await engine.export(copy)).toBe(renamed);
+    }), { numRuns: 12, endOnFailure: true });
+  });
+
+  it('exports a whole instance so that applying it to an empty instance plans no changes after', async () => {
+    const exported = await engine.export();
+    const empty = await Harness.start();
+    try {
+      const other = new ConfigCodeEngine(empty.runtime.store, empty.services);
+      expect((await changesOf(other, exported)).length).toBeGreaterThan(0);
+      await apply(other, exported);
+      expect(await changesOf(other, exported)).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+});
