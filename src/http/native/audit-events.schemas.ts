@@ -36,7 +36,7 @@ export const AuditEvent = Type.Object(
       description: 'The fields the write set, with their new values; for an update only those that changed. '
         + 'Secret values, passwords and token secrets are never recorded, only the names of the secrets set.',
     }),
-    requestId: NullableString('The `x-request-id` of the HTTP request that made the write; null for local commands.'),
+    requestId: NullableString('The `x-request-id` of the HTTP request that made the write; for a configuration apply, its id (`apply_…`); null for other local commands.'),
   },
   { description: 'One recorded write.' },
 );
