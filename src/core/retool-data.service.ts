@@ -46,7 +46,8 @@ export class RetoolDataService {
 
   /** The object an integer was given to, among `kinds`; undefined when none. */
   byLegacyId(kinds: readonly LegacyIdKind[], id: number): Promise<{ kind: LegacyIdKind; localId: string } | undefined> {
-    if (!Number.isSafeInteger(id) || id < 1) return Promise.resolve(undefined);
+    // Beyond a 32-bit integer no number was ever given (and PostgreSQL's column cannot hold it).
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return Promise.resolve(undefined);
     return this.store.read(async (repos) => repos.retool.byLegacyId(kinds, id) as Promise<{ kind: LegacyIdKind; localId: string } | undefined>);
   }
 

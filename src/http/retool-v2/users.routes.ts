@@ -102,11 +102,16 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
   // Retool keeps a deleted user, disabled; so does Toolplane (the membership is archived).
   app.delete('/users/:userId', { config: { scope: 'users:write' }, schema: { params: UserParams } }, async (request, reply) => {
     await users.update(request.actor, fromRetoolUserId(request.params.userId), { disabled: true });
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }
 
+/** An ISO-8601 instant as the server writes them (`toIso`), the only joining time a token of its own carries. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function keyOf(token: Record<'j' | 'u', string>): MemberKey {
+  if (!ISO_INSTANT.test(token.j) || Number.isNaN(Date.parse(token.j))) throw invalidInput('next_token', 'is not a token this server gave');
   return { joinedAt: token.j, userId: token.u };
 }
 

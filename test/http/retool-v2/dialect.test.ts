@@ -121,6 +121,10 @@ describe('users', () => {
     const filtered = (await v2(h, 'GET', '/api/v2/users?email=PAGE3@example.com')).json();
     expect(filtered.data.map((user: { email: string }) => user.email)).toEqual(['page3@example.com']);
     expect((await v2(h, 'GET', '/api/v2/users?limit=2&next_token=garbage')).statusCode).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ j: 'not a time', u: 'x' })).toString('base64url');
+    expect((await v2(h, 'GET', `/api/v2/users?limit=2&next_token=${forged}`)).statusCode).toBe(400);
+    expect((await v2(h, 'GET', '/api/v2/groups/2147483648')).statusCode).toBe(404);
+    expect((await v2(h, 'DELETE', '/api/v2/folders/app_99999999999')).statusCode).toBe(404);
     expect((await v2(h, 'GET', '/api/v2/users?next_token=abc')).statusCode).toBe(400);
     expect((await v2(h, 'GET', '/api/v2/users?limit=101')).statusCode).toBe(400);
   });
