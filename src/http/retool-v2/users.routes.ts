@@ -1,4 +1,4 @@
-import type { MemberSummary } from '../../core/user.service.ts';
+import type { MemberPage } from '../../core/user.service.ts';
 import type { MemberKey } from '../../db/user.repository.ts';
 import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { RoleFlags } from '../../core/roles.ts';
@@ -31,14 +31,15 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
         next_token: page.next ? encodeNextToken({ j: page.next.joinedAt, u: page.next.userId }) : null, has_more: page.next !== null,
       };
     }
-    const all: MemberSummary[] = [];
+    // Presented batch by batch: each batch's ids and metadata are read with one bounded query.
+    const all: Awaited<ReturnType<typeof presentUsers>> = [];
     let after: MemberKey | null = null;
     do {
-      const page = await users.listAfter(request.actor, after, WHOLE_LIST_BATCH, filter);
-      all.push(...page.items);
+      const page: MemberPage = await users.listAfter(request.actor, after, WHOLE_LIST_BATCH, filter);
+      all.push(...await presentUsers(services, request.actor, page.items));
       after = page.next;
     } while (after);
-    return { success: true, data: await presentUsers(services, request.actor, all), total_count: all.length, next_token: null, has_more: false };
+    return { success: true, data: all, total_count: all.length, next_token: null, has_more: false };
   });
 
   app.get('/users/:userId', { config: { scope: 'users:read' }, schema: { params: UserParams, response: { 200: UserEnvelope } } }, async (request) =>
