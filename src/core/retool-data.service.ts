@@ -94,8 +94,12 @@ export class RetoolDataService {
     });
   }
 
-  userMetadata(actor: Actor, userIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    return this.store.read((repos) => repos.retool.userMetadata(actor.workspaceId, userIds));
+  /** The members' Retool extras: free-form metadata, and which have two-factor sign-in on. */
+  memberExtras(actor: Actor, userIds: readonly string[]): Promise<{ metadata: Map<string, Record<string, unknown>>; twoFactor: Set<string> }> {
+    return this.store.read(async (repos) => ({
+      metadata: await repos.retool.userMetadata(actor.workspaceId, userIds),
+      twoFactor: await repos.retool.twoFactorEnabled(userIds),
+    }));
   }
 
   /** Replaces a member's metadata object; audited when it changed. */

@@ -69,6 +69,16 @@ export class RetoolRepository {
     return this.db.selectFrom('retool_resource_configuration_ids').select(['resource_id', 'environment_id']).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Which of the accounts have two-factor sign-in on. */
+  async twoFactorEnabled(userIds: readonly string[]): Promise<Set<string>> {
+    const enabled = new Set<string>();
+    for (const chunk of chunks(userIds)) {
+      const rows = await this.db.selectFrom('users').select('id').where('id', 'in', chunk).where('totp_enabled_at', 'is not', null).execute();
+      for (const row of rows) enabled.add(row.id);
+    }
+    return enabled;
+  }
+
   async groupSettings(groupIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
     const found = new Map<number, Record<string, unknown>>();
     for (const chunk of chunks(groupIds)) {

@@ -96,6 +96,10 @@ describe('users', () => {
       },
     });
     expect(patched.json().data).toMatchObject({ metadata: { team: 'ops', region: 'eu' }, user_type: 'mobile', is_admin: false });
+    expect(patched.json().data.two_factor_auth_enabled).toBe(false);
+    const uuid = created.id.slice(5).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    await db().updateTable('users').set({ totp_enabled_at: new Date().toISOString() }).where('id', '=', uuid).execute();
+    expect((await v2(h, 'GET', `/api/v2/users/${created.id}`)).json().data.two_factor_auth_enabled).toBe(true);
     expect((await v2(h, 'DELETE', `/api/v2/users/${created.id}`)).statusCode).toBe(204);
     const after = (await v2(h, 'GET', `/api/v2/users/${created.id}`)).json().data;
     expect(after).toMatchObject({ active: false, legacy_id: created.legacy_id, metadata: { team: 'ops', region: 'eu' } });
