@@ -46,7 +46,8 @@ export class RetoolDataService {
 
   /** The object an integer was given to, among `kinds`; undefined when none. */
   byLegacyId(kinds: readonly LegacyIdKind[], id: number): Promise<{ kind: LegacyIdKind; localId: string } | undefined> {
-    if (!Number.isSafeInteger(id) || id < 1) return Promise.resolve(undefined);
+    // Beyond a 32-bit integer no number was ever given (and PostgreSQL's column cannot hold it).
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return Promise.resolve(undefined);
     return this.store.read(async (repos) => repos.retool.byLegacyId(kinds, id) as Promise<{ kind: LegacyIdKind; localId: string } | undefined>);
   }
 
@@ -93,8 +94,12 @@ export class RetoolDataService {
     });
   }
 
-  userMetadata(actor: Actor, userIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    return this.store.read((repos) => repos.retool.userMetadata(actor.workspaceId, userIds));
+  /** The members' Retool extras: free-form metadata, and which have two-factor sign-in on. */
+  memberExtras(actor: Actor, userIds: readonly string[]): Promise<{ metadata: Map<string, Record<string, unknown>>; twoFactor: Set<string> }> {
+    return this.store.read(async (repos) => ({
+      metadata: await repos.retool.userMetadata(actor.workspaceId, userIds),
+      twoFactor: await repos.retool.twoFactorEnabled(userIds),
+    }));
   }
 
   /** Replaces a member's metadata object; audited when it changed. */

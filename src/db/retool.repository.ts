@@ -1,6 +1,15 @@
 import type { Executor } from './executor.ts';
 import { fromJson, toJson } from './rows.ts';
 
+/** Ids per statement: far below SQLite's limit on bound parameters, whatever the list's length. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
+  return result;
+}
+
 /**
  * What Retool's API v2 stores beyond the shared model (migration 0013): small integer ids
  * for UUID-named objects, resource configuration ids, group settings and member metadata.
@@ -18,17 +27,22 @@ export class RetoolRepository {
     const found = await this.findLegacyIds(kind, unique);
     const missing = unique.filter((id) => !found.has(id));
     if (missing.length === 0) return found;
-    await this.db.insertInto('retool_legacy_ids').values(missing.map((local_id) => ({ kind, local_id })))
-      .onConflict((conflict) => conflict.columns(['kind', 'local_id']).doNothing()).execute();
+    for (const chunk of chunks(missing)) {
+      await this.db.insertInto('retool_legacy_ids').values(chunk.map((local_id) => ({ kind, local_id })))
+        .onConflict((conflict) => conflict.columns(['kind', 'local_id']).doNothing()).execute();
+    }
     return this.findLegacyIds(kind, unique);
   }
 
   /** The integers the local ids of the kind already have; those without one are absent. */
   async findLegacyIds(kind: string, localIds: readonly string[]): Promise<Map<string, number>> {
-    if (localIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('retool_legacy_ids').select(['id', 'local_id'])
-      .where('kind', '=', kind).where('local_id', 'in', localIds).execute();
-    return new Map(rows.map((row) => [row.local_id, Number(row.id)]));
+    const found = new Map<string, number>();
+    for (const chunk of chunks(localIds)) {
+      const rows = await this.db.selectFrom('retool_legacy_ids').select(['id', 'local_id'])
+        .where('kind', '=', kind).where('local_id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.local_id, Number(row.id));
+    }
+    return found;
   }
 
   /** The local id the integer was given to, for one of `kinds`. */
@@ -55,10 +69,23 @@ export class RetoolRepository {
     return this.db.selectFrom('retool_resource_configuration_ids').select(['resource_id', 'environment_id']).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Which of the accounts have two-factor sign-in on. */
+  async twoFactorEnabled(userIds: readonly string[]): Promise<Set<string>> {
+    const enabled = new Set<string>();
+    for (const chunk of chunks(userIds)) {
+      const rows = await this.db.selectFrom('users').select('id').where('id', 'in', chunk).where('totp_enabled_at', 'is not', null).execute();
+      for (const row of rows) enabled.add(row.id);
+    }
+    return enabled;
+  }
+
   async groupSettings(groupIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
-    if (groupIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('retool_group_settings').select(['group_id', 'settings']).where('group_id', 'in', groupIds).execute();
-    return new Map(rows.map((row) => [Number(row.group_id), fromJson<Record<string, unknown>>(row.settings)]));
+    const found = new Map<number, Record<string, unknown>>();
+    for (const chunk of chunks(groupIds)) {
+      const rows = await this.db.selectFrom('retool_group_settings').select(['group_id', 'settings']).where('group_id', 'in', chunk).execute();
+      for (const row of rows) found.set(Number(row.group_id), fromJson<Record<string, unknown>>(row.settings));
+    }
+    return found;
   }
 
   async setGroupSettings(groupId: number, settings: Record<string, unknown>): Promise<void> {
@@ -67,10 +94,13 @@ export class RetoolRepository {
   }
 
   async userMetadata(workspaceId: string, userIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('retool_user_metadata').select(['user_id', 'metadata'])
-      .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds).execute();
-    return new Map(rows.map((row) => [row.user_id, fromJson<Record<string, unknown>>(row.metadata)]));
+    const found = new Map<string, Record<string, unknown>>();
+    for (const chunk of chunks(userIds)) {
+      const rows = await this.db.selectFrom('retool_user_metadata').select(['user_id', 'metadata'])
+        .where('workspace_id', '=', workspaceId).where('user_id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.user_id, fromJson<Record<string, unknown>>(row.metadata));
+    }
+    return found;
   }
 
   async setUserMetadata(workspaceId: string, userId: string, metadata: Record<string, unknown>): Promise<void> {

@@ -69,6 +69,7 @@ export function appsRoutes(app: RetoolApp, { services }: RetoolContext, ids: Fol
 
   app.delete('/apps/:appId', { config: { scope: 'apps:write' }, schema: { params: AppParams } }, async (request, reply) => {
     await apps.delete(request.actor, request.params.appId);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

@@ -67,6 +67,7 @@ export function configurationVariablesRoutes(app: RetoolApp, { services: { confi
     config: { scope: 'environments:write' }, schema: { params: VariableParams },
   }, async (request, reply) => {
     await configurationVariables.delete(request.actor, request.params.id);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

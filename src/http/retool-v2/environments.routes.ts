@@ -56,6 +56,7 @@ export function environmentsRoutes(app: RetoolApp, { services: { environments } 
     config: { scope: 'environments:write' }, schema: { params: EnvironmentParams },
   }, async (request, reply) => {
     await environments.delete(request.actor, request.params.environmentId);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

@@ -48,6 +48,7 @@ export function foldersRoutes(app: RetoolApp, { services }: RetoolContext, ids: 
     const resolved = await ids.resolve(request.actor, request.params.folderId);
     if (resolved.root) throw invalidInput('folderId', 'a root folder cannot be deleted');
     await folders.delete(request.actor, resolved.folder.id);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

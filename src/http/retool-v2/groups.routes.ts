@@ -124,7 +124,8 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
 
   app.delete('/groups/:groupId', { config: { scope: 'groups:write' }, schema: { params: GroupParams } }, async (request, reply) => {
     await groups.delete(request.actor, fromRetoolGroupId(request.params.groupId));
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }
 

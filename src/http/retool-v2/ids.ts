@@ -36,9 +36,12 @@ export function fromRetoolSpaceId(id: string): string {
   return withDashes(hex);
 }
 
-/** A group id from a path: digits only, within the integers the database holds. */
+/** The largest integer id the database holds (a 32-bit integer column on PostgreSQL). */
+export const MAX_INTEGER_ID = 2_147_483_647;
+
+/** A group id from a path: digits only, within the integers the database holds; any other names no group. */
 export function fromRetoolGroupId(id: string): number {
-  const value = /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
-  if (!Number.isSafeInteger(value)) throw notFound('group', id);
+  const value = /^\d{1,10}$/.test(id) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value > MAX_INTEGER_ID) throw notFound('group', id);
   return value;
 }

@@ -28,8 +28,8 @@ function unescape(segment: string): string {
 /**
  * Applies add, replace and remove operations, in order, to a copy of `document` holding the
  * patchable fields. Only the fields in `fields` may be the first segment of a path; deeper
- * paths reach into object fields (`/metadata/team`). `remove` of a top-level field sets it
- * to null. Any other operation or path is a 400 naming the operation.
+ * paths reach into object fields (`/metadata/team`) and lists (`/members/-` appends,
+ * `/members/0` names the first). `remove` of a top-level field sets it to null. Any other operation or path is a 400 naming the operation.
  */
 export function applyPatch(document: Record<string, unknown>, operations: readonly PatchOperationInput[], fields: readonly string[]): Record<string, unknown> {
   const result: Record<string, unknown> = structuredClone(document);
@@ -49,17 +49,19 @@ export function applyPatch(document: Record<string, unknown>, operations: readon
     }
     let parent = result[segments[0]!];
     for (const segment of segments.slice(1, -1)) {
-      if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) throw invalidInput(`${field}.path`, 'names no object');
+      if (parent === null || typeof parent !== 'object') throw invalidInput(`${field}.path`, 'names no object');
       parent = (parent as Record<string, unknown>)[segment];
     }
-    if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) {
-      if (segments.length === 2 && (parent === null || parent === undefined) && operation.op !== 'remove') {
-        result[segments[0]!] = { [segments[1]!]: structuredClone(operation.value) };
-        return;
-      }
-      throw invalidInput(`${field}.path`, 'names no object');
+    if ((parent === null || parent === undefined) && segments.length === 2 && operation.op !== 'remove') {
+      result[segments[0]!] = { [segments[1]!]: structuredClone(operation.value) };
+      return;
     }
+    if (parent === null || typeof parent !== 'object') throw invalidInput(`${field}.path`, 'names no object');
     const key = segments[segments.length - 1]!;
+    if (Array.isArray(parent)) {
+      applyToArray(parent, key, operation, field);
+      return;
+    }
     const target = parent as Record<string, unknown>;
     if (operation.op === 'remove') {
       if (!(key in target)) throw invalidInput(`${field}.path`, 'names nothing to remove');
@@ -71,6 +73,20 @@ export function applyPatch(document: Record<string, unknown>, operations: readon
     }
   });
   return result;
+}
+
+/** RFC 6902 on an array: `-` appends, an index inserts (add), replaces or removes the item there. */
+function applyToArray(items: unknown[], key: string, operation: PatchOperationInput, field: string): void {
+  if (key === '-' && operation.op === 'add') {
+    items.push(structuredClone(operation.value));
+    return;
+  }
+  const index = /^(0|[1-9]\d*)$/.test(key) ? Number(key) : Number.NaN;
+  const limit = operation.op === 'add' ? items.length : items.length - 1;
+  if (Number.isNaN(index) || index > limit) throw invalidInput(`${field}.path`, 'names no item of the list');
+  if (operation.op === 'add') items.splice(index, 0, structuredClone(operation.value));
+  else if (operation.op === 'replace') items[index] = structuredClone(operation.value);
+  else items.splice(index, 1);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SubjectInput } from '../../core/permission.service.ts';
 import type { Services } from '../../core/services.ts';
 import { ok, wholeList } from './envelope.ts';
 import type { FolderIds } from './folders.mapper.ts';
-import { fromRetoolUserId, toRetoolUserId } from './ids.ts';
+import { MAX_INTEGER_ID, fromRetoolUserId, toRetoolUserId } from './ids.ts';
 import { AccessListAnswer, AccessListEnvelope, AccessListParams, GrantBody, ListObjectsBody, RevokeBody } from './permissions.schemas.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 
@@ -14,7 +14,9 @@ type RetoolObjectType = 'folder' | 'app' | 'screen' | 'resource' | 'resource_con
 /** A Retool subject: a group by its integer id, a user by `user_<hex>`. */
 function subjectOf(subject: { type: string; id: unknown }): SubjectInput {
   if (subject.type === 'group') {
-    if (typeof subject.id !== 'number' || !Number.isSafeInteger(subject.id)) throw invalidInput('subject.id', 'a group is named by its integer id');
+    if (typeof subject.id !== 'number' || !Number.isInteger(subject.id) || subject.id < 1 || subject.id > MAX_INTEGER_ID) {
+      throw invalidInput('subject.id', 'a group is named by its integer id');
+    }
     return { type: 'group', id: subject.id };
   }
   if (typeof subject.id !== 'string') throw invalidInput('subject.id', 'a user is named by its user_<id>');

@@ -117,6 +117,7 @@ export function resourceConfigurationsRoutes(app: RetoolApp, { services }: Retoo
   }, async (request, reply) => {
     const current = await loadConfiguration(services, request.actor, request.params.configurationId);
     await resourceConfigurations.delete(request.actor, current.resourceId, current.environmentId);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

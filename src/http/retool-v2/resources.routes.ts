@@ -70,6 +70,7 @@ export function resourcesRoutes(app: RetoolApp, { services }: RetoolContext, ids
 
   app.delete('/resources/:resourceId', { config: { scope: 'resources:write' }, schema: { params: ResourceParams } }, async (request, reply) => {
     await resources.delete(request.actor, request.params.resourceId);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

@@ -94,12 +94,14 @@ export function sourceControlRoutes(app: RetoolApp, { services: { retool, unitOf
   }, async (request, reply) => {
     const split = splitAt(request.body.config, SECRET_PATHS, SEALED_PLACEHOLDER);
     const { settings, created } = await retool.putSettings(request.actor, 'source_control_config', split.settings, split.secrets, split.kept);
-    return reply.code(created ? 201 : 200).send(ok(present(settings)));
+    reply.code(created ? 201 : 200);
+    return ok(present(settings));
   });
 
   app.delete('/source_control/config', { config: { scope: 'apps:write' } }, async (request, reply) => {
     await retool.deleteSettings(request.actor, 'source_control_config');
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 
   app.get('/source_control/settings', { config: { scope: 'apps:read' }, schema: { response: { 200: SettingsAnswer } } }, async (request) =>

@@ -93,6 +93,7 @@ export function spacesRoutes(app: RetoolApp, { services }: RetoolContext): void 
   app.delete('/spaces/:spaceId', { config: { scope: 'workspaces:write' }, schema: { params: SpaceParams } }, async (request, reply) => {
     const current = await active(request.actor, request.params.spaceId);
     await workspaces.updateSettings(request.actor, current.id, { status: 'archived' });
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

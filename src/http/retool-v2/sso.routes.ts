@@ -88,6 +88,7 @@ export function ssoRoutes(app: RetoolApp, { services: { retool } }: RetoolContex
 
   app.delete('/sso/config', { config: { scope: 'sso:write' } }, async (request, reply) => {
     await retool.deleteSettings(request.actor, 'sso');
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

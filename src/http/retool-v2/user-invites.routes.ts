@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../core/errors.ts';
 import type { Invite } from '../../core/invites.ts';
 import type { Services } from '../../core/services.ts';
 import { Envelope, ListEnvelope, Nullable, ok, wholeList } from './envelope.ts';
-import { toRetoolUserId } from './ids.ts';
+import { MAX_INTEGER_ID, toRetoolUserId } from './ids.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 
 const RetoolInvite = Type.Object({
@@ -24,7 +24,7 @@ const RetoolInvite = Type.Object({
 
 const InviteBody = Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
-  defaultGroupIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000 })),
+  defaultGroupIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: MAX_INTEGER_ID }), { maxItems: 1000 })),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
@@ -103,6 +103,7 @@ export function userInvitesRoutes(app: RetoolApp, { services }: RetoolContext): 
 
   app.delete('/user_invites/:userInviteId', { config: { scope: 'invites:write' }, schema: { params: InviteParams } }, async (request, reply) => {
     await invites.revoke(request.actor, (await loadInvite(services, request.actor, request.params.userInviteId)).id);
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }

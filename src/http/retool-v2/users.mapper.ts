@@ -26,7 +26,7 @@ export function roleOf(userType: string, isAdmin: boolean, field: string): Role 
 /** Retool's users for the workspace's members, in the order given. */
 export async function presentUsers(services: Services, actor: Actor, users: readonly MemberSummary[]) {
   const ids = users.map((user) => user.id);
-  const [legacyIds, metadata] = await Promise.all([services.retool.legacyIds('user', ids), services.retool.userMetadata(actor, ids)]);
+  const [legacyIds, { metadata, twoFactor }] = await Promise.all([services.retool.legacyIds('user', ids), services.retool.memberExtras(actor, ids)]);
   return users.map((user) => ({
     id: toRetoolUserId(user.id),
     legacy_id: legacyIds.get(user.id)!,
@@ -38,7 +38,7 @@ export async function presentUsers(services: Services, actor: Actor, users: read
     active: user.membershipStatus === 'active',
     metadata: metadata.get(user.id) ?? {},
     is_admin: user.role === 'admin',
-    two_factor_auth_enabled: false,
+    two_factor_auth_enabled: twoFactor.has(user.id),
     user_type: userTypeOf(user.role),
   }));
 }

@@ -1,4 +1,4 @@
-import type { MemberSummary } from '../../core/user.service.ts';
+import type { MemberPage } from '../../core/user.service.ts';
 import type { MemberKey } from '../../db/user.repository.ts';
 import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { RoleFlags } from '../../core/roles.ts';
@@ -31,14 +31,15 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
         next_token: page.next ? encodeNextToken({ j: page.next.joinedAt, u: page.next.userId }) : null, has_more: page.next !== null,
       };
     }
-    const all: MemberSummary[] = [];
+    // Presented batch by batch: each batch's ids and metadata are read with one bounded query.
+    const all: Awaited<ReturnType<typeof presentUsers>> = [];
     let after: MemberKey | null = null;
     do {
-      const page = await users.listAfter(request.actor, after, WHOLE_LIST_BATCH, filter);
-      all.push(...page.items);
+      const page: MemberPage = await users.listAfter(request.actor, after, WHOLE_LIST_BATCH, filter);
+      all.push(...await presentUsers(services, request.actor, page.items));
       after = page.next;
     } while (after);
-    return { success: true, data: await presentUsers(services, request.actor, all), total_count: all.length, next_token: null, has_more: false };
+    return { success: true, data: all, total_count: all.length, next_token: null, has_more: false };
   });
 
   app.get('/users/:userId', { config: { scope: 'users:read' }, schema: { params: UserParams, response: { 200: UserEnvelope } } }, async (request) =>
@@ -102,11 +103,16 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
   // Retool keeps a deleted user, disabled; so does Toolplane (the membership is archived).
   app.delete('/users/:userId', { config: { scope: 'users:write' }, schema: { params: UserParams } }, async (request, reply) => {
     await users.update(request.actor, fromRetoolUserId(request.params.userId), { disabled: true });
-    return reply.code(204).send();
+    reply.code(204);
+    return null;
   });
 }
 
+/** An ISO-8601 instant as the server writes them (`toIso`), the only joining time a token of its own carries. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function keyOf(token: Record<'j' | 'u', string>): MemberKey {
+  if (!ISO_INSTANT.test(token.j) || Number.isNaN(Date.parse(token.j))) throw invalidInput('next_token', 'is not a token this server gave');
   return { joinedAt: token.j, userId: token.u };
 }
 

@@ -96,6 +96,10 @@ describe('users', () => {
       },
     });
     expect(patched.json().data).toMatchObject({ metadata: { team: 'ops', region: 'eu' }, user_type: 'mobile', is_admin: false });
+    expect(patched.json().data.two_factor_auth_enabled).toBe(false);
+    const uuid = created.id.slice(5).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    await db().updateTable('users').set({ totp_enabled_at: new Date().toISOString() }).where('id', '=', uuid).execute();
+    expect((await v2(h, 'GET', `/api/v2/users/${created.id}`)).json().data.two_factor_auth_enabled).toBe(true);
     expect((await v2(h, 'DELETE', `/api/v2/users/${created.id}`)).statusCode).toBe(204);
     const after = (await v2(h, 'GET', `/api/v2/users/${created.id}`)).json().data;
     expect(after).toMatchObject({ active: false, legacy_id: created.legacy_id, metadata: { team: 'ops', region: 'eu' } });
@@ -121,6 +125,10 @@ describe('users', () => {
     const filtered = (await v2(h, 'GET', '/api/v2/users?email=PAGE3@example.com')).json();
     expect(filtered.data.map((user: { email: string }) => user.email)).toEqual(['page3@example.com']);
     expect((await v2(h, 'GET', '/api/v2/users?limit=2&next_token=garbage')).statusCode).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ j: 'not a time', u: 'x' })).toString('base64url');
+    expect((await v2(h, 'GET', `/api/v2/users?limit=2&next_token=${forged}`)).statusCode).toBe(400);
+    expect((await v2(h, 'GET', '/api/v2/groups/2147483648')).statusCode).toBe(404);
+    expect((await v2(h, 'DELETE', '/api/v2/folders/app_99999999999')).statusCode).toBe(404);
     expect((await v2(h, 'GET', '/api/v2/users?next_token=abc')).statusCode).toBe(400);
     expect((await v2(h, 'GET', '/api/v2/users?limit=101')).statusCode).toBe(400);
   });

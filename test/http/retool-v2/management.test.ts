@@ -93,3 +93,37 @@ describe('user invites', () => {
     expect(undefinedAttribute.statusCode).toBe(400);
   });
 });
+
+describe('JSON Patch', () => {
+  it('changes a group\'s name, settings and members, checked as a full write would be', async () => {
+    const member = await newUser('patched-member@example.com');
+    const group = (await v2(h, 'POST', '/api/v2/groups', { body: { name: 'to patch' } })).json().data;
+    const patched = await v2(h, 'PATCH', `/api/v2/groups/${group.id}`, {
+      body: {
+        operations: [
+          { op: 'replace', path: '/name', value: 'patched' }, { op: 'replace', path: '/universal_app_access', value: 'edit' },
+          { op: 'add', path: '/members/-', value: { id: member.id, is_group_admin: false } },
+        ],
+      },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().data).toMatchObject({ name: 'patched', universal_app_access: 'edit', members: [{ id: member.id }] });
+    const refused = await v2(h, 'PATCH', `/api/v2/groups/${group.id}`, { body: { operations: [{ op: 'replace', path: '/universal_app_access', value: 'all' }] } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('universal_app_access');
+    expect((await v2(h, 'GET', `/api/v2/groups/${group.id}`)).json().data.universal_app_access).toBe('edit');
+  });
+
+  it('moves a resource into a resource folder and back to the root', async () => {
+    const folder = (await v2(h, 'POST', '/api/v2/folders', { body: { name: 'resources here', folder_type: 'resource' } })).json().data;
+    const appFolder = (await v2(h, 'POST', '/api/v2/folders', { body: { name: 'not for resources', folder_type: 'app' } })).json().data;
+    const resource = (await v2(h, 'POST', '/api/v2/resources', { body: { display_name: 'Movable', type: 'restapi', options: {}, folder_id: folder.id } })).json().data;
+    const wrongType = await v2(h, 'PATCH', `/api/v2/resources/${resource.id}`, { body: { operations: [{ op: 'replace', path: '/folder_id', value: appFolder.id }] } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().message).toContain('folder_id');
+    const root = (await v2(h, 'GET', '/api/v2/folders')).json().data.find((item: { folder_type: string }) => item.folder_type === 'resource');
+    expect((await v2(h, 'PATCH', `/api/v2/resources/${resource.id}`, { body: { operations: [{ op: 'replace', path: '/folder_id', value: root.id }] } })).statusCode).toBe(200);
+    const stored = (await h.request('GET', `/api/v1/resources/${resource.id}`)).json();
+    expect(stored).not.toHaveProperty('folderId');
+  });
+});
