@@ -1,0 +1,19 @@
+import type { Role } from '../api/me.ts';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  /** Who sees the entry: what the server would refuse to the others is not offered. */
+  roles: readonly Role[];
+}
+
+/** The console's areas, in the order of the navigation. Only built pages are listed. */
+export const NAV: readonly NavEntry[] = [
+  { path: '/users', label: 'Users', roles: ['admin', 'builder'] },
+  { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
+];
+
+/** Where a person lands after signing in: their first area. */
+export function homePath(role: Role | null): string {
+  return NAV.find((entry) => role && entry.roles.includes(role))?.path ?? '/account';
+}
