@@ -31,6 +31,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: DESKTOP, bypassCSP: true });
   context.setDefaultTimeout(10_000);
+  if (process.env.DEBUG_PAGES) context.on('page', (page) => page.on('console', (message) => console.log(message.text())));
   return context;
 }
 

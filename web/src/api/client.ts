@@ -22,9 +22,18 @@ export function currentWorkspaceId(): string | null {
   return localStorage.getItem(WORKSPACE_KEY);
 }
 
+const workspaceListeners = new Set<() => void>();
+
 export function setCurrentWorkspaceId(id: string | null): void {
   if (id) localStorage.setItem(WORKSPACE_KEY, id);
   else localStorage.removeItem(WORKSPACE_KEY);
+  for (const listener of workspaceListeners) listener();
+}
+
+/** Hears of every change of the chosen workspace; answers the function that stops it. */
+export function onWorkspaceChange(listener: () => void): () => void {
+  workspaceListeners.add(listener);
+  return () => workspaceListeners.delete(listener);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, call, currentWorkspaceId } from './client.ts';
+import { useSyncExternalStore } from 'react';
+import { ApiError, api, call, currentWorkspaceId, onWorkspaceChange } from './client.ts';
 
 export type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 export type Role = 'admin' | 'builder' | 'end-user';
@@ -16,7 +17,9 @@ async function fetchMe() {
 
 export const ME_KEY = ['me'] as const;
 
+/** The signed-in person; a component using it renders again when another workspace is chosen. */
 export function useMe() {
+  useSyncExternalStore(onWorkspaceChange, currentWorkspaceId);
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
 }
 

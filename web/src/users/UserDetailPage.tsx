@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { QueryView } from '../components/QueryView.tsx';
 import { formatTime } from '../components/format.ts';
 import { Section } from '../account/Section.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleFields, roleOf } from './roles.ts';
 
 /** One member: groups and attributes; admins change their role and disable or re-enable them. */
@@ -43,7 +44,7 @@ export default function UserDetailPage() {
               <Title order={1} size="h2">
                 {`${member.firstName} ${member.lastName}`.trim() || member.email}
               </Title>
-              {member.isDisabled ? <Badge color="gray">Disabled</Badge> : <Badge color="green" variant="light">Active</Badge>}
+              <StatusBadge disabled={member.isDisabled} />
             </Group>
             <Text size="sm">
               {member.email} · member since {formatTime(member.createdAt)}
@@ -85,7 +86,7 @@ export default function UserDetailPage() {
               ) : (
                 <Group gap="xs">
                   {member.groups.map((group) => (
-                    <Badge key={group.id} variant="outline">
+                    <Badge key={group.id} variant="default" tt="none">
                       {group.name}
                     </Badge>
                   ))}

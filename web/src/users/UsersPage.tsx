@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client.ts';
 import { QueryView } from '../components/QueryView.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleOf } from './roles.ts';
 
 const PAGE_SIZE = 50;
@@ -48,7 +49,7 @@ export default function UsersPage() {
                       </Table.Td>
                       <Table.Td>{user.email}</Table.Td>
                       <Table.Td>{ROLE_LABELS[roleOf(user)]}</Table.Td>
-                      <Table.Td>{user.isDisabled ? <Badge color="gray">Disabled</Badge> : <Badge color="green" variant="light">Active</Badge>}</Table.Td>
+                      <Table.Td><StatusBadge disabled={user.isDisabled} /></Table.Td>
                       <Table.Td>{user.groups.map((group) => group.name).join(', ') || '—'}</Table.Td>
                     </Table.Tr>
                   ))}
