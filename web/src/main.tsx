@@ -13,7 +13,7 @@ import { cssVariablesResolver, theme } from './app/theme.ts';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      <Notifications position="top-right" containerWidth="min(440px, calc(100vw - 2rem))" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError, api, call, currentWorkspaceId, onWorkspaceChange } from './client.ts';
+import type { Role } from './role.ts';
+
+export type { Role };
 
 export type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
-export type Role = 'admin' | 'builder' | 'end-user';
 
 /** The signed-in person, or null when there is no live session. */
 async function fetchMe() {

@@ -1,8 +1,11 @@
-import { Anchor, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client.ts';
+import { actingRole, useMe } from '../api/me.ts';
 import { QueryView } from '../components/QueryView.tsx';
+import { InviteModal } from './InviteModal.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleOf } from './roles.ts';
 
@@ -11,6 +14,9 @@ const PAGE_SIZE = 50;
 /** The workspace's members, a page at a time from the server; the page is in the address. */
 export default function UsersPage() {
   const [params, setParams] = useSearchParams();
+  const me = useMe().data;
+  const isAdmin = me ? actingRole(me) === 'admin' : false;
+  const [inviting, invite] = useDisclosure(false);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const users = useQuery({
     queryKey: ['users', { page }],
@@ -19,9 +25,13 @@ export default function UsersPage() {
   });
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Users
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Users
+        </Title>
+        {isAdmin && <Button onClick={invite.open}>Invite people</Button>}
+      </Group>
+      {isAdmin && <InviteModal opened={inviting} onClose={invite.close} />}
       <QueryView query={users} isEmpty={(answer) => answer.data.length === 0} empty="No users on this page.">
         {(answer) => (
           <>

@@ -1,4 +1,4 @@
-import type { Role } from '../api/me.ts';
+import type { Role } from '../api/role.ts';
 
 interface RoleFields {
   isAdmin: boolean;
