@@ -12,6 +12,8 @@ import { Shell } from './Shell.tsx';
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
 const UserDetailPage = lazy(() => import('../users/UserDetailPage.tsx'));
+const GroupsPage = lazy(() => import('../groups/GroupsPage.tsx'));
+const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
 
 function PageLoader() {
   return (
@@ -60,6 +62,8 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           {staff && <Route path="/users" element={<UsersPage />} />}
           {staff && <Route path="/users/:userId" element={<UserDetailPage />} />}
+          {staff && <Route path="/groups" element={<GroupsPage />} />}
+          {staff && <Route path="/groups/:groupId" element={<GroupDetailPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -10,6 +10,7 @@ export interface NavEntry {
 /** The console's areas, in the order of the navigation. Only built pages are listed. */
 export const NAV: readonly NavEntry[] = [
   { path: '/users', label: 'Users', roles: ['admin', 'builder'] },
+  { path: '/groups', label: 'Groups', roles: ['admin', 'builder'] },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];
 

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { QueryView } from '../components/QueryView.tsx';
 import { formatTime } from '../components/format.ts';
 import { Section } from '../account/Section.tsx';
+import { AddToGroup } from './AddToGroup.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleFields, roleOf } from './roles.ts';
 
@@ -86,12 +87,13 @@ export default function UserDetailPage() {
               ) : (
                 <Group gap="xs">
                   {member.groups.map((group) => (
-                    <Badge key={group.id} variant="default" tt="none">
+                    <Badge key={group.id} variant="default" tt="none" component={Link} to={`/groups/${group.id}`} style={{ cursor: 'pointer' }}>
                       {group.name}
                     </Badge>
                   ))}
                 </Group>
               )}
+              {isAdmin && <AddToGroup userId={userId} memberOf={member.groups.map((group) => group.id)} />}
             </Section>
             <Section title="Attributes">
               {Object.keys(member.attributes).length === 0 ? (
