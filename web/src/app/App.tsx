@@ -14,6 +14,7 @@ const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
 const UserDetailPage = lazy(() => import('../users/UserDetailPage.tsx'));
 const GroupsPage = lazy(() => import('../groups/GroupsPage.tsx'));
 const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
+const TokensPage = lazy(() => import('../tokens/TokensPage.tsx'));
 
 function PageLoader() {
   return (
@@ -64,6 +65,7 @@ export function App() {
           {staff && <Route path="/users/:userId" element={<UserDetailPage />} />}
           {staff && <Route path="/groups" element={<GroupsPage />} />}
           {staff && <Route path="/groups/:groupId" element={<GroupDetailPage />} />}
+          {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

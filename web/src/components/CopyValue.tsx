@@ -5,7 +5,7 @@ export function CopyValue({ value, label = 'Copy' }: { value: string; label?: st
   return (
     <CopyButton value={value}>
       {({ copied, copy }) => (
-        <Button size="xs" variant="light" mt="xs" onClick={copy} color={copied ? 'teal' : undefined}>
+        <Button size="xs" variant="default" mt="xs" onClick={copy}>
           {copied ? 'Copied' : label}
         </Button>
       )}
