@@ -15,6 +15,7 @@ const UserDetailPage = lazy(() => import('../users/UserDetailPage.tsx'));
 const GroupsPage = lazy(() => import('../groups/GroupsPage.tsx'));
 const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx'));
+const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
 
 function PageLoader() {
   return (
@@ -65,6 +66,7 @@ export function App() {
           {staff && <Route path="/users/:userId" element={<UserDetailPage />} />}
           {staff && <Route path="/groups" element={<GroupsPage />} />}
           {staff && <Route path="/groups/:groupId" element={<GroupDetailPage />} />}
+          {staff && <Route path="/attributes" element={<AttributesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -11,6 +11,7 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { path: '/users', label: 'Users', roles: ['admin', 'builder'] },
   { path: '/groups', label: 'Groups', roles: ['admin', 'builder'] },
+  { path: '/attributes', label: 'User attributes', roles: ['admin', 'builder'] },
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];
