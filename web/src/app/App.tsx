@@ -16,6 +16,7 @@ const GroupsPage = lazy(() => import('../groups/GroupsPage.tsx'));
 const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx'));
 const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
+const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
 
 function PageLoader() {
   return (
@@ -67,6 +68,7 @@ export function App() {
           {staff && <Route path="/groups" element={<GroupsPage />} />}
           {staff && <Route path="/groups/:groupId" element={<GroupDetailPage />} />}
           {staff && <Route path="/attributes" element={<AttributesPage />} />}
+          {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

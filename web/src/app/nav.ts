@@ -12,6 +12,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/users', label: 'Users', roles: ['admin', 'builder'] },
   { path: '/groups', label: 'Groups', roles: ['admin', 'builder'] },
   { path: '/attributes', label: 'User attributes', roles: ['admin', 'builder'] },
+  { path: '/invites', label: 'Invites', roles: ['admin'] },
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];

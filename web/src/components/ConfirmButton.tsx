@@ -9,15 +9,17 @@ interface ConfirmButtonProps extends ButtonProps {
   /** What will happen, said once before it does. */
   message: ReactNode;
   onConfirm: () => void;
+  /** A destructive action's button says so in red; others (rotate, resend) do not. */
+  danger?: boolean;
   'aria-label'?: string;
 }
 
 /** A destructive action that asks once before it runs. */
-export function ConfirmButton({ children, title, message, onConfirm, ...buttonProps }: ConfirmButtonProps) {
+export function ConfirmButton({ children, title, message, onConfirm, danger = true, ...buttonProps }: ConfirmButtonProps) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button color="red" variant="light" {...buttonProps} onClick={open}>
+      <Button variant="default" c={danger ? 'red.9' : undefined} {...buttonProps} onClick={open}>
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
@@ -27,7 +29,7 @@ export function ConfirmButton({ children, title, message, onConfirm, ...buttonPr
             Cancel
           </Button>
           <Button
-            color="red"
+            color={danger ? 'red.9' : undefined}
             onClick={() => {
               close();
               onConfirm();

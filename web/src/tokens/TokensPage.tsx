@@ -90,7 +90,7 @@ export default function TokensPage() {
                           <Group gap={6} wrap="nowrap">
                             <ConfirmButton
                               size="xs"
-                              color="blue"
+                              danger={false}
                               aria-label={`Rotate ${token.name}`}
                               title={`Rotate ${token.name}?`}
                               message="A new secret replaces the current one, which stops working at once."
