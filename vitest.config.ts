@@ -25,6 +25,8 @@ export default defineConfig({
           env: { TOOLPLANE_TEST_DIALECT: 'sqlite' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page waits on the server (password hashing, a cold start) longer than the 1 s default.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time.
           poolOptions: { forks: { singleFork: true } },
         },

@@ -17,6 +17,7 @@ const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx'));
 const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
 const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
+const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 
 function PageLoader() {
   return (
@@ -70,6 +71,7 @@ export function App() {
           {staff && <Route path="/attributes" element={<AttributesPage />} />}
           {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
+          {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -14,6 +14,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/attributes', label: 'User attributes', roles: ['admin', 'builder'] },
   { path: '/invites', label: 'Invites', roles: ['admin'] },
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
+  { path: '/audit', label: 'Audit log', roles: ['admin'] },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];
 
