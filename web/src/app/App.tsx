@@ -18,6 +18,7 @@ const TokensPage = lazy(() => import('../tokens/TokensPage.tsx'));
 const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
 const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
+const WorkspacesPage = lazy(() => import('../workspaces/WorkspacesPage.tsx'));
 
 function PageLoader() {
   return (
@@ -72,6 +73,7 @@ export function App() {
           {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
+          {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

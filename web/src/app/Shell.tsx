@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { type Me, actingRole } from '../api/me.ts';
 import { AccountMenu } from './AccountMenu.tsx';
-import { NAV } from './nav.ts';
+import { navFor } from './nav.ts';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
 /** The signed-in frame: a header with the workspace and the person, the areas their role reaches, the page. */
@@ -25,7 +25,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Console">
-        {NAV.filter((entry) => role && entry.roles.includes(role)).map((entry) => (
+        {navFor(role, me.instanceAdmin).map((entry) => (
           <NavLink
             key={entry.path}
             component={RouterLink}
