@@ -49,6 +49,20 @@ it('defines a user attribute, checking the name and the default against the type
   expect(await names()).toMatchObject([{ name: 'level', defaultValue: 3 }]);
   await capture(page, JOURNEY, '03-attribute-defined');
 
+  // An admin sets a member's value on their page, checked against the type first.
+  const { id } = await server.api<{ id: string }>('POST', '/users', { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' });
+  await page.goto(`/users/${id}`);
+  const value = page.getByLabel('Value of level');
+  await expect.poll(() => value.inputValue()).toBe('3');
+  await value.fill('high');
+  await page.getByRole('button', { name: 'Save level' }).click();
+  await expect.poll(() => page.getByText('Enter a number').isVisible()).toBe(true);
+  await value.fill('5');
+  await page.getByRole('button', { name: 'Save level' }).click();
+  await expect.poll(async () => (await server.api<{ attributes: Record<string, unknown> }>('GET', `/users/${id}`)).attributes).toEqual({ level: 5 });
+  await capture(page, JOURNEY, '04-member-value');
+
+  await page.goto('/attributes');
   await table.getByRole('button', { name: 'Delete level' }).click();
   await page.getByRole('dialog', { name: 'Delete level?' }).getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => page.getByText('No attributes defined.').isVisible()).toBe(true);

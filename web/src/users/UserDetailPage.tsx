@@ -10,6 +10,7 @@ import { QueryView } from '../components/QueryView.tsx';
 import { formatTime } from '../components/format.ts';
 import { Section } from '../account/Section.tsx';
 import { AddToGroup } from './AddToGroup.tsx';
+import { AttributeValues } from './AttributeValues.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleFields, roleOf } from './roles.ts';
 
@@ -96,7 +97,9 @@ export default function UserDetailPage() {
               {isAdmin && <AddToGroup userId={userId} memberOf={member.groups.map((group) => group.id)} />}
             </Section>
             <Section title="Attributes">
-              {Object.keys(member.attributes).length === 0 ? (
+              {isAdmin ? (
+                <AttributeValues userId={userId} values={member.attributes} />
+              ) : Object.keys(member.attributes).length === 0 ? (
                 <Text size="sm" c="dimmed">
                   No attribute values.
                 </Text>
