@@ -58,6 +58,7 @@ it('an instance admin creates a workspace with its email domains, changes them, 
   await capture(page, JOURNEY, '02-archive-confirm');
   await page.getByRole('dialog', { name: 'Archive Research?' }).getByRole('button', { name: 'Archive' }).click();
   await expect.poll(async () => (await workspace('Research'))?.status).toBe('archived');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   await table.getByRole('button', { name: 'Restore Research' }).click();
   await expect.poll(async () => (await workspace('Research'))?.status).toBe('active');
   await capture(page, JOURNEY, '03-restored');

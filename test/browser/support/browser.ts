@@ -62,6 +62,9 @@ export async function capture(page: Page, journey: string, name: string): Promis
   const folder = path.join(OUTPUT_DIR, journey);
   fs.mkdirSync(folder, { recursive: true });
   await page.waitForLoadState('networkidle');
+  // A dialog being closed loses its title a moment before it leaves the page.
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[role=dialog][aria-labelledby]')]
+    .every((dialog) => document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent))).toBe(true);
   await expectAccessible(page);
   await page.screenshot({ path: path.join(folder, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize(PHONE);
