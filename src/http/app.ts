@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { Runtime } from '../runtime/runtime.ts';
+import { defaultConsoleRoot, isConsolePage, registerConsole } from './console/console.plugin.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH, routeNotFound } from './framework-errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitePage } from './invite-page/invite-page.plugin.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Hears of every route as it is registered, in every dialect: the router's own list of what it serves. */
   onRoute?: (route: RouteOptions) => void;
+  /** The built console's folder; `dist/console` of the package unless given. */
+  consoleRoot?: string;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -105,7 +108,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler(routeNotFound);
+  const sendConsolePage = await registerConsole(app, { root: options.consoleRoot ?? defaultConsoleRoot() });
+  app.setNotFoundHandler((request, reply) => (isConsolePage(request) ? sendConsolePage(reply) : routeNotFound(request, reply)));
 
   await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, uiHooks: { onRequest: redirectDocsIndex } });

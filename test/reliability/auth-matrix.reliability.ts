@@ -20,9 +20,10 @@ const NATIVE_PUBLIC = [
 ];
 const PASSWORD = 'auth matrix password';
 const CSRF = { 'x-toolplane-csrf': '1' };
-/** Routes outside the two APIs: documentation, probes, the invite and password reset pages (their token is in their path). */
+/** Routes outside the two APIs: the console's page and files, documentation, probes, the invite and password reset pages (their token is in their path). */
 const OUTSIDE_APIS = [
-  'GET /api/checkHealth', 'GET /docs', 'GET /docs/json', 'GET /docs/static/*', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js',
+  'GET /', 'GET /api/checkHealth', 'GET /assets/*', 'GET /docs', 'GET /docs/json', 'GET /docs/static/*', 'GET /docs/static/index.html',
+  'GET /docs/static/swagger-initializer.js',
   'GET /docs/yaml', 'GET /healthz', 'GET /invite/:token', 'GET /readyz', 'GET /reset-password/:token', 'POST /invite/:token',
   'POST /reset-password/:token',
 ];

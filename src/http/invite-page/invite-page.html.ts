@@ -35,7 +35,8 @@ ${preview.choosesPassword
 export function acceptedPage(accepted: AcceptedInvite): string {
   return layout('Invitation accepted', `<h1>Welcome to ${escapeHtml(accepted.workspaceName)}</h1>
 <p>Your account <strong>${escapeHtml(accepted.email)}</strong> is now ${ROLE_NAMES[accepted.role]} of ${escapeHtml(accepted.workspaceName)}.
-You can close this page.</p>`);
+</p>
+<p><a href="/">Sign in to the console</a>.</p>`);
 }
 
 export function errorPage(title: string, message: string): string {

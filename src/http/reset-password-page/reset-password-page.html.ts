@@ -22,7 +22,7 @@ ${field('New password again', 'passwordAgain')}
 
 export function resetDonePage(): string {
   return htmlPage('Password changed', `<h1>Password changed</h1>
-<p>Your new password is set, and every session of your account has ended. Sign in again with the new password.</p>`);
+<p>Your new password is set, and every session of your account has ended. <a href="/">Sign in again</a> with the new password.</p>`);
 }
 
 export function resetErrorPage(title: string, message: string): string {

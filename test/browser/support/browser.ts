@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium (`apt-get install chromium`); Playwright never downloads a browser here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Where each journey leaves its screenshots (git-ignored): test-output/browser/<journey>/. */
+export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../../../test-output/browser');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Starts Chromium with a fresh profile of its own (Playwright makes and removes it). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A new browser context at the server's address: its own cookies, 1280 px wide. CSP is
+ * bypassed only so that axe-core's script can be added to the page.
+ */
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, bypassCSP: true, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(10_000);
+  if (process.env.DEBUG_PAGES) context.on('page', (page) => page.on('console', (message) => console.log(message.text())));
+  return context;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Fails on any serious or critical accessibility violation axe-core finds on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+  });
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * Checks the page with axe and saves its screenshot at 1280 px and at 390 px wide as
+ * `<journey>/<name>-1280.png` and `-390.png`; the page is left at 1280 px.
+ */
+export async function capture(page: Page, journey: string, name: string): Promise<void> {
+  const folder = path.join(OUTPUT_DIR, journey);
+  fs.mkdirSync(folder, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  // A dialog being closed loses its title a moment before it leaves the page.
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[role=dialog][aria-labelledby]')]
+    .every((dialog) => document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent))).toBe(true);
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(folder, `${name}-1280.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: path.join(folder, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * At 390 px nothing may reach past the right edge: the page does not scroll sideways (wide
+ * tables scroll within their own box). With a dialog open the page behind is locked, and the
+ * dialog itself must fit. The layout is given a moment to settle after the resize.
+ */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const measure = () => page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const dialog = document.querySelector('[role=dialog]');
+    const inScrollBox = (element: Element) => element.parentElement?.closest('.mantine-TableScrollContainer-scrollContainer') != null;
+    const over = dialog ? [dialog, ...dialog.querySelectorAll('*')].filter((element) => !inScrollBox(element) && element.getBoundingClientRect().right > width + 1) : [];
+    const scrolls = dialog ? 0 : document.documentElement.scrollWidth - width;
+    return [...over.slice(0, 3).map((element) => element.outerHTML.slice(0, 160)), ...(scrolls > 0 ? [`the page scrolls sideways by ${scrolls} px`] : [])];
+  });
+  await expect.poll(measure, { timeout: 3_000 }).toEqual([]);
+}

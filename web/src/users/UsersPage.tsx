@@ -1,0 +1,84 @@
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../api/client.ts';
+import { actingRole, useMe } from '../api/me.ts';
+import { QueryView } from '../components/QueryView.tsx';
+import { InviteModal } from './InviteModal.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { ROLE_LABELS, roleOf } from './roles.ts';
+
+const PAGE_SIZE = 50;
+
+/** The workspace's members, a page at a time from the server; the page is in the address. */
+export default function UsersPage() {
+  const [params, setParams] = useSearchParams();
+  const me = useMe().data;
+  const isAdmin = me ? actingRole(me) === 'admin' : false;
+  const [inviting, invite] = useDisclosure(false);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const users = useQuery({
+    queryKey: ['users', { page }],
+    queryFn: () => call(api.GET('/users', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Users
+        </Title>
+        {isAdmin && <Button onClick={invite.open}>Invite people</Button>}
+      </Group>
+      {isAdmin && <InviteModal opened={inviting} onClose={invite.close} />}
+      <QueryView query={users} isEmpty={(answer) => answer.data.length === 0} empty="No users on this page.">
+        {(answer) => (
+          <>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {answer.total.toLocaleString()} users
+            </Text>
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped highlightOnHover verticalSpacing={4} fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Email</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Groups</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {answer.data.map((user) => (
+                    <Table.Tr key={user.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/users/${user.id}`} size="sm">
+                          {`${user.firstName} ${user.lastName}`.trim() || user.email}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{user.email}</Table.Td>
+                      <Table.Td>{ROLE_LABELS[roleOf(user)]}</Table.Td>
+                      <Table.Td><StatusBadge disabled={user.isDisabled} /></Table.Td>
+                      <Table.Td>{user.groups.map((group) => group.name).join(', ') || '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group justify="flex-end">
+              <Pagination
+                total={Math.max(1, Math.ceil(answer.total / PAGE_SIZE))}
+                value={page}
+                onChange={(next) => setParams({ page: String(next) })}
+                size="sm"
+                getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+              />
+            </Group>
+          </>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
