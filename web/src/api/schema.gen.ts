@@ -562,7 +562,7 @@ export interface paths {
         post?: never;
         /**
          * Turn two-factor sign-in off
-         * @description Turns two-factor off (or abandons a setup), forgetting the secret and the recovery codes, for the account's `password` (a wrong one is a 403 `wrong_password`) or a current `code` of the app (a wrong one is a 400 `wrong_code`).
+         * @description Turns two-factor off (or abandons a setup), forgetting the secret and the recovery codes, for the account's `password` (a wrong one is a 403 `wrong_password`) or a current `code` of the app (a wrong one is a 400 `wrong_code`). Every other session of the person ends.
          */
         delete: operations["disableTwoFactor"];
         options?: never;
@@ -581,7 +581,7 @@ export interface paths {
         put?: never;
         /**
          * Turn two-factor sign-in on
-         * @description Checks a code of the authenticator app against the secret from setup and turns two-factor on, answering ten recovery codes, shown this once. A wrong or reused code is a 400 `wrong_code` naming `code`; without a setup under way it is a 409 `two_factor_not_set_up`.
+         * @description Checks a code of the authenticator app against the secret from setup and turns two-factor on, answering ten recovery codes, shown this once. Every other session of the person ends (they signed in without it). A wrong or reused code is a 400 `wrong_code` naming `code`; without a setup under way it is a 409 `two_factor_not_set_up`.
          */
         post: operations["confirmTwoFactor"];
         delete?: never;
@@ -1830,7 +1830,7 @@ export interface operations {
                              * @description When the write was made.
                              */
                             occurredAt: string;
-                            /** @description The `x-request-id` of the HTTP request that made the write; null for local commands. */
+                            /** @description The `x-request-id` of the HTTP request that made the write; for a configuration apply, its id (`apply_…`); null for other local commands. */
                             requestId: string | null;
                             /** @description The object the write was about. */
                             target: {
