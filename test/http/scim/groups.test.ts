@@ -82,7 +82,9 @@ describe('GET /Groups', () => {
       const small = counter.take();
       await scim(h, 'GET', '/scim/v2/Groups?count=8');
       expect(counter.take()).toBe(small);
-      // Filtered pages that are full: each counts its members.
+      // Filtered pages that are full: each counts its members. The first read remembers the attribute definitions.
+      await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
+      counter.take();
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
       const oneUser = counter.take();
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=4');
