@@ -169,12 +169,11 @@ async function loadUser(repos: Repositories, workspaceId: string, userId: string
   return resource!;
 }
 
-/** The members as SCIM Users, with their groups; `definitions` are read in the caller's transaction when not given. */
+/** The members as SCIM Users; `definitions` are read in the caller's transaction when not given. */
 async function toResources(repos: Repositories, workspaceId: string, rows: ScimMemberRow[], definitions?: UserAttributeDefinitionRow[]) {
   if (rows.length === 0) return [];
-  const groups = await repos.scim.groupsOfMembers(workspaceId, rows.map((row) => row.id));
   definitions ??= await repos.userAttributes.list(workspaceId);
-  return rows.map((row) => toUserResource(row, groups.get(row.id) ?? [], definitions));
+  return rows.map((row) => toUserResource(row, definitions));
 }
 
 async function refuseTakenUserName(repos: Repositories, workspaceId: string, userName: string, exceptUserId?: string): Promise<void> {
