@@ -81,11 +81,14 @@ export function groupColumns(key: string): ScalarColumn | MultiColumn | undefine
     case 'meta.lastModified': return { value: sql`g.updated_at`, type: 'time' };
     case 'meta.resourceType': return { value: sql`'Group'`, type: 'text' };
     case 'members': return {
-      exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm where gm.group_id = g.id and ${element((sub) => {
-        if (sub === 'value') return { value: sql`gm.user_id`, type: 'text' };
-        if (sub === 'type') return { value: sql`'User'`, type: 'text' };
-        return undefined;
-      })})`,
+      exists: (element) => sql<SqlBool>`exists (select 1 from group_members gm inner join users gu on gu.id = gm.user_id
+        left join memberships gmm on gmm.user_id = gm.user_id and gmm.workspace_id = g.workspace_id
+        where gm.group_id = g.id and ${element((sub) => {
+          if (sub === 'value') return { value: sql`gm.user_id`, type: 'text' };
+          if (sub === 'display') return { value: sql`coalesce(gmm.user_name, gu.email)`, type: 'text' };
+          if (sub === 'type') return { value: sql`'User'`, type: 'text' };
+          return undefined;
+        })})`,
     };
     default: return undefined;
   }

@@ -18,6 +18,8 @@ export interface ScimMemberRow {
   external_id: string | null;
   scim: Record<string, unknown> | null;
   attributes: Record<string, unknown>;
+  /** The workspace's groups the member belongs to, oldest first. */
+  groups: Array<{ uuid: string; name: string }>;
   created_at: Date | string;
   updated_at: Date | string;
   membership_updated_at: Date | string;
@@ -128,22 +130,6 @@ export class ScimRepository {
     return row?.user_id;
   }
 
-  /** The workspace's groups of each given member, by group uuid. */
-  async groupsOfMembers(workspaceId: string, userIds: string[]): Promise<Map<string, Array<{ uuid: string; name: string }>>> {
-    const result = new Map<string, Array<{ uuid: string; name: string }>>(userIds.map((id) => [id, []]));
-    if (userIds.length === 0) return result;
-    const rows = await this.db
-      .selectFrom('group_members as gm')
-      .innerJoin('groups as g', 'g.id', 'gm.group_id')
-      .select(['gm.user_id', 'g.uuid', 'g.name'])
-      .where('g.workspace_id', '=', workspaceId)
-      .where('gm.user_id', 'in', userIds)
-      .orderBy('g.id')
-      .execute();
-    for (const row of rows) result.get(row.user_id)?.push({ uuid: row.uuid, name: row.name });
-    return result;
-  }
-
   /** Which of `userIds` are members of the workspace. */
   async existingMembers(workspaceId: string, userIds: string[]): Promise<Map<string, MembershipRow['role']>> {
     if (userIds.length === 0) return new Map();
@@ -247,8 +233,21 @@ export class ScimRepository {
         'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
         eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
         eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
+        this.groupsOfMember().as('groups'),
       ])
       .where('m.workspace_id', '=', workspaceId);
+  }
+
+  /**
+   * The member's groups in the workspace as a JSON array, in the same statement as the member:
+   * a lookup is one statement, and a page of any size two at most.
+   */
+  private groupsOfMember(): RawBuilder<unknown> {
+    return this.dialect === 'postgres'
+      ? sql`(select coalesce(json_agg(json_build_object('uuid', g.uuid, 'name', g.name) order by g.id), '[]'::json)
+          from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`
+      : sql`(select json_group_array(json_object('uuid', g.uuid, 'name', g.name) order by g.id)
+          from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`;
   }
 
   private memberCondition(workspaceId: string, filter: ScimCondition | undefined): RawBuilder<SqlBool> {
@@ -271,9 +270,10 @@ const INSERT_CHUNK = 500;
 
 const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;
 
-function toMemberRow(row: Omit<ScimMemberRow, 'scim' | 'attributes'> & { scim: unknown; attributes: unknown }): ScimMemberRow {
+function toMemberRow(row: Omit<ScimMemberRow, 'scim' | 'attributes' | 'groups'> & { scim: unknown; attributes: unknown; groups: unknown }): ScimMemberRow {
   return {
     ...row,
+    groups: fromJson<Array<{ uuid: string; name: string }>>(row.groups) ?? [],
     scim: row.scim === null || row.scim === undefined ? null : fromJson<Record<string, unknown>>(row.scim),
     attributes: fromJson<Record<string, unknown>>(row.attributes) ?? {},
   };

@@ -63,7 +63,7 @@ describe('the console at /', () => {
     ['an unknown file under /assets/', '/assets/nope.js'],
     ['a path outside the folder', '/assets/..%2Findex.html'],
     ['an unknown API route', '/api/v1/nope'],
-    ['an unknown route of another API', '/api/v2/nope'],
+    ['a route under /api/ that no API serves', '/api/v3/nope'],
   ])('leaves %s a 404, not the page, even to a browser', async (_name, url) => {
     const response = await app.inject({ method: 'GET', url, headers: HTML });
     expect(response.statusCode).toBe(404);

@@ -151,7 +151,7 @@ describe('unknown routes', () => {
     ['PATCH', '/api/v1/users'],
     ['POST', '/api/v1/folders/00000000-0000-4000-8000-000000000000'],
     ['GET', '/nope'],
-    ['GET', '/api/v2/users'],
+    ['GET', '/api/v3/users'],
     ['DELETE', '/'],
   ])('%s %s is a JSON 404 route_not_found', async (method, url) => {
     const response = await h.request(method as 'GET', url);

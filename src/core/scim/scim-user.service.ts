@@ -1,5 +1,7 @@
 import { isUniqueViolation } from '../../db/database.ts';
 import { toJson } from '../../db/rows.ts';
+import type { ScimMemberRow } from '../../db/scim.repository.ts';
+import type { UserAttributeDefinitionRow } from '../../db/schema.ts';
 import type { Repositories, Store } from '../../db/store.ts';
 import type { Actor } from '../actor.ts';
 import { changedFields, isEmpty, recordAudit } from '../audit.ts';
@@ -27,12 +29,15 @@ export class ScimUserService {
    * memberships in this process is seen at once, another process's within 1 s.
    */
   private readonly memberCounts: RecentReads<number>;
+  /** Attribute definitions by workspace, for reads: one statement fewer on an identity provider's lookup. */
+  private readonly definitions: RecentReads<UserAttributeDefinitionRow[]>;
 
   constructor(
     private readonly store: Store,
     private readonly users: UserService,
   ) {
     this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
+    this.definitions = new RecentReads(store, { rowsOf: [], newRowsIn: ['user_attribute_definitions'] });
   }
 
   /**
@@ -49,18 +54,29 @@ export class ScimUserService {
         const rows = await repos.scim.listMembers(workspaceId, query);
         const complete = rows.length > 0 ? rows.length < request.count : offset === 0;
         const total = complete ? offset + rows.length : await repos.scim.countMembers(workspaceId, request.filter);
-        return { total, resources: await toResources(repos, workspaceId, rows) };
+        return { total, resources: await toResources(repos, workspaceId, rows, await this.definitionsOf(repos, workspaceId, rows.length)) };
       }
       const total = request.filter
         ? await repos.scim.countMembers(workspaceId, request.filter)
         : await this.memberCounts.get(workspaceId, () => repos.scim.countMembers(workspaceId, undefined));
       const rows = request.count > 0 && total > offset ? await repos.scim.listMembers(workspaceId, query, total) : [];
-      return { total, resources: await toResources(repos, workspaceId, rows) };
+      return { total, resources: await toResources(repos, workspaceId, rows, await this.definitionsOf(repos, workspaceId, rows.length)) };
     });
   }
 
   get(actor: Actor, userId: string): Promise<ScimResource> {
-    return this.store.read((repos) => loadUser(repos, actor.workspaceId, userId));
+    return this.store.read(async (repos) => {
+      const row = await repos.scim.getMember(actor.workspaceId, userId);
+      if (!row) throw notFound('user', userId);
+      const [resource] = await toResources(repos, actor.workspaceId, [row], await this.definitionsOf(repos, actor.workspaceId, 1));
+      return resource!;
+    });
+  }
+
+  /** The workspace's attribute definitions, remembered between reads; none are read for an empty page. */
+  private async definitionsOf(repos: Repositories, workspaceId: string, rows: number): Promise<UserAttributeDefinitionRow[]> {
+    if (rows === 0) return [];
+    return this.definitions.get(workspaceId, () => repos.userAttributes.list(workspaceId));
   }
 
   /**
@@ -153,11 +169,11 @@ async function loadUser(repos: Repositories, workspaceId: string, userId: string
   return resource!;
 }
 
-async function toResources(repos: Repositories, workspaceId: string, rows: NonNullable<Awaited<ReturnType<Repositories['scim']['getMember']>>>[]) {
+/** The members as SCIM Users; `definitions` are read in the caller's transaction when not given. */
+async function toResources(repos: Repositories, workspaceId: string, rows: ScimMemberRow[], definitions?: UserAttributeDefinitionRow[]) {
   if (rows.length === 0) return [];
-  const groups = await repos.scim.groupsOfMembers(workspaceId, rows.map((row) => row.id));
-  const definitions = await repos.userAttributes.list(workspaceId);
-  return rows.map((row) => toUserResource(row, groups.get(row.id) ?? [], definitions));
+  definitions ??= await repos.userAttributes.list(workspaceId);
+  return rows.map((row) => toUserResource(row, definitions));
 }
 
 async function refuseTakenUserName(repos: Repositories, workspaceId: string, userName: string, exceptUserId?: string): Promise<void> {

@@ -65,9 +65,7 @@ export function userDocument(row: ScimMemberRow): ScimDocument {
 }
 
 /** The member as a SCIM User resource. */
-export function toUserResource(
-  row: ScimMemberRow, groups: Array<{ uuid: string; name: string }>, definitions: UserAttributeDefinitionRow[],
-): ScimResource {
+export function toUserResource(row: ScimMemberRow, definitions: UserAttributeDefinitionRow[]): ScimResource {
   const document = userDocument(row);
   const toolplane = document[TOOLPLANE_SCHEMA] as Record<string, unknown>;
   const attributes = withDefaults(definitions, row.attributes);
@@ -77,7 +75,7 @@ export function toUserResource(
     ...document,
     ...(document.displayName === undefined && (row.first_name || row.last_name)
       ? { displayName: `${row.first_name} ${row.last_name}`.trim() } : {}),
-    groups: groups.map((group) => ({ value: group.uuid, display: group.name, type: 'direct' })),
+    groups: row.groups.map((group) => ({ value: group.uuid, display: group.name, type: 'direct' })),
     [TOOLPLANE_SCHEMA]: { role: toolplane.role, attributes },
   };
   const created = toIso(row.created_at);

@@ -135,6 +135,8 @@ describe('multi-valued attributes and value paths', () => {
     expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Groups', `members eq "${ids.barbara}"`)))).toEqual([groupId]);
     expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Groups', `members[value eq "${ids.jim}"]`)))).toEqual([]);
     expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Groups', 'displayName eq "TOUR GUIDES"')))).toEqual([groupId]);
+    expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Groups', 'members[display eq "bjensen"]')))).toEqual([groupId]);
+    expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Groups', 'members.display sw "jsm"')))).toEqual([]);
   });
 });
 

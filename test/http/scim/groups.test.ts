@@ -47,9 +47,13 @@ describe('POST /Groups', () => {
       meta: { resourceType: 'Group', location: `http://toolplane.test/scim/v2/Groups/${created.id}` },
     });
     expect(response.headers.location).toBe(created.meta.location);
-    // The native API sees the same group and member.
+    // The native API sees the same group and member, and the writes are audited as SCIM's.
     const native = (await h.request('GET', '/api/v1/groups')).json();
     expect(JSON.stringify(native)).toContain('Entra Group');
+    const groupId = (await h.runtime.database.db.selectFrom('groups').select('id').where('uuid', '=', created.id).executeTakeFirstOrThrow()).id;
+    const events = await h.runtime.database.db.selectFrom('audit_events').select(['action', 'actor_type'])
+      .where('target_type', '=', 'group').where('target_id', '=', String(groupId)).orderBy('id').execute();
+    expect(events).toEqual([{ action: 'group.created', actor_type: 'scim' }, { action: 'group.member_added', actor_type: 'scim' }]);
   });
 
   it('refuses a displayName taken in any case with 409 uniqueness, and an unknown member with invalidValue', async () => {
@@ -82,7 +86,9 @@ describe('GET /Groups', () => {
       const small = counter.take();
       await scim(h, 'GET', '/scim/v2/Groups?count=8');
       expect(counter.take()).toBe(small);
-      // Filtered pages that are full: each counts its members.
+      // Filtered pages that are full: each counts its members. The first read remembers the attribute definitions.
+      await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
+      counter.take();
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
       const oneUser = counter.take();
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=4');
