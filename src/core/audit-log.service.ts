@@ -18,6 +18,8 @@ export interface AuditEvent {
   target: { type: string; id: string };
   changes: Record<string, unknown>;
   requestId: string | null;
+  /** The API dialect that made the write (`scim`, `retool-v2`); null for the native API, the ToolJet API and local work. */
+  source: string | null;
 }
 
 /** Narrows a listing; every field is optional. */
@@ -146,5 +148,6 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
     target: { type: row.target_type, id: row.target_id },
     changes: fromJson<Record<string, unknown>>(row.changes),
     requestId: row.request_id,
+    source: row.source ?? null,
   };
 }

@@ -13,7 +13,7 @@ export interface AuditContext {
    * `token`: a native API token; `session`: a signed-in person; `external_api`: the ToolJet
    * access token; `scim`: a native API token provisioning over SCIM; `public`: no credential.
    */
-  actorType: 'token' | 'session' | 'external_api' | 'scim' | 'cli' | 'public' | 'system';
+  actorType: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
   tokenId?: string | null;
   userId?: string | null;
   requestId?: string | null;

@@ -263,7 +263,7 @@ export interface AuditEventTable {
   id: Generated<number>;
   occurred_at: Timestamp;
   workspace_id: string | null;
-  actor_type: 'token' | 'session' | 'external_api' | 'scim' | 'cli' | 'public' | 'system';
+  actor_type: 'token' | 'session' | 'external_api' | 'cli' | 'public' | 'system';
   actor_token_id: string | null;
   actor_user_id: string | null;
   /** The client address and user agent of the request that made the write; null for local commands. */

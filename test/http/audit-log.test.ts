@@ -69,13 +69,14 @@ describe('GET /auditEvents', () => {
     const { data } = await list({ targetType: 'group', targetId: groupId });
     expect(data.map((event) => event.action)).toEqual(['group.renamed', 'group.created']);
     const created = data[1]!;
-    expect(Object.keys(created).sort()).toEqual(['action', 'actor', 'changes', 'id', 'occurredAt', 'requestId', 'target', 'workspaceId']);
+    expect(Object.keys(created).sort()).toEqual(['action', 'actor', 'changes', 'id', 'occurredAt', 'requestId', 'source', 'target', 'workspaceId']);
     expect(created).toMatchObject({
       workspaceId: h.defaultWorkspaceId,
       actor: { type: 'token', userId: expect.any(String) },
       target: { type: 'group', id: String(groupId) },
       changes: { name: 'Auditors' },
       requestId: createResponse.headers['x-request-id'],
+      source: null,
     });
     expect(new Date(created.occurredAt).toISOString()).toBe(created.occurredAt);
     expect(data[0]!.id).toBeGreaterThan(created.id);

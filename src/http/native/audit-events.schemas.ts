@@ -37,6 +37,7 @@ export const AuditEvent = Type.Object(
         + 'Secret values, passwords and token secrets are never recorded, only the names of the secrets set.',
     }),
     requestId: NullableString('The `x-request-id` of the HTTP request that made the write; for a configuration apply, its id (`apply_…`); null for other local commands.'),
+    source: NullableString('The API the write came through when it was not this one: `scim` or `retool-v2`; null for the native API, the ToolJet API and local commands.'),
   },
   { description: 'One recorded write.' },
 );

@@ -18,7 +18,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * SCIM 2.0 (RFC 7643/7644) for identity providers, mounted at /scim/v2 and /api/scim/v2. A
  * thin mapping over the core's SCIM services: bodies are read as `application/scim+json` or
  * `application/json`, every answer is `application/scim+json`, and every error is SCIM's
- * error body. Writes are audited with the actor type `scim` and the token.
+ * error body. Writes are audited as the token's, with the source `scim`.
  */
 export async function scimApi(app: FastifyInstance, options: { services: Services; limits: RateLimits; publicUrl: string }) {
   registerJsonBodyParser(app, { allowEmpty: true, contentTypes: ['application/json', 'application/scim+json'] });
@@ -27,7 +27,7 @@ export async function scimApi(app: FastifyInstance, options: { services: Service
     const handler = route.handler as (this: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
     route.handler = function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
       const { tokenId, userId } = request.actor;
-      return runAudited(requestAuditContext(request, { actorType: 'scim', tokenId, userId }), () => handler.call(this, request, reply));
+      return runAudited(requestAuditContext(request, { actorType: 'token', tokenId, userId, source: 'scim' }), () => handler.call(this, request, reply));
     } as RouteHandlerMethod;
   });
   app.addHook('onRequest', scimAuthentication(options.services, options.limits));

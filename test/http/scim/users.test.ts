@@ -27,9 +27,12 @@ async function created(extra: Record<string, unknown> = {}): Promise<Record<stri
   return response.json();
 }
 
-async function auditActions(userId: string): Promise<Array<{ action: string; actor_type: string; actor_token_id: string | null }>> {
-  return h.runtime.database.db.selectFrom('audit_events').select(['action', 'actor_type', 'actor_token_id'])
-    .where('target_id', '=', userId).orderBy('id').execute();
+/** The user's audit events as the native audit API answers them. */
+async function auditActions(userId: string): Promise<Array<{ action: string; actorType: string; tokenId: string | null; source: string | null }>> {
+  const response = await h.request('GET', `/api/v1/auditEvents?targetId=${userId}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().data.map((event: { action: string; actor: { type: string; tokenId: string | null }; source: string | null }) => (
+    { action: event.action, actorType: event.actor.type, tokenId: event.actor.tokenId, source: event.source }));
 }
 
 describe('POST /Users (§3.3)', () => {
@@ -56,7 +59,7 @@ describe('POST /Users (§3.3)', () => {
     const native = await h.request('GET', `/api/v1/users/${user.id}`);
     expect(native.json()).toMatchObject({ email: body.userName, firstName: body.name.givenName, lastName: 'Family' });
     const token = await h.runtime.database.db.selectFrom('api_tokens').select('id').where('name', '=', 'test admin').executeTakeFirstOrThrow();
-    expect(await auditActions(user.id)).toContainEqual({ action: 'user.created', actor_type: 'scim', actor_token_id: token.id });
+    expect(await auditActions(user.id)).toContainEqual({ action: 'user.created', actorType: 'token', tokenId: token.id, source: 'scim' });
   });
 
   it('takes the email from the primary, else the work address, else the userName', async () => {

@@ -1832,6 +1832,8 @@ export interface operations {
                             occurredAt: string;
                             /** @description The `x-request-id` of the HTTP request that made the write; for a configuration apply, its id (`apply_…`); null for other local commands. */
                             requestId: string | null;
+                            /** @description The API the write came through when it was not this one: `scim` or `retool-v2`; null for the native API, the ToolJet API and local commands. */
+                            source: string | null;
                             /** @description The object the write was about. */
                             target: {
                                 /** @description The object's identifier, as text. */
