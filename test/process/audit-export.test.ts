@@ -33,9 +33,9 @@ describe(`toolplane audit export on ${testDialect()}`, () => {
     expect(events.map((event) => event.action)).toEqual(['user.created', 'user.created', 'user.created', 'token.created']);
     expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((a, b) => a - b));
     expect(events[0]).toMatchObject({
-      actor: { type: 'cli', tokenId: null, userId: null }, target: { type: 'user' }, changes: { email: 'ada@example.com', role: 'builder' }, requestId: null,
+      actor: { type: 'cli', tokenId: null, userId: null }, target: { type: 'user' }, changes: { email: 'ada@example.com', role: 'builder' }, requestId: null, source: null,
     });
-    expect(Object.keys(events[0]!).sort()).toEqual(['action', 'actor', 'changes', 'id', 'occurredAt', 'requestId', 'target', 'workspaceId']);
+    expect(Object.keys(events[0]!).sort()).toEqual(['action', 'actor', 'changes', 'id', 'occurredAt', 'requestId', 'source', 'target', 'workspaceId']);
     expect(out.stdout).not.toContain(token.stdout.trim());
 
     const file = path.join(database.dataDir, 'audit.jsonl');
