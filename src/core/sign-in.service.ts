@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RateLimitConfig } from '../config.ts';
 import type { UserRow } from '../db/schema.ts';
+import type { TwoFactorStateRow } from '../db/two-factor.repository.ts';
 import type { Store } from '../db/store.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -69,10 +70,11 @@ export class SignInService {
       user ? this.readAhead(user) : undefined,
     ]);
     if (!user || !matches || user.status === 'archived') return this.refuse(email, user?.id ?? email, client, {});
-    const secondFactor = await this.twoFactor.checkSignIn(user.id, input);
+    const read = await ahead!;
+    if (read instanceof Error) throw read;
+    const secondFactor = await this.twoFactor.checkSignIn(read.twoFactor, input);
     if (secondFactor === 'refused') return this.refuse(email, user.id, client, { secondFactor: 'refused' });
-    const me = await ahead!;
-    if (me instanceof Error) throw me;
+    const { me } = read;
     const started = await this.store.write(async (repos) => {
       const session = await this.sessions.start(repos, user.id, 'password', client);
       await recordAudit(repos, {
@@ -88,14 +90,18 @@ export class SignInService {
   }
 
   /**
-   * The person as the answer shows them, or the refusal of the password policy
-   * (`refusePasswordWhereSsoOnly`): an error answered as a value, so that it waits for the
-   * password check instead of cutting it short.
+   * The person as the answer shows them and their two-factor state, or the refusal of the
+   * password policy (`refusePasswordWhereSsoOnly`): an error answered as a value, so that it
+   * waits for the password check instead of cutting it short.
    */
-  private async readAhead(user: UserRow): Promise<Me | Error> {
+  private async readAhead(user: UserRow): Promise<{ me: Me; twoFactor: TwoFactorStateRow } | Error> {
     try {
-      const [me] = await Promise.all([this.me.get(user.id), this.store.read((repos) => refusePasswordWhereSsoOnly(repos, user))]);
-      return me;
+      const [me, twoFactor] = await Promise.all([
+        this.me.get(user.id),
+        this.twoFactor.signInState(user.id),
+        this.store.read((repos) => refusePasswordWhereSsoOnly(repos, user)),
+      ]);
+      return { me, twoFactor };
     } catch (error) {
       return error as Error;
     }

@@ -167,10 +167,11 @@ export class TwoFactorService {
    * The second factor of a sign-in whose password was right. With two-factor on and neither
    * code given it throws 401 `second_factor_required`, so the client knows to ask for one. A
    * TOTP code is tried when given, else the recovery code; a recovery code is used up here,
-   * in its own transaction, before the session starts.
+   * in its own transaction, before the session starts. `state` is `signInState`'s, read while
+   * the password was checked.
    */
-  async checkSignIn(userId: string, proof: SecondFactorProof): Promise<SecondFactorCheck> {
-    const state = await this.load(userId);
+  async checkSignIn(state: TwoFactorStateRow, proof: SecondFactorProof): Promise<SecondFactorCheck> {
+    const userId = state.id;
     if (state.totp_enabled_at === null || state.totp_secret === null) return 'off';
     if (proof.totpCode !== undefined) return (await this.acceptTotp(userId, state.totp_secret, proof.totpCode)) ? 'totp' : 'refused';
     if (proof.recoveryCode !== undefined) {
@@ -181,6 +182,11 @@ export class TwoFactorService {
     }
     throw new DomainError('unauthorized', 'second_factor_required',
       'This account signs in with a second factor: send `totpCode` from the authenticator app, or a `recoveryCode`');
+  }
+
+  /** The account's two-factor state, as `checkSignIn` needs it. */
+  signInState(userId: string): Promise<TwoFactorStateRow> {
+    return this.load(userId);
   }
 
   /**
