@@ -51,9 +51,11 @@ describe('POST /Groups', () => {
     const native = (await h.request('GET', '/api/v1/groups')).json();
     expect(JSON.stringify(native)).toContain('Entra Group');
     const groupId = (await h.runtime.database.db.selectFrom('groups').select('id').where('uuid', '=', created.id).executeTakeFirstOrThrow()).id;
-    const events = await h.runtime.database.db.selectFrom('audit_events').select(['action', 'actor_type'])
+    const events = await h.runtime.database.db.selectFrom('audit_events').select(['action', 'actor_type', 'source'])
       .where('target_type', '=', 'group').where('target_id', '=', String(groupId)).orderBy('id').execute();
-    expect(events).toEqual([{ action: 'group.created', actor_type: 'scim' }, { action: 'group.member_added', actor_type: 'scim' }]);
+    expect(events).toEqual([
+      { action: 'group.created', actor_type: 'token', source: 'scim' }, { action: 'group.member_added', actor_type: 'token', source: 'scim' },
+    ]);
   });
 
   it('refuses a displayName taken in any case with 409 uniqueness, and an unknown member with invalidValue', async () => {
