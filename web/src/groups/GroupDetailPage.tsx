@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Pagination, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { QueryView } from '../components/QueryView.tsx';
 import { setServerFieldError } from '../components/server-errors.ts';
 import { GROUPS_KEY } from './GroupsPage.tsx';
+import { PageControls } from '../components/PageControls.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -134,9 +135,7 @@ export default function GroupDetailPage() {
                         ))}
                       </Table.Tbody>
                     </Table>
-                    {answer.total > PAGE_SIZE && (
-                      <Pagination total={Math.ceil(answer.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
-                    )}
+                    <PageControls total={answer.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
                   </>
                 )}
               </QueryView>

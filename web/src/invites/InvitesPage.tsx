@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Pagination, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { QueryView } from '../components/QueryView.tsx';
 import { formatTime } from '../components/format.ts';
 import { ROLE_LABELS } from '../users/roles.ts';
+import { PageControls } from '../components/PageControls.tsx';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
@@ -116,15 +117,7 @@ export default function InvitesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {answer.total > PAGE_SIZE && (
-              <Pagination
-                total={Math.ceil(answer.total / PAGE_SIZE)}
-                value={page}
-                onChange={(next) => setParams({ ...(status ? { status } : {}), page: String(next) })}
-                size="sm"
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              />
-            )}
+            <PageControls total={answer.total} pageSize={PAGE_SIZE} page={page} onChange={(next) => setParams({ ...(status ? { status } : {}), page: String(next) })} />
           </>
         )}
       </QueryView>

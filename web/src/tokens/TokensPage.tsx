@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Pagination, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { QueryView } from '../components/QueryView.tsx';
 import { formatTime } from '../components/format.ts';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { SecretOnce } from './SecretOnce.tsx';
+import { PageControls } from '../components/PageControls.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -115,9 +116,7 @@ export default function TokensPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {answer.total > PAGE_SIZE && (
-              <Pagination total={Math.ceil(answer.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
-            )}
+            <PageControls total={answer.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
           </>
         )}
       </QueryView>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Pagination, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { QueryView } from '../components/QueryView.tsx';
 import { setServerFieldError } from '../components/server-errors.ts';
 import { parseDomains } from './domains.ts';
+import { PageControls } from '../components/PageControls.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -146,9 +147,7 @@ export default function WorkspacesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {answer.total > PAGE_SIZE && (
-              <Pagination total={Math.ceil(answer.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
-            )}
+            <PageControls total={answer.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
           </>
         )}
       </QueryView>
