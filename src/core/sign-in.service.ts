@@ -75,7 +75,8 @@ export class SignInService {
     const secondFactor = await this.twoFactor.checkSignIn(read.twoFactor, input);
     if (secondFactor === 'refused') return this.refuse(email, user.id, client, { secondFactor: 'refused' });
     const { me } = read;
-    const started = await this.store.write(async (repos) => {
+    // A session lost to a database crash right after is a sign-in to repeat, not a lost change.
+    const started = await this.store.writeWithoutFlush(async (repos) => {
       const session = await this.sessions.start(repos, user.id, 'password', client);
       await recordAudit(repos, {
         action: 'auth.signed_in', target: { type: 'account', id: user.id }, workspaceId: null,

@@ -159,6 +159,22 @@ export class Store {
   }
 
   /**
+   * `write`, committed without waiting for PostgreSQL to flush its log to disk
+   * (`synchronous_commit = off`, for this transaction only): still atomic and ordered with
+   * every other transaction, but a database crash within a fraction of a second after the
+   * commit may lose it whole. Only for a change a person repairs by repeating it, such as
+   * the session a sign-in starts. SQLite in WAL mode with `synchronous = NORMAL` commits
+   * every transaction this way. Inside `transaction(work)` it is a plain `write`.
+   */
+  writeWithoutFlush<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    if (this.handle.dialect !== 'postgres' || this.joined.getStore()) return this.write(work);
+    return this.handle.db.transaction().execute(async (trx) => {
+      await sql`set local synchronous_commit = off`.execute(trx);
+      return work(new Repositories(trx, this.handle.dialect));
+    });
+  }
+
+  /**
    * Runs `work` in one transaction that every read and write inside it joins; it commits
    * when `work` resolves and rolls everything back when it throws. Nested calls join the
    * outer transaction.
