@@ -53,8 +53,21 @@ export class ServerProcess {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  /** Starts the server and waits until /readyz answers 200 (or the process dies). */
+  /**
+   * Starts the server and waits until /readyz answers 200 (or the process dies). A port found
+   * free can be taken by another process before the server binds it; then it tries another.
+   */
   static async start(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await ServerProcess.startOnce(env);
+      } catch (error) {
+        if (attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [CLI, 'serve'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },

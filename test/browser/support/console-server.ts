@@ -18,15 +18,29 @@ export class ConsoleServer {
     readonly baseUrl: string,
   ) {}
 
+  /**
+   * A port found free can be taken by another process (the other test projects run beside
+   * this one) before the server binds it; then the server starts again on another.
+   */
   static async start(overrides: Partial<Config> = {}): Promise<ConsoleServer> {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
     const smtp = await TestSmtpServer.start();
-    const h = await Harness.start({ publicUrl: baseUrl, smtp: { url: smtp.url, from: 'Toolplane <no-reply@localhost>' }, ...overrides });
-    const admin = await h.runtime.database.db.selectFrom('users').select('id').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow();
-    await h.services.accounts.update(admin.id, { password: ADMIN_PASSWORD });
-    await h.app.listen({ host: '127.0.0.1', port });
-    return new ConsoleServer(h, smtp, baseUrl);
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const h = await Harness.start({ publicUrl: baseUrl, smtp: { url: smtp.url, from: 'Toolplane <no-reply@localhost>' }, ...overrides });
+      try {
+        const admin = await h.runtime.database.db.selectFrom('users').select('id').where('email', '=', ADMIN_EMAIL).executeTakeFirstOrThrow();
+        await h.services.accounts.update(admin.id, { password: ADMIN_PASSWORD });
+        await h.app.listen({ host: '127.0.0.1', port });
+        return new ConsoleServer(h, smtp, baseUrl);
+      } catch (error) {
+        await h.close();
+        if (attempt >= 5 || (error as { code?: unknown }).code !== 'EADDRINUSE') {
+          await smtp.close();
+          throw error;
+        }
+      }
+    }
   }
 
   /** Calls the native API with the admin token, as a script would; answers the parsed body. */
