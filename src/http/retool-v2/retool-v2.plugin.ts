@@ -21,6 +21,7 @@ import { sourceControlRoutes } from './source-control.routes.ts';
 import { spacesRoutes } from './spaces.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
+import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { userInvitesRoutes } from './user-invites.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
@@ -90,4 +91,5 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   ssoRoutes(retool, context);
   appsRoutes(retool, context, folderIds);
   userInvitesRoutes(retool, context);
+  userAttributesRoutes(retool, context);
 }
