@@ -24,6 +24,7 @@ import type { RetoolApp } from './retool-v2-app.ts';
 import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { userInvitesRoutes } from './user-invites.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { workflowsRoutes } from './workflows.routes.ts';
 
 /**
  * The Retool version /api/checkHealth reports. Retool's Terraform provider refuses servers
@@ -92,4 +93,5 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   appsRoutes(retool, context, folderIds);
   userInvitesRoutes(retool, context);
   userAttributesRoutes(retool, context);
+  workflowsRoutes(retool, context, folderIds);
 }

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { DomainError } from '../../core/errors.ts';
-import type { Invite } from '../../core/invites.ts';
 import { definitionNamed, fromRetoolValue } from './attribute-values.ts';
 import { Envelope, ListEnvelope, Nullable, ok, wholeList } from './envelope.ts';
 import { MAX_INTEGER_ID } from './ids.ts';
+import { readAll } from './paging.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 import { RetoolInvite, loadInvite, presentInvites } from './user-invites.mapper.ts';
 
@@ -17,19 +17,12 @@ const InviteParams = Type.Object({ userInviteId: Type.String({ maxLength: 20 }) 
 const InviteAttributeParams = Type.Object({ userInviteId: Type.String({ maxLength: 20 }), attributeName: Type.String({ maxLength: 255 }) });
 const InviteAttributeBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), value: Nullable(Type.String({ maxLength: 65_536 })) });
 const MetadataEnvelope = Envelope(Type.Object({ metadata: Type.Record(Type.String(), Type.Unknown()) }));
-/** A list is read whole, this many invites at a time. */
-const INVITES_BATCH = 500;
 
 export function userInvitesRoutes(app: RetoolApp, { services }: RetoolContext): void {
   const { invites } = services;
 
   app.get('/user_invites', { config: { scope: 'invites:read' }, schema: { response: { 200: ListEnvelope(RetoolInvite) } } }, async (request) => {
-    const all: Invite[] = [];
-    for (let page = 1; ; page += 1) {
-      const { items } = await invites.list(request.actor, undefined, { page, pageSize: INVITES_BATCH });
-      all.push(...items);
-      if (items.length < INVITES_BATCH) break;
-    }
+    const all = await readAll((page) => invites.list(request.actor, undefined, page));
     return wholeList(await presentInvites(services, all));
   });
 
