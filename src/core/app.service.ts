@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppWithCreator } from '../db/app.repository.ts';
-import { toIso, toJson } from '../db/rows.ts';
+import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { changedFields, isEmpty, recordAudit } from './audit.ts';
@@ -58,23 +58,24 @@ export class AppService {
   create(actor: Actor, input: AppCreateInput): Promise<App> {
     return this.store.write(async (repos) => {
       await checkReferences(repos, actor.workspaceId, input);
-      const id = randomUUID();
-      const at = new Date().toISOString();
-      await repos.apps.create({
-        id, workspace_id: actor.workspaceId, name: input.name, description: input.description ?? '',
-        folder_id: input.folderId ?? null, slug: id, created_by: actor.userId, created_at: at, updated_at: at,
-      });
-      await repos.appVersions.create([{
-        id: randomUUID(), app_id: id, name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION), created_at: at, updated_at: at,
-      }]);
-      if (input.resources) await repos.apps.setResources(id, unique(input.resources));
-      await grantCreatorOwnership(repos, actor, { type: 'app', id }, at);
-      const app = await loadApp(repos, actor.workspaceId, id);
-      await recordAudit(repos, {
-        action: 'app.created', target: { type: 'app', id }, workspaceId: actor.workspaceId,
-        changes: { name: app.name, description: app.description, folderId: app.folderId, resources: app.resources },
-      });
-      return app;
+      return insertApp(repos, actor, input, { name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION) }, {});
+    });
+  }
+
+  /**
+   * A copy of the app named `name`, in `folderId` (an app folder of the workspace) or at the
+   * top level: its description, its resources, and its newest version (name and definition)
+   * as the copy's only version. The copy is new in every other way: its id, its creator
+   * (the actor) and its grants (a creator's, as for `create`). One transaction.
+   */
+  clone(actor: Actor, givenId: string, input: { name: string; folderId?: string | null }): Promise<App> {
+    return this.store.write(async (repos) => {
+      const source = await loadApp(repos, actor.workspaceId, appIdOf(givenId));
+      const copied = { name: input.name, description: source.description, folderId: input.folderId ?? null, resources: source.resources };
+      await checkReferences(repos, actor.workspaceId, copied);
+      const newest = await repos.appVersions.getNewest(source.id);
+      const version = newest ? { name: newest.name, definition: toJson(fromJson(newest.definition)) } : { name: INITIAL_VERSION_NAME, definition: toJson(EMPTY_DEFINITION) };
+      return insertApp(repos, actor, copied, version, { clonedFrom: source.id });
     });
   }
 
@@ -114,6 +115,30 @@ export class AppService {
       await recordAudit(repos, { action: 'app.deleted', target: { type: 'app', id: appId }, workspaceId: actor.workspaceId });
     });
   }
+}
+
+/**
+ * Stores a new app of the actor's workspace with one version, the creator's grants and its
+ * `app.created` event (`extra` joins the event's changes). References are checked already.
+ */
+async function insertApp(
+  repos: Repositories, actor: Actor, input: AppCreateInput, version: { name: string; definition: string }, extra: Record<string, unknown>,
+): Promise<App> {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  await repos.apps.create({
+    id, workspace_id: actor.workspaceId, name: input.name, description: input.description ?? '',
+    folder_id: input.folderId ?? null, slug: id, created_by: actor.userId, created_at: at, updated_at: at,
+  });
+  await repos.appVersions.create([{ id: randomUUID(), app_id: id, name: version.name, definition: version.definition, created_at: at, updated_at: at }]);
+  if (input.resources) await repos.apps.setResources(id, unique(input.resources));
+  await grantCreatorOwnership(repos, actor, { type: 'app', id }, at);
+  const app = await loadApp(repos, actor.workspaceId, id);
+  await recordAudit(repos, {
+    action: 'app.created', target: { type: 'app', id }, workspaceId: actor.workspaceId,
+    changes: { name: app.name, description: app.description, folderId: app.folderId, resources: app.resources, ...extra },
+  });
+  return app;
 }
 
 async function checkReferences(repos: Repositories, workspaceId: string, input: AppUpdateInput): Promise<void> {

@@ -8,6 +8,7 @@ import { FolderService } from './folder.service.ts';
 import { GroupService } from './group.service.ts';
 import { IdempotencyService } from './idempotency.service.ts';
 import { InviteAcceptanceService } from './invite-acceptance.service.ts';
+import { InviteChangeService } from './invite-change.service.ts';
 import { InviteDelivery } from './invite-delivery.ts';
 import { InviteLinks } from './invite-links.ts';
 import { InviteService } from './invite.service.ts';
@@ -49,6 +50,8 @@ export interface Services {
   idempotency: IdempotencyService;
   invites: InviteService;
   inviteAcceptance: InviteAcceptanceService;
+  /** Groups and attribute values of open invites. */
+  inviteChanges: InviteChangeService;
   resources: ResourceService;
   retool: RetoolDataService;
   /** SCIM 2.0 Users and Groups: members and groups of a workspace, written through `users` and `groups`. */
@@ -111,6 +114,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     idempotency: new IdempotencyService(store, box),
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
+    inviteChanges: new InviteChangeService(store),
     resources: new ResourceService(store, box),
     retool: new RetoolDataService(store, box),
     scimUsers: new ScimUserService(store, users),

@@ -2,7 +2,9 @@ import type { RateLimitConfig } from '../config.ts';
 import type { Store } from '../db/store.ts';
 import type { TwoFactorStateRow } from '../db/two-factor.repository.ts';
 import { recordAudit } from './audit.ts';
-import { DomainError, conflict, invalidInput } from './errors.ts';
+import { belongsToWorkspaceAlone } from './account-boundary.ts';
+import type { Actor } from './actor.ts';
+import { DomainError, conflict, forbidden, invalidInput, notFound } from './errors.ts';
 import { verifyPassword } from './passwords.ts';
 import type { RateCounter } from './rate-counter.ts';
 import { RecentReads } from './recent-reads.ts';
@@ -159,6 +161,35 @@ export class TwoFactorService {
       await recordAudit(repos, {
         action: 'account.two_factor_disabled', target: { type: 'account', id: userId }, workspaceId: null,
         changes: { provedWith: proof.password !== undefined ? 'password' : 'code', sessionsEnded },
+      });
+    });
+  }
+
+  /**
+   * A workspace administrator's reset of a member's two-factor sign-in: the secret (or an
+   * enrolment under way) and the recovery codes are forgotten and every session of the
+   * person ends, in one transaction with the `account.two_factor_reset` event. The person
+   * must be a member of the actor's workspace (404 otherwise) and, enrolment being the
+   * account's, of no other (409 `account_shared`, the account boundary rule). An account
+   * without two-factor is left as it is and nothing is recorded. One's own two-factor is
+   * turned off with proof, at /me/two-factor (403 `own_two_factor`).
+   */
+  async reset(actor: Actor, userId: string): Promise<void> {
+    if (userId === actor.userId) {
+      throw forbidden('own_two_factor', 'Turn your own two-factor sign-in off with your password or a code, at /api/v1/me/two-factor');
+    }
+    await this.store.write(async (repos) => {
+      if (!(await repos.memberships.get(actor.workspaceId, userId, 'update'))) throw notFound('user', userId);
+      if (!(await belongsToWorkspaceAlone(repos, userId, actor.workspaceId))) {
+        throw conflict('account_shared', 'The account belongs to other workspaces too: no workspace can reset its two-factor sign-in; the person turns it off at /api/v1/me/two-factor');
+      }
+      const state = await repos.twoFactor.get(userId);
+      if (!state || state.totp_secret === null) return;
+      await repos.twoFactor.clear(userId);
+      const sessionsEnded = await repos.sessions.deleteForUser(userId);
+      await recordAudit(repos, {
+        action: 'account.two_factor_reset', target: { type: 'account', id: userId }, workspaceId: actor.workspaceId,
+        changes: { wasEnabled: state.totp_enabled_at !== null, sessionsEnded },
       });
     });
   }

@@ -61,6 +61,16 @@ export class InviteRepository {
       .execute();
   }
 
+  /** Every invite of the workspace still stored pending (expired ones too), oldest first. */
+  listOpen(workspaceId: string): Promise<InviteWithInviter[]> {
+    return this.withInviter()
+      .where('invites.workspace_id', '=', workspaceId)
+      .where('invites.status', '=', 'pending')
+      .orderBy('invites.created_at')
+      .orderBy('invites.id')
+      .execute();
+  }
+
   async count(workspaceId: string, status: InviteStatusFilter | undefined, now: string): Promise<number> {
     const row = await this.filtered(workspaceId, status, now)
       .clearSelect()

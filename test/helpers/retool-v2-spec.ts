@@ -51,8 +51,9 @@ function asRecorded(schema: unknown): unknown {
   return result;
 }
 
-// OpenAPI 3.0 schemas: draft-04-ish with `nullable`, which Ajv understands natively.
-const ajv = new Ajv({ strict: false, allErrors: true });
+// OpenAPI 3.0 schemas: draft-04-ish with `nullable`, which Ajv understands natively. The
+// spec's patterns are ECMA-262 without the `u` flag (`^[a-z0-9\_]+$` escapes `_`), as they are read here.
+const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 addFormats.default(ajv);
 ajv.addSchema({ $id: 'retool', components: asRecorded(rebased(spec.components)) as object });
 

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import type { App } from '../../core/app.service.ts';
-import type { Services } from '../../core/services.ts';
 import { Envelope, ListEnvelope, ok, wholeList } from './envelope.ts';
 import type { FolderIds } from './folders.mapper.ts';
+import { readAll } from './paging.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
 
 const RetoolAppSchema = Type.Object({
@@ -21,23 +21,25 @@ const RetoolAppSchema = Type.Object({
   release_version: Type.String(),
 });
 
+const CloneBody = Type.Object({
+  app_id: Type.String({ format: 'uuid' }),
+  new_app_name: Type.String({ minLength: 1, maxLength: 255 }),
+  folder_id: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
 const AppParams = Type.Object({ appId: Type.String({ maxLength: 100 }) });
-/** A list is read whole, this many apps at a time. */
-const APPS_BATCH = 500;
 
 /**
  * Retool's app over Toolplane's: no source-control protection or sync, no shortlink, no
  * modules or mobile apps, no published release (`release_version` is empty).
  */
-async function presentApps(services: Services, ids: FolderIds, actor: Actor, apps: readonly App[]) {
-  const folders = await Promise.all([...new Set(apps.flatMap((app) => (app.folderId ? [app.folderId] : [])))]
-    .map((id) => services.folders.get(actor, id)));
-  const [folderIds, root] = await Promise.all([ids.idsOf(folders), ids.rootId(actor, 'app')]);
-  return apps.map((app) => ({
+async function presentApps(ids: FolderIds, actor: Actor, apps: readonly App[]) {
+  const places = await ids.placesOf(actor, 'app', apps.map((app) => app.folderId ?? null));
+  return apps.map((app, index) => ({
     id: app.id,
     name: app.name,
     description: app.description,
-    folder_id: app.folderId ? folderIds.get(app.folderId)! : root,
+    folder_id: places[index]!,
     protected: false,
     synced: false,
     shortlink: null,
@@ -53,17 +55,20 @@ export function appsRoutes(app: RetoolApp, { services }: RetoolContext, ids: Fol
   const { apps } = services;
 
   app.get('/apps', { config: { scope: 'apps:read' }, schema: { response: { 200: ListEnvelope(RetoolAppSchema) } } }, async (request) => {
-    const all: App[] = [];
-    for (let page = 1; ; page += 1) {
-      const { items } = await apps.list(request.actor, { page, pageSize: APPS_BATCH });
-      all.push(...items);
-      if (items.length < APPS_BATCH) break;
-    }
-    return wholeList(await presentApps(services, ids, request.actor, all));
+    const all = await readAll((page) => apps.list(request.actor, page));
+    return wholeList(await presentApps(ids, request.actor, all));
   });
 
   app.get('/apps/:appId', { config: { scope: 'apps:read' }, schema: { params: AppParams, response: { 200: Envelope(RetoolAppSchema) } } }, async (request) => {
-    const [presented] = await presentApps(services, ids, request.actor, [await apps.get(request.actor, request.params.appId)]);
+    const [presented] = await presentApps(ids, request.actor, [await apps.get(request.actor, request.params.appId)]);
+    return ok(presented!);
+  });
+
+  // A copy of the app, in the app folder given or the app root.
+  app.post('/apps/cloneApp', { config: { scope: 'apps:write' }, schema: { body: CloneBody, response: { 200: Envelope(RetoolAppSchema) } } }, async (request) => {
+    const { app_id: appId, new_app_name: name, folder_id: folderId } = request.body;
+    const placed = await ids.parentOf(request.actor, folderId, 'app', 'folder_id');
+    const [presented] = await presentApps(ids, request.actor, [await apps.clone(request.actor, appId, { name, folderId: placed })]);
     return ok(presented!);
   });
 

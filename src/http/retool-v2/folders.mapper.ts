@@ -35,6 +35,16 @@ export class FolderIds {
     return new Map(folders.map((folder) => [folder.id, `${folder.folderType}_${numbers.get(folder.id)}`]));
   }
 
+  /**
+   * The Retool folder id of each object's folder (Toolplane folder ids, null at the top
+   * level), in order: a folder of the workspace's, or the type's root.
+   */
+  async placesOf(actor: Actor, folderType: FolderType, folderIds: ReadonlyArray<string | null>): Promise<string[]> {
+    const folders = await Promise.all([...new Set(folderIds.filter((id): id is string => id !== null))].map((id) => this.services.folders.get(actor, id)));
+    const [retoolIds, root] = await Promise.all([this.idsOf(folders), this.rootId(actor, folderType)]);
+    return folderIds.map((id) => (id === null ? root : retoolIds.get(id)!));
+  }
+
   /** The folder a Retool id names in the actor's workspace; 404 when it names none. */
   async resolve(actor: Actor, id: string): Promise<ResolvedFolder> {
     const match = /^(app|resource|workflow)_(\d{1,15})$/.exec(id);

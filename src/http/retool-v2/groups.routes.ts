@@ -3,37 +3,18 @@ import type { Group } from '../../core/group.service.ts';
 import type { GroupSettings } from '../../core/retool-data.service.ts';
 import type { Services } from '../../core/services.ts';
 import { ok, wholeList } from './envelope.ts';
-import { fromRetoolGroupId, fromRetoolUserId, toRetoolUserId } from './ids.ts';
+import { presentGroup, presentGroups } from './groups.mapper.ts';
+import { fromRetoolGroupId, fromRetoolUserId } from './ids.ts';
 import { PatchBody, applyPatch, checkPatched } from './json-patch.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
+import { inviteIdsOf, loadInvite } from './user-invites.mapper.ts';
 import {
-  GROUP_SETTING_DEFAULTS, GroupCreateBody, GroupEnvelope, GroupListEnvelope, GroupMemberParams, GroupMembersBody, GroupParams, GroupReplaceBody,
+  GroupCreateBody, GroupEnvelope, GroupInviteParams, GroupInvitesBody, GroupListEnvelope, GroupMemberParams, GroupMembersBody, GroupParams, GroupReplaceBody,
   SETTING_NAMES,
 } from './groups.schemas.ts';
 import { invalidInput } from '../../core/errors.ts';
 
 type SettingsBody = Partial<Record<(typeof SETTING_NAMES)[number], unknown>>;
-
-async function presentGroups(services: Services, groups: readonly Group[]) {
-  const settings = await services.retool.groupSettings(groups.map((group) => group.id));
-  return groups.map((group) => ({
-    id: group.id,
-    legacy_id: group.id,
-    name: group.name,
-    // Toolplane has no group admins: every member answers false.
-    members: group.members.map((member) => ({ id: toRetoolUserId(member.id), email: member.email, is_group_admin: false })),
-    ...GROUP_SETTING_DEFAULTS,
-    ...settings.get(group.id),
-    user_invites: [],
-    updated_at: group.updatedAt,
-    created_at: group.createdAt,
-  }));
-}
-
-async function presentGroup(services: Services, actor: Actor, groupId: number) {
-  const [group] = await presentGroups(services, [await services.groups.get(actor, groupId)]);
-  return group!;
-}
 
 function settingsOf(body: SettingsBody): GroupSettings {
   return Object.fromEntries(SETTING_NAMES.filter((name) => body[name] !== undefined).map((name) => [name, body[name] as string | boolean | null]));
@@ -59,11 +40,17 @@ async function replaceMembers(services: Services, actor: Actor, group: Group, me
   for (const userId of wanted) if (!present.has(userId)) await services.groups.addMember(actor, group.id, userId);
 }
 
+/** Makes the group's open invites exactly `invites` (Retool invite ids). Runs inside the caller's transaction. */
+async function replaceInvites(services: Services, actor: Actor, groupId: number, invites: ReadonlyArray<{ id: number }>): Promise<void> {
+  const inviteIds = await inviteIdsOf(services, invites.map((invite) => invite.id), 'user_invites');
+  await services.inviteChanges.setGroupInvites(actor, groupId, inviteIds, 'user_invites');
+}
+
 export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void {
   const { groups, retool, unitOfWork } = services;
 
   app.get('/groups', { config: { scope: 'groups:read' }, schema: { response: { 200: GroupListEnvelope } } }, async (request) =>
-    wholeList(await presentGroups(services, await groups.list(request.actor))));
+    wholeList(await presentGroups(services, request.actor, await groups.list(request.actor))));
 
   app.get('/groups/:groupId', { config: { scope: 'groups:read' }, schema: { params: GroupParams, response: { 200: GroupEnvelope } } }, async (request) =>
     ok(await presentGroup(services, request.actor, fromRetoolGroupId(request.params.groupId))));
@@ -72,6 +59,7 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
     const groupId = await unitOfWork.run(async () => {
       const group = await groups.create(request.actor, request.body.name);
       if (request.body.members) await replaceMembers(services, request.actor, group, request.body.members);
+      if (request.body.user_invites) await replaceInvites(services, request.actor, group.id, request.body.user_invites);
       await retool.setGroupSettings(request.actor, group.id, settingsOf(request.body));
       return group.id;
     });
@@ -91,7 +79,7 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
   }, async (request) => {
     const groupId = fromRetoolGroupId(request.params.groupId);
     const current = await presentGroup(services, request.actor, groupId);
-    const patched = applyPatch(current, request.body.operations, ['name', 'members', ...SETTING_NAMES]);
+    const patched = applyPatch(current, request.body.operations, ['name', 'members', 'user_invites', ...SETTING_NAMES]);
     checkPatched(GroupReplaceBody, patchedInput(patched));
     await replaceGroup(services, request.actor, groupId, patchedInput(patched));
     return ok(await presentGroup(services, request.actor, groupId));
@@ -122,6 +110,25 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
     return ok(await presentGroup(services, request.actor, groupId));
   });
 
+  // Adds the invites given to the group (they join it on accepting); those there already stay.
+  app.post('/groups/:groupId/user_invites', {
+    config: { scope: 'groups:write' }, schema: { params: GroupParams, body: GroupInvitesBody, response: { 200: GroupEnvelope } },
+  }, async (request) => {
+    const groupId = fromRetoolGroupId(request.params.groupId);
+    await services.inviteChanges.addToGroup(request.actor, groupId, await inviteIdsOf(services, request.body.userInviteIds, 'userInviteIds'), 'userInviteIds');
+    return ok(await presentGroup(services, request.actor, groupId));
+  });
+
+  app.delete('/groups/:groupId/user_invites/:userInviteId', {
+    config: { scope: 'groups:write' }, schema: { params: GroupInviteParams },
+  }, async (request, reply) => {
+    const groupId = fromRetoolGroupId(request.params.groupId);
+    const invite = await loadInvite(services, request.actor, request.params.userInviteId);
+    await services.inviteChanges.removeFromGroup(request.actor, groupId, invite.id);
+    reply.code(204);
+    return null;
+  });
+
   app.delete('/groups/:groupId', { config: { scope: 'groups:write' }, schema: { params: GroupParams } }, async (request, reply) => {
     await groups.delete(request.actor, fromRetoolGroupId(request.params.groupId));
     reply.code(204);
@@ -131,17 +138,19 @@ export function groupsRoutes(app: RetoolApp, { services }: RetoolContext): void 
 
 /** The writable fields of a patched group, as a PUT would send them. */
 function patchedInput(patched: Record<string, unknown>) {
-  const { name, members, ...rest } = patched;
+  const { name, members, user_invites: invites, ...rest } = patched;
   const settings = Object.fromEntries(SETTING_NAMES.map((setting) => [setting, rest[setting]]));
-  return { name: name as string, members: members as Array<{ id: string }>, ...settings };
+  return { name: name as string, members: members as Array<{ id: string }>, user_invites: invites as Array<{ id: number }>, ...settings };
 }
 
 /** Renames, sets members and settings; the caller's transaction (the write guard's) holds them together. */
 async function replaceGroup(
-  services: Services, actor: Actor, groupId: number, body: { name?: string; members?: Array<{ id: string }> } & SettingsBody,
+  services: Services, actor: Actor, groupId: number,
+  body: { name?: string; members?: Array<{ id: string }>; user_invites?: Array<{ id: number }> } & SettingsBody,
 ): Promise<void> {
   let group = await services.groups.get(actor, groupId);
   if (body.name !== undefined && body.name !== group.name) group = await services.groups.rename(actor, groupId, body.name);
   if (body.members) await replaceMembers(services, actor, group, body.members);
+  if (body.user_invites) await replaceInvites(services, actor, groupId, body.user_invites);
   await services.retool.setGroupSettings(actor, groupId, settingsOf(body));
 }

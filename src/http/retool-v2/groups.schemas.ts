@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
+import { MAX_INTEGER_ID } from './ids.ts';
 import { Envelope, ListEnvelope, Nullable } from './envelope.ts';
+import { RetoolInvite } from './user-invites.mapper.ts';
 
 const UniversalAccess = Type.String({ enum: ['none', 'use', 'edit', 'own'] });
 const QueryLibraryAccess = Type.String({ enum: ['none', 'use', 'edit'] });
@@ -30,7 +32,7 @@ export const RetoolGroup = Type.Object({
   universal_resource_access: Type.String(),
   universal_workflow_access: Type.String(),
   universal_query_library_access: Type.String(),
-  user_invites: Type.Array(Type.Unknown()),
+  user_invites: Type.Array(RetoolInvite),
   user_list_access: Type.Boolean(),
   audit_log_access: Type.Boolean(),
   unpublished_release_access: Type.Boolean(),
@@ -52,6 +54,10 @@ const MemberInput = Type.Object({
   is_group_admin: Type.Optional(Type.Boolean()),
 });
 
+/** An invite of a group's `user_invites` in a write: its id counts, the rest of Retool's invite object is ignored. */
+const InviteInput = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_INTEGER_ID }) });
+const MAX_GROUP_INVITES = 1000;
+
 const settingsInput = {
   universal_app_access: Type.Optional(UniversalAccess),
   universal_resource_access: Type.Optional(UniversalAccess),
@@ -69,16 +75,21 @@ const settingsInput = {
 export const GroupCreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 255 }),
   members: Type.Optional(Type.Array(MemberInput, { maxItems: 10_000 })),
-  user_invites: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 0 })),
+  user_invites: Type.Optional(Type.Array(InviteInput, { maxItems: MAX_GROUP_INVITES })),
   ...settingsInput,
 });
 
 export const GroupReplaceBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   members: Type.Optional(Type.Array(MemberInput, { maxItems: 10_000 })),
-  user_invites: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 0 })),
+  user_invites: Type.Optional(Type.Array(InviteInput, { maxItems: MAX_GROUP_INVITES })),
   ...settingsInput,
 });
+
+export const GroupInvitesBody = Type.Object({
+  userInviteIds: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_INTEGER_ID }), { maxItems: MAX_GROUP_INVITES }),
+});
+export const GroupInviteParams = Type.Object({ groupId: Type.String({ maxLength: 20 }), userInviteId: Type.String({ maxLength: 20 }) });
 
 export const GroupMembersBody = Type.Object({ members: Type.Array(MemberInput, { maxItems: 10_000 }) });
 export const GroupMemberParams = Type.Object({ groupId: Type.String({ maxLength: 20 }), userSid: Type.String({ maxLength: 100 }) });

@@ -27,3 +27,13 @@ export function decodeNextToken<K extends string>(token: string, fields: readonl
 export function requireLimitWithToken(query: { limit?: number; next_token?: string }): void {
   if (query.next_token !== undefined && query.limit === undefined) throw invalidInput('next_token', 'is only valid with limit');
 }
+
+/** Every item of a paged core list, read `batch` at a time: the answer to a Retool list the spec does not page. */
+export async function readAll<T>(pageOf: (request: { page: number; pageSize: number }) => Promise<{ items: T[] }>, batch = 500): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const { items } = await pageOf({ page, pageSize: batch });
+    all.push(...items);
+    if (items.length < batch) return all;
+  }
+}

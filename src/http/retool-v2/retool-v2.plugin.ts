@@ -21,8 +21,10 @@ import { sourceControlRoutes } from './source-control.routes.ts';
 import { spacesRoutes } from './spaces.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
+import { userAttributesRoutes } from './user-attributes.routes.ts';
 import { userInvitesRoutes } from './user-invites.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { workflowsRoutes } from './workflows.routes.ts';
 
 /**
  * The Retool version /api/checkHealth reports. Retool's Terraform provider refuses servers
@@ -90,4 +92,6 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   ssoRoutes(retool, context);
   appsRoutes(retool, context, folderIds);
   userInvitesRoutes(retool, context);
+  userAttributesRoutes(retool, context);
+  workflowsRoutes(retool, context, folderIds);
 }

@@ -1,26 +1,11 @@
 import { Type } from 'typebox';
-import type { Actor } from '../../core/actor.ts';
-import { DomainError, notFound } from '../../core/errors.ts';
-import type { Invite } from '../../core/invites.ts';
-import type { Services } from '../../core/services.ts';
+import { DomainError } from '../../core/errors.ts';
+import { definitionNamed, fromRetoolValue } from './attribute-values.ts';
 import { Envelope, ListEnvelope, Nullable, ok, wholeList } from './envelope.ts';
-import { MAX_INTEGER_ID, toRetoolUserId } from './ids.ts';
+import { MAX_INTEGER_ID } from './ids.ts';
+import { readAll } from './paging.ts';
 import type { RetoolApp, RetoolContext } from './retool-v2-app.ts';
-
-const RetoolInvite = Type.Object({
-  id: Type.Number(),
-  legacy_id: Type.Number(),
-  invited_by: Type.String(),
-  invited_email: Type.String(),
-  expires_at: Type.String(),
-  claimed_by: Nullable(Type.String()),
-  claimed_at: Nullable(Type.String()),
-  user_type: Nullable(Type.String()),
-  metadata: Type.Record(Type.String(), Type.Unknown()),
-  created_at: Type.String(),
-  invite_link: Type.Optional(Type.String()),
-  groups: Type.Array(Type.Object({ id: Type.Number(), legacy_id: Type.Number(), name: Type.String() })),
-});
+import { RetoolInvite, loadInvite, presentInvites } from './user-invites.mapper.ts';
 
 const InviteBody = Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
@@ -29,55 +14,15 @@ const InviteBody = Type.Object({
 });
 
 const InviteParams = Type.Object({ userInviteId: Type.String({ maxLength: 20 }) });
-/** A list is read whole, this many invites at a time. */
-const INVITES_BATCH = 500;
-
-/**
- * Retool's user invite over Toolplane's: a small integer id, the invitee's kind as Retool's
- * `user_type` (`external` when the email is not of the workspace's domains), and `metadata`
- * as the user attribute values the invitee gets. The link is answered once, by the create,
- * when Toolplane does not mail it.
- */
-async function presentInvites(services: Services, invites: readonly Invite[], links: ReadonlyMap<string, string> = new Map()) {
-  const ids = await services.retool.legacyIds('invite', invites.map((invite) => invite.id));
-  return invites.map((invite) => ({
-    id: ids.get(invite.id)!,
-    legacy_id: ids.get(invite.id)!,
-    invited_by: invite.invitedBy ?? '',
-    invited_email: invite.email,
-    expires_at: invite.expiresAt,
-    claimed_by: invite.acceptedUserId ? toRetoolUserId(invite.acceptedUserId) : null,
-    claimed_at: invite.acceptedAt,
-    user_type: invite.external ? 'external' : invite.role === 'end-user' ? 'mobile' : 'default',
-    metadata: invite.attributes,
-    created_at: invite.createdAt,
-    ...(links.has(invite.id) ? { invite_link: links.get(invite.id)! } : {}),
-    groups: invite.groups.map((group) => ({ id: group.id, legacy_id: group.id, name: group.name })),
-  }));
-}
-
-/** The invite a Retool invite id names in the actor's workspace; 404 otherwise. */
-async function loadInvite(services: Services, actor: Actor, id: string): Promise<Invite> {
-  const found = /^\d{1,15}$/.test(id) ? await services.retool.byLegacyId(['invite'], Number(id)) : undefined;
-  if (!found) throw notFound('user_invite', id);
-  try {
-    return await services.invites.get(actor, found.localId);
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === 'not_found') throw notFound('user_invite', id);
-    throw error;
-  }
-}
+const InviteAttributeParams = Type.Object({ userInviteId: Type.String({ maxLength: 20 }), attributeName: Type.String({ maxLength: 255 }) });
+const InviteAttributeBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), value: Nullable(Type.String({ maxLength: 65_536 })) });
+const MetadataEnvelope = Envelope(Type.Object({ metadata: Type.Record(Type.String(), Type.Unknown()) }));
 
 export function userInvitesRoutes(app: RetoolApp, { services }: RetoolContext): void {
   const { invites } = services;
 
   app.get('/user_invites', { config: { scope: 'invites:read' }, schema: { response: { 200: ListEnvelope(RetoolInvite) } } }, async (request) => {
-    const all: Invite[] = [];
-    for (let page = 1; ; page += 1) {
-      const { items } = await invites.list(request.actor, undefined, { page, pageSize: INVITES_BATCH });
-      all.push(...items);
-      if (items.length < INVITES_BATCH) break;
-    }
+    const all = await readAll((page) => invites.list(request.actor, undefined, page));
     return wholeList(await presentInvites(services, all));
   });
 
@@ -105,5 +50,23 @@ export function userInvitesRoutes(app: RetoolApp, { services }: RetoolContext): 
     await invites.revoke(request.actor, (await loadInvite(services, request.actor, request.params.userInviteId)).id);
     reply.code(204);
     return null;
+  });
+
+  // The value is text, read as the attribute's type; null removes the invite's value.
+  app.post('/user_invites/:userInviteId/user_attributes', {
+    config: { scope: 'invites:write' }, schema: { params: InviteParams, body: InviteAttributeBody, response: { 200: MetadataEnvelope } },
+  }, async (request) => {
+    const invite = await loadInvite(services, request.actor, request.params.userInviteId);
+    const { name, value } = request.body;
+    const definition = definitionNamed(await services.userAttributes.list(request.actor), name, 'name');
+    const typed = value === null ? null : fromRetoolValue(definition.dataType, value, 'value');
+    return ok({ metadata: await services.inviteChanges.setAttribute(request.actor, invite.id, name, typed) });
+  });
+
+  app.delete('/user_invites/:userInviteId/user_attributes/:attributeName', {
+    config: { scope: 'invites:write' }, schema: { params: InviteAttributeParams, response: { 200: MetadataEnvelope } },
+  }, async (request) => {
+    const invite = await loadInvite(services, request.actor, request.params.userInviteId);
+    return ok({ metadata: await services.inviteChanges.removeAttribute(request.actor, invite.id, request.params.attributeName) });
   });
 }

@@ -100,6 +100,13 @@ export function usersRoutes(app: RetoolApp, { services }: RetoolContext): void {
     return ok({ metadata: rest });
   });
 
+  // Retool's reset of a member's two-factor sign-in; the core ends the person's sessions with it.
+  app.put('/users/reset2fa/:userId', { config: { scope: 'users:write' }, schema: { params: UserParams } }, async (request, reply) => {
+    await services.twoFactor.reset(request.actor, fromRetoolUserId(request.params.userId));
+    reply.code(204);
+    return null;
+  });
+
   // Retool keeps a deleted user, disabled; so does Toolplane (the membership is archived).
   app.delete('/users/:userId', { config: { scope: 'users:write' }, schema: { params: UserParams } }, async (request, reply) => {
     await users.update(request.actor, fromRetoolUserId(request.params.userId), { disabled: true });
