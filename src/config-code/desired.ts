@@ -27,7 +27,7 @@ export interface FolderPath {
 export interface DesiredWorkspace {
   name: string;
   at?: Location;
-  settings: Pick<WorkspaceConfig, 'emailDomains' | 'status' | 'twoFactorRequired'>;
+  settings: Pick<WorkspaceConfig, (typeof SETTINGS)[number]>;
   prune: Set<PrunableSection>;
   environments: Map<string, Declared<EnvironmentConfig>>;
   userAttributes: Map<string, Declared<UserAttributeConfig>>;
@@ -50,7 +50,7 @@ export function folderLabel(folder: FolderPath): string {
   return `${folder.type}:/${folder.path.join('/')}`;
 }
 
-const SETTINGS = ['emailDomains', 'status', 'twoFactorRequired'] as const;
+const SETTINGS = ['emailDomains', 'status', 'twoFactorRequired', 'scimDefaultRole'] as const;
 
 /**
  * Merges the files into one description. Workspaces and sections merge; the same object

@@ -20,6 +20,7 @@ function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
     emailDomains: workspace.emailDomains,
     status: workspace.status,
     twoFactorRequired: workspace.twoFactorRequired,
+    scimDefaultRole: workspace.scimDefaultRole,
   };
   if (workspace.environments.size > 0) {
     config.environments = Object.fromEntries(byKey(workspace.environments).map(([name, environment]) => [name, {

@@ -87,7 +87,7 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
     const domains = normalize(() => normalizeDomains(desired.settings.emailDomains!, 'emailDomains'), desired.at, problems);
     if (domains && !same(domains, current.emailDomains)) settings.push({ field: 'emailDomains', from: current.emailDomains, to: domains });
   }
-  for (const field of ['status', 'twoFactorRequired'] as const) {
+  for (const field of ['status', 'twoFactorRequired', 'scimDefaultRole'] as const) {
     const value = desired.settings[field];
     if (value !== undefined && value !== current[field]) settings.push({ field, from: current[field], to: value });
   }

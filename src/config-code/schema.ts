@@ -80,6 +80,9 @@ const Workspace = Type.Object({
   })),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
   twoFactorRequired: Type.Optional(Type.Boolean({ description: 'Whether sessions act here only once their person has turned two-factor sign-in on.' })),
+  scimDefaultRole: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('builder'), Type.Literal('end-user')], {
+    description: 'The role people SCIM provisions into the workspace get; end-user for a new workspace.',
+  })),
   prune: Type.Optional(Type.Array(Type.Union(PRUNABLE_SECTIONS.map((section) => Type.Literal(section))), {
     description: 'Sections whose objects absent from the file are deleted. Sections not named here are only added to and updated.',
   })),

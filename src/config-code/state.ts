@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fromJson } from '../db/rows.ts';
 import type { Repositories } from '../db/store.ts';
 import { STARTING_ENVIRONMENTS } from '../core/environment.service.ts';
+import type { Role } from '../core/roles.ts';
 import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
 
@@ -41,6 +42,7 @@ export interface WorkspaceState {
   status: 'active' | 'archived';
   emailDomains: string[];
   twoFactorRequired: boolean;
+  scimDefaultRole: Role;
   environments: Map<string, EnvironmentState>;
   userAttributes: Map<string, UserAttributeState>;
   /** Group name → id. */
@@ -65,11 +67,13 @@ export interface InstanceState {
 export async function readState(repos: Repositories, names: readonly string[] | undefined): Promise<InstanceState> {
   const rows = await repos.workspaces.list({}, 0, Number.MAX_SAFE_INTEGER);
   const wanted = names === undefined ? rows : rows.filter((row) => names.includes(row.name));
-  const requiring = await repos.workspaces.requiringTwoFactor(wanted.map((row) => row.id));
+  const ids = wanted.map((row) => row.id);
+  const [requiring, scimRoles] = await Promise.all([repos.workspaces.requiringTwoFactor(ids), repos.workspaces.scimDefaultRoles(ids)]);
   const workspaces = new Map<string, WorkspaceState>();
   for (const row of wanted) {
     workspaces.set(row.name, await readWorkspace(repos, {
       id: row.id, name: row.name, status: row.status, emailDomains: fromJson<string[]>(row.domains), twoFactorRequired: requiring.has(row.id),
+      scimDefaultRole: scimRoles.get(row.id)!,
     }));
   }
   for (const name of names ?? []) if (!workspaces.has(name)) workspaces.set(name, newWorkspace(name));
@@ -79,7 +83,7 @@ export async function readState(repos: Repositories, names: readonly string[] | 
 /** What a workspace the plan creates starts as: `WorkspaceService.create`'s result. */
 export function newWorkspace(name: string): WorkspaceState {
   return {
-    id: null, name, status: 'active', emailDomains: [], twoFactorRequired: false,
+    id: null, name, status: 'active', emailDomains: [], twoFactorRequired: false, scimDefaultRole: 'end-user',
     environments: new Map(STARTING_ENVIRONMENTS.map((environment) => [environment.name, {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
@@ -87,7 +91,7 @@ export function newWorkspace(name: string): WorkspaceState {
   };
 }
 
-type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired'> & { id: string };
+type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
   const [environments, attributes, groups, members, pairs, folders] = await Promise.all([

@@ -57,6 +57,7 @@ const workspaceConfig = fc.record({
     values: fc.record({ team: ATTRIBUTES.team.value, level: ATTRIBUTES.level.value, remote: ATTRIBUTES.remote.value, meta: ATTRIBUTES.meta.value }),
   }), { minLength: 1, maxLength: 6 }),
   groupListsMembers: fc.boolean(),
+  scimDefaultRole: fc.constantFrom('admin', 'builder', 'end-user'),
   folders: fc.record({ app: folderTree, resource: folderTree }),
 });
 
@@ -70,6 +71,7 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
   const emails = input.members.map((_, index) => `u${index}-${tag}@example.com`);
   const config: WorkspaceConfig = {
     emailDomains: ['example.com'],
+    scimDefaultRole: input.scimDefaultRole,
     environments: Object.fromEntries(input.environments.map((environment, index) => [environment, {
       description: input.descriptions[index]!, color: input.colors[index] ?? null,
       ...(input.defaultIndex === index ? { default: true } : {}),
