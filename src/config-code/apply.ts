@@ -4,6 +4,7 @@ import type { Services } from '../core/services.ts';
 import type { Store } from '../db/store.ts';
 import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
 import { folderKey } from './desired.ts';
+import { grantPermissions, revokePermissions } from './permissions.ts';
 import { type InstanceState, readState } from './state.ts';
 
 /** The lock every apply holds, so two applies run one after the other. */
@@ -113,6 +114,7 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     for (const email of members.removed ?? []) await services.groups.removeMember(actor, groupId, userIds.get(email.toLowerCase())!);
     for (const email of members.added ?? []) await services.groups.addMember(actor, groupId, userIds.get(email.toLowerCase())!);
   }
+  await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);
 
@@ -124,6 +126,10 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     const folder = await services.folders.create(actor, { name: path.at(-1)!, folderType: type, parentFolderId: parent });
     folderIds.set(folderKey(change.folder!), folder.id);
   }
+
+  await grantPermissions(services, actor, current, changes.filter((change) => change.object === 'permission' && change.kind !== 'delete'), {
+    groupIds, userIds, folderIds,
+  });
 
   // Archived last, so nothing above is made in an archived workspace.
   if (archive) await services.workspaces.updateSettings(actor, workspaceId!, { status: 'archived' });

@@ -1,3 +1,4 @@
+import { type DesiredPermission, permissionKey, permissionLabel, permissionOf } from './permissions.ts';
 import type {
   EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, UserAttributeConfig, WorkspaceConfig,
 } from './schema.ts';
@@ -35,6 +36,8 @@ export interface DesiredWorkspace {
   members: Map<string, DeclaredMember>;
   /** By `folderKey`. */
   folders: Map<string, Declared<FolderPath>>;
+  /** By `permissionKey`. */
+  permissions: Map<string, Declared<DesiredPermission>>;
 }
 
 export interface DesiredConfig {
@@ -68,6 +71,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         workspace = {
           name, at: file.locate(keys), settings: {}, prune: new Set(),
           environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), folders: new Map(),
+          permissions: new Map(),
         };
         workspaces.set(name, workspace);
       }
@@ -91,6 +95,14 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         const earlier = workspace.members.get(email.toLowerCase());
         if (earlier) problems.push(duplicate(`member ${email}`, at, earlier.at));
         else workspace.members.set(email.toLowerCase(), { email, config: member ?? {}, at });
+      }
+      for (const [index, entry] of (config.permissions ?? []).entries()) {
+        const at = file.locate([...keys, 'permissions', String(index)], 'value');
+        const permission = permissionOf(entry, at, problems);
+        if (!permission) continue;
+        const earlier = workspace.permissions.get(permissionKey(permission));
+        if (earlier) problems.push(duplicate(`permission ${permissionLabel(permission)}`, at, earlier.at));
+        else workspace.permissions.set(permissionKey(permission), { config: permission, at });
       }
       for (const type of FOLDER_TYPES) {
         const tree = config.folders?.[type] as FolderTreeConfig | undefined;

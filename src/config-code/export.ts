@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { FolderTreeConfig, WorkspaceConfig } from './schema.ts';
 import { FOLDER_TYPES } from './desired.ts';
+import { exportPermissions } from './permissions.ts';
 import type { InstanceState, WorkspaceState } from './state.ts';
 
 /**
@@ -50,6 +51,8 @@ function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
   }
   const folders = Object.fromEntries(FOLDER_TYPES.map((type) => [type, folderTree(workspace, type)]).filter(([, tree]) => tree !== null));
   if (Object.keys(folders).length > 0) config.folders = folders;
+  const permissions = exportPermissions(workspace);
+  if (permissions.length > 0) config.permissions = permissions;
   return config;
 }
 

@@ -5,11 +5,12 @@ import { normalizeDomains } from '../core/workspace-domains.ts';
 import { type DesiredConfig, type DesiredWorkspace, type FolderPath, folderLabel } from './desired.ts';
 import { differences, fieldsOf, same } from './plan-fields.ts';
 import { planGroupsAndMembers } from './plan-members.ts';
+import { type PermissionRef, planPermissions } from './permissions.ts';
 import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
-export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder';
+export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'permission';
 
 /** One field of a change: a value `from` → `to`, or for a set (a group's members) what is `added` and `removed`. */
 export interface FieldChange {
@@ -25,11 +26,13 @@ export interface Change {
   kind: ChangeKind;
   object: ObjectKind;
   workspace: string;
-  /** The workspace's name, an environment's, group's or attribute's name, a member's email, a folder's `type:/path`. */
+  /** The workspace's name, an environment's, group's or attribute's name, a member's email, a folder's `type:/path`, a permission's label. */
   key: string;
   fields: FieldChange[];
   /** For a folder: its type and path of names (the key joins them for reading). */
   folder?: FolderPath;
+  /** For a permission: its subject and object by natural keys. */
+  permission?: PermissionRef;
   /** Where the file declares the object (absent for deletions). */
   at?: Location;
 }
@@ -45,7 +48,7 @@ export interface Plan {
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { delete: 0, create: 1, update: 2 };
-const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5 };
+const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, permission: 6 };
 
 /**
  * The changes that make `state` what `desired` describes. Objects the file does not mention
@@ -98,6 +101,7 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
   planUserAttributes(desired, current, problems).forEach(add);
   planGroupsAndMembers(desired, current, problems).forEach(add);
   planFolders(desired, current).forEach(add);
+  planPermissions(desired, current, problems).forEach(add);
   return changes;
 }
 

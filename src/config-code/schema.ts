@@ -10,7 +10,7 @@ import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from 
  */
 
 /** The sections a workspace's `prune` list may name. */
-export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders'] as const;
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'permissions'] as const;
 export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 
 const Environment = Type.Object({
@@ -74,6 +74,25 @@ const Folders = Type.Cyclic({
   }),
 }, 'Folders');
 
+const ObjectName = (type: string) => Type.Optional(Type.String({ minLength: 1, description: `The ${type} the grant is on, by its name.` }));
+
+const Permission = Type.Object({
+  group: Type.Optional(Type.String({ minLength: 1, description: 'The group holding the grant, by name.' })),
+  member: Type.Optional({ ...Email, description: 'The member holding the grant, by email.' }),
+  app: ObjectName('app'),
+  resource: ObjectName('resource'),
+  workflow: ObjectName('workflow'),
+  folder: Type.Optional(Type.String({
+    pattern: '^(app|resource|workflow):/[^/]+(/[^/]+)*$', description: 'The folder the grant is on, as `type:/path`: `app:/Finance/Reports`.',
+  })),
+  level: Type.Union([Type.Literal('use'), Type.Literal('edit'), Type.Literal('own')], {
+    description: 'The access the grant gives: use, edit or own (end users can only ever use).',
+  }),
+}, {
+  additionalProperties: false,
+  description: 'A grant of access: one subject (group or member), one object (app, resource, workflow or folder), and its level.',
+});
+
 const Workspace = Type.Object({
   emailDomains: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
     description: 'Email domains of the workspace\'s own people; invitees from other domains are external. Replaces the whole list.',
@@ -95,6 +114,9 @@ const Workspace = Type.Object({
     additionalProperties: false, description: 'Members by email (matched whatever its case).',
   })),
   folders: Type.Optional(Folders),
+  permissions: Type.Optional(Type.Array(Permission, {
+    description: 'Grants of access, each known by its subject and object. Grants the list leaves out stay unless `prune` names permissions.',
+  })),
 }, { additionalProperties: false, description: 'A workspace, keyed by its name.' });
 
 export const ConfigDocument = Type.Object({
@@ -116,6 +138,7 @@ export type EnvironmentConfig = Static<typeof Environment>;
 export type UserAttributeConfig = Static<typeof UserAttribute>;
 export type GroupConfig = Static<typeof Group>;
 export type MemberConfig = Static<typeof Member>;
+export type PermissionConfig = Static<typeof Permission>;
 export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
 
 /** The file's JSON Schema (draft 2020-12), as `toolplane config schema` prints it. */

@@ -5,6 +5,7 @@ import { STARTING_ENVIRONMENTS } from '../core/environment.service.ts';
 import type { Role } from '../core/roles.ts';
 import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
+import { type NamedObjectType, type PermissionState, objectsByName, permissionsOf } from './permissions.ts';
 
 export interface EnvironmentState {
   id: string;
@@ -53,6 +54,10 @@ export interface WorkspaceState {
   groupMembers: Map<string, Set<string>>;
   /** By `folderKey`. */
   folders: Map<string, FolderState>;
+  /** App, resource and workflow ids by name, per type. */
+  objects: Record<NamedObjectType, Map<string, string[]>>;
+  /** By `permissionKey`. */
+  permissions: Map<string, PermissionState>;
 }
 
 export interface InstanceState {
@@ -88,20 +93,24 @@ export function newWorkspace(name: string): WorkspaceState {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
     userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), folders: new Map(),
+    objects: objectsByName([]), permissions: new Map(),
   };
 }
 
 type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders] = await Promise.all([
+  const [environments, attributes, groups, members, pairs, folders, grants, objects] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
     repos.configState.members(head.id),
     repos.configState.groupMembers(head.id),
     repos.folders.list(head.id),
+    repos.configState.grants(head.id),
+    repos.configState.namedObjects(head.id),
   ]);
+  const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
   const groupMembers = new Map(groups.map((group) => [group.name, new Set<string>()]));
@@ -124,7 +133,14 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
       attributes: row.attributes,
     }])),
     groupMembers,
-    folders: folderPaths(folders),
+    folders: folderStates,
+    objects: objectsByName(objects),
+    permissions: permissionsOf(grants, {
+      groups: groupName,
+      emails: new Map(members.map((member) => [member.user_id, member.email])),
+      folders: new Map([...folderStates.values()].map(({ id, type, path }) => [id, { type, path }])),
+      objects: new Map(objects.map((object) => [object.id, object])),
+    }),
   };
 }
 

@@ -59,7 +59,14 @@ const workspaceConfig = fc.record({
   groupListsMembers: fc.boolean(),
   scimDefaultRole: fc.constantFrom('admin', 'builder', 'end-user'),
   folders: fc.record({ app: folderTree, resource: folderTree }),
+  grants: fc.array(fc.record({ toGroup: fc.boolean(), subject: fc.nat(5), folder: fc.nat(20), level: fc.constantFrom('use', 'edit', 'own') }), { maxLength: 4 }),
 });
+
+function folderPaths(tree: Record<string, unknown> | null, prefix: string): string[] {
+  return Object.entries(tree ?? {}).flatMap(([folder, children]) => [
+    `${prefix}/${folder}`, ...folderPaths(children as Record<string, unknown> | null, `${prefix}/${folder}`),
+  ]);
+}
 
 let run = 0;
 
@@ -93,6 +100,21 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
     })),
     folders: input.folders as WorkspaceConfig['folders'],
   };
+  // Grants on the generated folders: to a group at `use` (it may hold end users), to a member at their level unless an end user.
+  const folders = [...folderPaths(input.folders.app, 'app:'), ...folderPaths(input.folders.resource, 'resource:')];
+  const grants = new Map<string, NonNullable<WorkspaceConfig['permissions']>[number]>();
+  for (const grant of input.grants) {
+    const folder = folders[grant.folder % Math.max(folders.length, 1)];
+    const group = input.groups[grant.subject % Math.max(input.groups.length, 1)];
+    const member = grant.subject % input.members.length;
+    if (folder === undefined || (grant.toGroup && group === undefined)) continue;
+    const endUser = member > 0 && input.members[member]!.role === 'end-user';
+    const entry = grant.toGroup
+      ? { group: group!, folder, level: 'use' as const }
+      : { member: emails[member]!, folder, level: endUser ? 'use' as const : grant.level };
+    grants.set(JSON.stringify([entry.group ?? entry.member, folder]), entry);
+  }
+  if (grants.size > 0) config.permissions = [...grants.values()];
   return JSON.parse(JSON.stringify(config)) as WorkspaceConfig;
 }
 
