@@ -5,6 +5,7 @@ import type { Store } from '../db/store.ts';
 import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
 import { folderKey } from './desired.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
+import { applyResources } from './resources.ts';
 import { type InstanceState, readState } from './state.ts';
 
 /** The lock every apply holds, so two applies run one after the other. */
@@ -31,8 +32,9 @@ export async function applyPlan(store: Store, services: Services, plan: Plan, ac
     if (current.stateFingerprint !== plan.stateFingerprint || current.changesDigest !== plan.changesDigest) {
       throw conflict('config_state_changed', 'The instance changed since the plan was made; make the plan again and review it');
     }
+    // The plan made now, equal to the one shown, carries the secret values a saved plan leaves out.
     for (const name of plan.workspaces) {
-      const changes = plan.changes.filter((change) => change.workspace === name);
+      const changes = current.changes.filter((change) => change.workspace === name);
       if (changes.length > 0) await applyWorkspace(services, state, name, changes, actorFor);
     }
   });
@@ -117,6 +119,7 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
   await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);
+  for (const change of of('resource', 'delete')) await services.resources.delete(actor, current.resources.get(change.key)!.id);
 
   const folderIds = new Map([...current.folders].map(([key, folder]) => [key, folder.id]));
   for (const change of of('folder', 'delete')) await services.folders.delete(actor, folderIds.get(folderKey(change.folder!))!);
@@ -127,8 +130,9 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     folderIds.set(folderKey(change.folder!), folder.id);
   }
 
+  const resourceIds = await applyResources(services, actor, current, changes.filter((change) => change.object === 'resource' && change.kind !== 'delete'), folderIds);
   await grantPermissions(services, actor, current, changes.filter((change) => change.object === 'permission' && change.kind !== 'delete'), {
-    groupIds, userIds, folderIds,
+    groupIds, userIds, folderIds, resourceIds,
   });
 
   // Archived last, so nothing above is made in an archived workspace.

@@ -1,6 +1,6 @@
 import { type DesiredPermission, permissionKey, permissionLabel, permissionOf } from './permissions.ts';
 import type {
-  EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, UserAttributeConfig, WorkspaceConfig,
+  EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, ResourceConfig, UserAttributeConfig, WorkspaceConfig,
 } from './schema.ts';
 import { ConfigFileError, type Location, type ParsedFile, type Problem, formatLocation } from './source.ts';
 
@@ -36,6 +36,7 @@ export interface DesiredWorkspace {
   members: Map<string, DeclaredMember>;
   /** By `folderKey`. */
   folders: Map<string, Declared<FolderPath>>;
+  resources: Map<string, Declared<ResourceConfig>>;
   /** By `permissionKey`. */
   permissions: Map<string, Declared<DesiredPermission>>;
 }
@@ -71,7 +72,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         workspace = {
           name, at: file.locate(keys), settings: {}, prune: new Set(),
           environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), folders: new Map(),
-          permissions: new Map(),
+          resources: new Map(), permissions: new Map(),
         };
         workspaces.set(name, workspace);
       }
@@ -96,6 +97,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         if (earlier) problems.push(duplicate(`member ${email}`, at, earlier.at));
         else workspace.members.set(email.toLowerCase(), { email, config: member ?? {}, at });
       }
+      mergeSection(workspace.resources, config.resources, (key) => file.locate([...keys, 'resources', key]), 'resource', problems);
       for (const [index, entry] of (config.permissions ?? []).entries()) {
         const at = file.locate([...keys, 'permissions', String(index)], 'value');
         const permission = permissionOf(entry, at, problems);

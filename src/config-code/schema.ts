@@ -10,7 +10,7 @@ import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from 
  */
 
 /** The sections a workspace's `prune` list may name. */
-export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'permissions'] as const;
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'resources', 'permissions'] as const;
 export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 
 const Environment = Type.Object({
@@ -74,6 +74,18 @@ const Folders = Type.Cyclic({
   }),
 }, 'Folders');
 
+const Resource = Type.Object({
+  type: Type.Optional(Type.String({ minLength: 1, description: 'The kind of data source (`postgresql`, `restapi`, ...); needed for a new resource, fixed once it exists.' })),
+  displayName: Type.Optional(Type.String({ minLength: 1, description: 'The name shown for its type; the type\'s own when a new resource leaves it out.' })),
+  folder: Type.Optional(Type.Union([Type.String({ pattern: '^[^/]+(/[^/]+)*$' }), Type.Null()], {
+    description: 'The resource folder it is in, by path (`Databases/Production`); null for the top level.',
+  })),
+  options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Its connection options; replaces the whole object.' })),
+  secrets: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String(), {
+    description: 'Every secret of the resource, by name, each given as a `${env:NAME}` or `${file:path}` reference; secrets left out are removed.',
+  })),
+}, { additionalProperties: false, description: 'A resource (a data source), keyed by its name.' });
+
 const ObjectName = (type: string) => Type.Optional(Type.String({ minLength: 1, description: `The ${type} the grant is on, by its name.` }));
 
 const Permission = Type.Object({
@@ -114,6 +126,7 @@ const Workspace = Type.Object({
     additionalProperties: false, description: 'Members by email (matched whatever its case).',
   })),
   folders: Type.Optional(Folders),
+  resources: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Resource, { description: 'Resources by name.' })),
   permissions: Type.Optional(Type.Array(Permission, {
     description: 'Grants of access, each known by its subject and object. Grants the list leaves out stay unless `prune` names permissions.',
   })),
@@ -138,6 +151,7 @@ export type EnvironmentConfig = Static<typeof Environment>;
 export type UserAttributeConfig = Static<typeof UserAttribute>;
 export type GroupConfig = Static<typeof Group>;
 export type MemberConfig = Static<typeof Member>;
+export type ResourceConfig = Static<typeof Resource>;
 export type PermissionConfig = Static<typeof Permission>;
 export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
 

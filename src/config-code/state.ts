@@ -5,6 +5,7 @@ import { STARTING_ENVIRONMENTS } from '../core/environment.service.ts';
 import type { Role } from '../core/roles.ts';
 import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
+import { type ResourceState, resourcesOf } from './resources.ts';
 import { type NamedObjectType, type PermissionState, objectsByName, permissionsOf } from './permissions.ts';
 
 export interface EnvironmentState {
@@ -54,6 +55,8 @@ export interface WorkspaceState {
   groupMembers: Map<string, Set<string>>;
   /** By `folderKey`. */
   folders: Map<string, FolderState>;
+  /** By name. */
+  resources: Map<string, ResourceState>;
   /** App, resource and workflow ids by name, per type. */
   objects: Record<NamedObjectType, Map<string, string[]>>;
   /** By `permissionKey`. */
@@ -93,14 +96,14 @@ export function newWorkspace(name: string): WorkspaceState {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
     userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), folders: new Map(),
-    objects: objectsByName([]), permissions: new Map(),
+    resources: new Map(), objects: objectsByName([]), permissions: new Map(),
   };
 }
 
 type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders, grants, objects] = await Promise.all([
+  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
@@ -109,6 +112,7 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     repos.folders.list(head.id),
     repos.configState.grants(head.id),
     repos.configState.namedObjects(head.id),
+    repos.resources.list(head.id),
   ]);
   const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
@@ -134,6 +138,7 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     }])),
     groupMembers,
     folders: folderStates,
+    resources: resourcesOf(resources, folderStates),
     objects: objectsByName(objects),
     permissions: permissionsOf(grants, {
       groups: groupName,
