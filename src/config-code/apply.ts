@@ -4,6 +4,8 @@ import type { Services } from '../core/services.ts';
 import type { Store } from '../db/store.ts';
 import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
 import { folderKey } from './desired.ts';
+import { grantPermissions, revokePermissions } from './permissions.ts';
+import { applyResources } from './resources.ts';
 import { type InstanceState, readState } from './state.ts';
 
 /** The lock every apply holds, so two applies run one after the other. */
@@ -30,8 +32,9 @@ export async function applyPlan(store: Store, services: Services, plan: Plan, ac
     if (current.stateFingerprint !== plan.stateFingerprint || current.changesDigest !== plan.changesDigest) {
       throw conflict('config_state_changed', 'The instance changed since the plan was made; make the plan again and review it');
     }
+    // The plan made now, equal to the one shown, carries the secret values a saved plan leaves out.
     for (const name of plan.workspaces) {
-      const changes = plan.changes.filter((change) => change.workspace === name);
+      const changes = current.changes.filter((change) => change.workspace === name);
       if (changes.length > 0) await applyWorkspace(services, state, name, changes, actorFor);
     }
   });
@@ -113,8 +116,10 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     for (const email of members.removed ?? []) await services.groups.removeMember(actor, groupId, userIds.get(email.toLowerCase())!);
     for (const email of members.added ?? []) await services.groups.addMember(actor, groupId, userIds.get(email.toLowerCase())!);
   }
+  await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);
+  for (const change of of('resource', 'delete')) await services.resources.delete(actor, current.resources.get(change.key)!.id);
 
   const folderIds = new Map([...current.folders].map(([key, folder]) => [key, folder.id]));
   for (const change of of('folder', 'delete')) await services.folders.delete(actor, folderIds.get(folderKey(change.folder!))!);
@@ -124,6 +129,11 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     const folder = await services.folders.create(actor, { name: path.at(-1)!, folderType: type, parentFolderId: parent });
     folderIds.set(folderKey(change.folder!), folder.id);
   }
+
+  const resourceIds = await applyResources(services, actor, current, changes.filter((change) => change.object === 'resource' && change.kind !== 'delete'), folderIds);
+  await grantPermissions(services, actor, current, changes.filter((change) => change.object === 'permission' && change.kind !== 'delete'), {
+    groupIds, userIds, folderIds, resourceIds,
+  });
 
   // Archived last, so nothing above is made in an archived workspace.
   if (archive) await services.workspaces.updateSettings(actor, workspaceId!, { status: 'archived' });

@@ -1,5 +1,6 @@
+import { type DesiredPermission, permissionKey, permissionLabel, permissionOf } from './permissions.ts';
 import type {
-  EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, UserAttributeConfig, WorkspaceConfig,
+  EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, ResourceConfig, UserAttributeConfig, WorkspaceConfig,
 } from './schema.ts';
 import { ConfigFileError, type Location, type ParsedFile, type Problem, formatLocation } from './source.ts';
 
@@ -27,7 +28,7 @@ export interface FolderPath {
 export interface DesiredWorkspace {
   name: string;
   at?: Location;
-  settings: Pick<WorkspaceConfig, 'emailDomains' | 'status' | 'twoFactorRequired'>;
+  settings: Pick<WorkspaceConfig, (typeof SETTINGS)[number]>;
   prune: Set<PrunableSection>;
   environments: Map<string, Declared<EnvironmentConfig>>;
   userAttributes: Map<string, Declared<UserAttributeConfig>>;
@@ -35,6 +36,9 @@ export interface DesiredWorkspace {
   members: Map<string, DeclaredMember>;
   /** By `folderKey`. */
   folders: Map<string, Declared<FolderPath>>;
+  resources: Map<string, Declared<ResourceConfig>>;
+  /** By `permissionKey`. */
+  permissions: Map<string, Declared<DesiredPermission>>;
 }
 
 export interface DesiredConfig {
@@ -50,7 +54,7 @@ export function folderLabel(folder: FolderPath): string {
   return `${folder.type}:/${folder.path.join('/')}`;
 }
 
-const SETTINGS = ['emailDomains', 'status', 'twoFactorRequired'] as const;
+const SETTINGS = ['emailDomains', 'status', 'twoFactorRequired', 'scimDefaultRole'] as const;
 
 /**
  * Merges the files into one description. Workspaces and sections merge; the same object
@@ -68,6 +72,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         workspace = {
           name, at: file.locate(keys), settings: {}, prune: new Set(),
           environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), folders: new Map(),
+          resources: new Map(), permissions: new Map(),
         };
         workspaces.set(name, workspace);
       }
@@ -91,6 +96,15 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         const earlier = workspace.members.get(email.toLowerCase());
         if (earlier) problems.push(duplicate(`member ${email}`, at, earlier.at));
         else workspace.members.set(email.toLowerCase(), { email, config: member ?? {}, at });
+      }
+      mergeSection(workspace.resources, config.resources, (key) => file.locate([...keys, 'resources', key]), 'resource', problems);
+      for (const [index, entry] of (config.permissions ?? []).entries()) {
+        const at = file.locate([...keys, 'permissions', String(index)], 'value');
+        const permission = permissionOf(entry, at, problems);
+        if (!permission) continue;
+        const earlier = workspace.permissions.get(permissionKey(permission));
+        if (earlier) problems.push(duplicate(`permission ${permissionLabel(permission)}`, at, earlier.at));
+        else workspace.permissions.set(permissionKey(permission), { config: permission, at });
       }
       for (const type of FOLDER_TYPES) {
         const tree = config.folders?.[type] as FolderTreeConfig | undefined;

@@ -8,6 +8,7 @@ import { type DesiredConfig, mergeFiles } from './desired.ts';
 import { exportState } from './export.ts';
 import { type Plan, makePlan } from './plan.ts';
 import { type LoadOptions, type SourceFile, parseSources } from './source.ts';
+import type { SecretCheck } from './resources.ts';
 import { readState } from './state.ts';
 
 /**
@@ -21,6 +22,8 @@ export class ConfigCodeEngine {
     private readonly services: Services,
   ) {}
 
+  private readonly secretCheck: SecretCheck = (id, sealed, values) => this.services.resources.differingSecrets(id, sealed, values);
+
   /** Parses, substitutes, checks and merges the files; a ConfigFileError lists every problem with its place. */
   load(sources: readonly SourceFile[], options: LoadOptions = {}): DesiredConfig {
     return mergeFiles(parseSources(sources, options));
@@ -28,7 +31,7 @@ export class ConfigCodeEngine {
 
   /** What applying `desired` would change, and the fingerprint of the state it was worked out against. */
   plan(desired: DesiredConfig): Promise<Plan> {
-    return this.store.read(async (repos) => makePlan(desired, await readState(repos, [...desired.workspaces.keys()])));
+    return this.store.read(async (repos) => makePlan(desired, await readState(repos, [...desired.workspaces.keys()]), this.secretCheck));
   }
 
   /**
@@ -39,7 +42,7 @@ export class ConfigCodeEngine {
   async apply(desired: DesiredConfig, plan: Plan, actorFor: ActorFor): Promise<string> {
     const applyId = `apply_${randomUUID()}`;
     await runAudited({ ...auditContext(), requestId: applyId }, () =>
-      applyPlan(this.store, this.services, plan, actorFor, (state) => makePlan(desired, state)));
+      applyPlan(this.store, this.services, plan, actorFor, (state) => makePlan(desired, state, this.secretCheck)));
     return applyId;
   }
 

@@ -1,6 +1,8 @@
 import { stringify } from 'yaml';
 import type { FolderTreeConfig, WorkspaceConfig } from './schema.ts';
 import { FOLDER_TYPES } from './desired.ts';
+import { exportPermissions } from './permissions.ts';
+import { exportResources } from './resources.ts';
 import type { InstanceState, WorkspaceState } from './state.ts';
 
 /**
@@ -11,15 +13,19 @@ import type { InstanceState, WorkspaceState } from './state.ts';
  * invitation are left out: invitations are not part of the file yet.
  */
 export function exportState(state: InstanceState): string {
-  const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [workspace.name, exportWorkspace(workspace)]));
-  return stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
+  const variables: string[] = [];
+  const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [workspace.name, exportWorkspace(workspace, variables)]));
+  const text = stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
+  if (variables.length === 0) return text;
+  return `# Secrets are read from these environment variables when the file is planned:\n${variables.map((name) => `#   ${name}\n`).join('')}${text}`;
 }
 
-function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
+function exportWorkspace(workspace: WorkspaceState, variables: string[]): WorkspaceConfig {
   const config: WorkspaceConfig = {
     emailDomains: workspace.emailDomains,
     status: workspace.status,
     twoFactorRequired: workspace.twoFactorRequired,
+    scimDefaultRole: workspace.scimDefaultRole,
   };
   if (workspace.environments.size > 0) {
     config.environments = Object.fromEntries(byKey(workspace.environments).map(([name, environment]) => [name, {
@@ -49,6 +55,11 @@ function exportWorkspace(workspace: WorkspaceState): WorkspaceConfig {
   }
   const folders = Object.fromEntries(FOLDER_TYPES.map((type) => [type, folderTree(workspace, type)]).filter(([, tree]) => tree !== null));
   if (Object.keys(folders).length > 0) config.folders = folders;
+  const resources = exportResources(workspace);
+  if (Object.keys(resources.resources).length > 0) config.resources = resources.resources;
+  variables.push(...resources.variables);
+  const permissions = exportPermissions(workspace);
+  if (permissions.length > 0) config.permissions = permissions;
   return config;
 }
 

@@ -5,11 +5,13 @@ import { normalizeDomains } from '../core/workspace-domains.ts';
 import { type DesiredConfig, type DesiredWorkspace, type FolderPath, folderLabel } from './desired.ts';
 import { differences, fieldsOf, same } from './plan-fields.ts';
 import { planGroupsAndMembers } from './plan-members.ts';
+import { type PermissionRef, planPermissions } from './permissions.ts';
+import { type SecretCheck, planResources } from './resources.ts';
 import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
-export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder';
+export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'resource' | 'permission';
 
 /** One field of a change: a value `from` → `to`, or for a set (a group's members) what is `added` and `removed`. */
 export interface FieldChange {
@@ -18,6 +20,8 @@ export interface FieldChange {
   to?: unknown;
   added?: string[];
   removed?: string[];
+  /** For a secret (`secrets.<name>`): that it is set to a new value or removed; its values are never shown. */
+  secret?: 'changed' | 'removed';
 }
 
 /** One object to create, update or delete, by its natural key. */
@@ -25,11 +29,13 @@ export interface Change {
   kind: ChangeKind;
   object: ObjectKind;
   workspace: string;
-  /** The workspace's name, an environment's, group's or attribute's name, a member's email, a folder's `type:/path`. */
+  /** The workspace's name, an environment's, group's or attribute's name, a member's email, a folder's `type:/path`, a permission's label. */
   key: string;
   fields: FieldChange[];
   /** For a folder: its type and path of names (the key joins them for reading). */
   folder?: FolderPath;
+  /** For a permission: its subject and object by natural keys. */
+  permission?: PermissionRef;
   /** Where the file declares the object (absent for deletions). */
   at?: Location;
 }
@@ -45,7 +51,7 @@ export interface Plan {
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { delete: 0, create: 1, update: 2 };
-const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5 };
+const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, resource: 6, permission: 7 };
 
 /**
  * The changes that make `state` what `desired` describes. Objects the file does not mention
@@ -53,11 +59,11 @@ const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1,
  * database would refuse anyway (an unknown group, a value of the wrong type, a changed
  * attribute type) are reported here, with the place in the file, all at once.
  */
-export function makePlan(desired: DesiredConfig, state: InstanceState): Plan {
+export function makePlan(desired: DesiredConfig, state: InstanceState, secretCheck: SecretCheck): Plan {
   const problems: Problem[] = [];
   const changes: Change[] = [];
   for (const workspace of desired.workspaces.values()) {
-    changes.push(...planWorkspace(workspace, state.workspaces.get(workspace.name)!, problems));
+    changes.push(...planWorkspace(workspace, state.workspaces.get(workspace.name)!, problems, secretCheck));
   }
   if (problems.length > 0) throw new ConfigFileError(problems);
   changes.sort((a, b) => (a.workspace < b.workspace ? -1 : a.workspace > b.workspace ? 1 : 0)
@@ -77,7 +83,7 @@ export function digestOf(changes: readonly Change[]): string {
   return createHash('sha256').update(JSON.stringify(changes.map(({ at: _, ...change }) => change))).digest('hex');
 }
 
-function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, problems: Problem[]): Change[] {
+function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, problems: Problem[], secretCheck: SecretCheck): Change[] {
   const changes: Change[] = [];
   const name = desired.name;
   const add = (change: Omit<Change, 'workspace'>) => changes.push({ workspace: name, ...change });
@@ -87,7 +93,7 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
     const domains = normalize(() => normalizeDomains(desired.settings.emailDomains!, 'emailDomains'), desired.at, problems);
     if (domains && !same(domains, current.emailDomains)) settings.push({ field: 'emailDomains', from: current.emailDomains, to: domains });
   }
-  for (const field of ['status', 'twoFactorRequired'] as const) {
+  for (const field of ['status', 'twoFactorRequired', 'scimDefaultRole'] as const) {
     const value = desired.settings[field];
     if (value !== undefined && value !== current[field]) settings.push({ field, from: current[field], to: value });
   }
@@ -98,6 +104,8 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
   planUserAttributes(desired, current, problems).forEach(add);
   planGroupsAndMembers(desired, current, problems).forEach(add);
   planFolders(desired, current).forEach(add);
+  planResources(desired, current, problems, secretCheck).forEach(add);
+  planPermissions(desired, current, problems).forEach(add);
   return changes;
 }
 

@@ -52,7 +52,7 @@ function allowedHint(keys: string[]): string {
   if (section === 'vars') return ': variable names are letters, digits and _';
   if (keys.length === 0) return ' (allowed: vars, workspaces)';
   if (keys.length === 2 && keys[0] === 'workspaces') {
-    return ' (allowed: emailDomains, status, twoFactorRequired, prune, environments, userAttributes, groups, members, folders)';
+    return ' (allowed: emailDomains, status, twoFactorRequired, scimDefaultRole, prune, environments, userAttributes, groups, members, folders, permissions)';
   }
   return '';
 }

@@ -10,7 +10,7 @@ import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from 
  */
 
 /** The sections a workspace's `prune` list may name. */
-export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders'] as const;
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'resources', 'permissions'] as const;
 export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 
 const Environment = Type.Object({
@@ -74,12 +74,46 @@ const Folders = Type.Cyclic({
   }),
 }, 'Folders');
 
+const Resource = Type.Object({
+  type: Type.Optional(Type.String({ minLength: 1, description: 'The kind of data source (`postgresql`, `restapi`, ...); needed for a new resource, fixed once it exists.' })),
+  displayName: Type.Optional(Type.String({ minLength: 1, description: 'The name shown for its type; the type\'s own when a new resource leaves it out.' })),
+  folder: Type.Optional(Type.Union([Type.String({ pattern: '^[^/]+(/[^/]+)*$' }), Type.Null()], {
+    description: 'The resource folder it is in, by path (`Databases/Production`); null for the top level.',
+  })),
+  options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Its connection options; replaces the whole object.' })),
+  secrets: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String(), {
+    description: 'Every secret of the resource, by name, each given as a `${env:NAME}` or `${file:path}` reference; secrets left out are removed.',
+  })),
+}, { additionalProperties: false, description: 'A resource (a data source), keyed by its name.' });
+
+const ObjectName = (type: string) => Type.Optional(Type.String({ minLength: 1, description: `The ${type} the grant is on, by its name.` }));
+
+const Permission = Type.Object({
+  group: Type.Optional(Type.String({ minLength: 1, description: 'The group holding the grant, by name.' })),
+  member: Type.Optional({ ...Email, description: 'The member holding the grant, by email.' }),
+  app: ObjectName('app'),
+  resource: ObjectName('resource'),
+  workflow: ObjectName('workflow'),
+  folder: Type.Optional(Type.String({
+    pattern: '^(app|resource|workflow):/[^/]+(/[^/]+)*$', description: 'The folder the grant is on, as `type:/path`: `app:/Finance/Reports`.',
+  })),
+  level: Type.Union([Type.Literal('use'), Type.Literal('edit'), Type.Literal('own')], {
+    description: 'The access the grant gives: use, edit or own (end users can only ever use).',
+  }),
+}, {
+  additionalProperties: false,
+  description: 'A grant of access: one subject (group or member), one object (app, resource, workflow or folder), and its level.',
+});
+
 const Workspace = Type.Object({
   emailDomains: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
     description: 'Email domains of the workspace\'s own people; invitees from other domains are external. Replaces the whole list.',
   })),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])),
   twoFactorRequired: Type.Optional(Type.Boolean({ description: 'Whether sessions act here only once their person has turned two-factor sign-in on.' })),
+  scimDefaultRole: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('builder'), Type.Literal('end-user')], {
+    description: 'The role people SCIM provisions into the workspace get; end-user for a new workspace.',
+  })),
   prune: Type.Optional(Type.Array(Type.Union(PRUNABLE_SECTIONS.map((section) => Type.Literal(section))), {
     description: 'Sections whose objects absent from the file are deleted. Sections not named here are only added to and updated.',
   })),
@@ -92,6 +126,10 @@ const Workspace = Type.Object({
     additionalProperties: false, description: 'Members by email (matched whatever its case).',
   })),
   folders: Type.Optional(Folders),
+  resources: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Resource, { description: 'Resources by name.' })),
+  permissions: Type.Optional(Type.Array(Permission, {
+    description: 'Grants of access, each known by its subject and object. Grants the list leaves out stay unless `prune` names permissions.',
+  })),
 }, { additionalProperties: false, description: 'A workspace, keyed by its name.' });
 
 export const ConfigDocument = Type.Object({
@@ -113,6 +151,8 @@ export type EnvironmentConfig = Static<typeof Environment>;
 export type UserAttributeConfig = Static<typeof UserAttribute>;
 export type GroupConfig = Static<typeof Group>;
 export type MemberConfig = Static<typeof Member>;
+export type ResourceConfig = Static<typeof Resource>;
+export type PermissionConfig = Static<typeof Permission>;
 export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
 
 /** The file's JSON Schema (draft 2020-12), as `toolplane config schema` prints it. */

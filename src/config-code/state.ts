@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { fromJson } from '../db/rows.ts';
 import type { Repositories } from '../db/store.ts';
 import { STARTING_ENVIRONMENTS } from '../core/environment.service.ts';
+import type { Role } from '../core/roles.ts';
 import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
+import { type ResourceState, resourcesOf } from './resources.ts';
+import { type NamedObjectType, type PermissionState, objectsByName, permissionsOf } from './permissions.ts';
 
 export interface EnvironmentState {
   id: string;
@@ -41,6 +44,7 @@ export interface WorkspaceState {
   status: 'active' | 'archived';
   emailDomains: string[];
   twoFactorRequired: boolean;
+  scimDefaultRole: Role;
   environments: Map<string, EnvironmentState>;
   userAttributes: Map<string, UserAttributeState>;
   /** Group name → id. */
@@ -51,6 +55,12 @@ export interface WorkspaceState {
   groupMembers: Map<string, Set<string>>;
   /** By `folderKey`. */
   folders: Map<string, FolderState>;
+  /** By name. */
+  resources: Map<string, ResourceState>;
+  /** App, resource and workflow ids by name, per type. */
+  objects: Record<NamedObjectType, Map<string, string[]>>;
+  /** By `permissionKey`. */
+  permissions: Map<string, PermissionState>;
 }
 
 export interface InstanceState {
@@ -65,11 +75,13 @@ export interface InstanceState {
 export async function readState(repos: Repositories, names: readonly string[] | undefined): Promise<InstanceState> {
   const rows = await repos.workspaces.list({}, 0, Number.MAX_SAFE_INTEGER);
   const wanted = names === undefined ? rows : rows.filter((row) => names.includes(row.name));
-  const requiring = await repos.workspaces.requiringTwoFactor(wanted.map((row) => row.id));
+  const ids = wanted.map((row) => row.id);
+  const [requiring, scimRoles] = await Promise.all([repos.workspaces.requiringTwoFactor(ids), repos.workspaces.scimDefaultRoles(ids)]);
   const workspaces = new Map<string, WorkspaceState>();
   for (const row of wanted) {
     workspaces.set(row.name, await readWorkspace(repos, {
       id: row.id, name: row.name, status: row.status, emailDomains: fromJson<string[]>(row.domains), twoFactorRequired: requiring.has(row.id),
+      scimDefaultRole: scimRoles.get(row.id)!,
     }));
   }
   for (const name of names ?? []) if (!workspaces.has(name)) workspaces.set(name, newWorkspace(name));
@@ -79,25 +91,30 @@ export async function readState(repos: Repositories, names: readonly string[] | 
 /** What a workspace the plan creates starts as: `WorkspaceService.create`'s result. */
 export function newWorkspace(name: string): WorkspaceState {
   return {
-    id: null, name, status: 'active', emailDomains: [], twoFactorRequired: false,
+    id: null, name, status: 'active', emailDomains: [], twoFactorRequired: false, scimDefaultRole: 'end-user',
     environments: new Map(STARTING_ENVIRONMENTS.map((environment) => [environment.name, {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
     userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), folders: new Map(),
+    resources: new Map(), objects: objectsByName([]), permissions: new Map(),
   };
 }
 
-type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired'> & { id: string };
+type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders] = await Promise.all([
+  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
     repos.configState.members(head.id),
     repos.configState.groupMembers(head.id),
     repos.folders.list(head.id),
+    repos.configState.grants(head.id),
+    repos.configState.namedObjects(head.id),
+    repos.resources.list(head.id),
   ]);
+  const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
   const groupMembers = new Map(groups.map((group) => [group.name, new Set<string>()]));
@@ -120,7 +137,15 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
       attributes: row.attributes,
     }])),
     groupMembers,
-    folders: folderPaths(folders),
+    folders: folderStates,
+    resources: resourcesOf(resources, folderStates),
+    objects: objectsByName(objects),
+    permissions: permissionsOf(grants, {
+      groups: groupName,
+      emails: new Map(members.map((member) => [member.user_id, member.email])),
+      folders: new Map([...folderStates.values()].map(({ id, type, path }) => [id, { type, path }])),
+      objects: new Map(objects.map((object) => [object.id, object])),
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { ResourceRow } from '../db/schema.ts';
 import type { RowLock } from '../db/executor.ts';
@@ -144,6 +144,20 @@ export class ResourceService {
         Object.entries(sealed).map(([name, envelope]) => [name, this.box.open(envelope, secretContext(resourceId, name))]),
       );
     });
+  }
+
+  /**
+   * Which of the clear `values` differ from the resource's `sealed` secrets (absent there
+   * included), compared in constant time; nothing is read, so a plan can ask without a write.
+   */
+  differingSecrets(resourceId: string, sealed: Record<string, string>, values: Record<string, string>): string[] {
+    return Object.entries(values).filter(([name, value]) => {
+      const envelope = sealed[name];
+      if (envelope === undefined) return true;
+      const held = Buffer.from(this.box.open(envelope, secretContext(resourceId, name)));
+      const given = Buffer.from(value);
+      return held.length !== given.length || !timingSafeEqual(held, given);
+    }).map(([name]) => name);
   }
 
   private seal(resourceId: string, current: SealedSecrets, changes: Record<string, string | null>): SealedSecrets {

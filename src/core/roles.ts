@@ -1,4 +1,5 @@
 export type Role = 'admin' | 'builder' | 'end-user';
+export const ROLES: readonly Role[] = ['admin', 'builder', 'end-user'];
 export type MembershipStatus = 'active' | 'invited' | 'archived';
 
 /**

@@ -10,6 +10,7 @@ import { DomainError, conflict, forbidden, invalidInput } from './errors.ts';
 import { newInviteNonce } from './membership-assignment.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { RecentReads } from './recent-reads.ts';
+import { ROLES, type Role } from './roles.ts';
 import { writeUnique } from './unique.ts';
 import { normalizeDomains } from './workspace-domains.ts';
 
@@ -40,6 +41,8 @@ export interface WorkspaceSettings {
   domains: string[];
   /** Whether a session acts here only once its person has turned two-factor sign-in on (session-grants.ts). */
   twoFactorRequired: boolean;
+  /** The role people SCIM provisions into the workspace get. */
+  scimDefaultRole: Role;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +54,7 @@ export interface WorkspaceSettingsUpdate {
   /** `archived` blocks the workspace's tokens and X-Workspace-Id naming it; `active` restores them. */
   status?: WorkspaceRow['status'];
   twoFactorRequired?: boolean;
+  scimDefaultRole?: Role;
 }
 
 export interface WorkspaceCreateOptions {
@@ -178,8 +182,9 @@ export class WorkspaceService {
         repos.workspaces.list(filter, offsetOf(page), page.pageSize),
         repos.workspaces.count(filter),
       ]);
-      const requiring = await repos.workspaces.requiringTwoFactor(rows.map((row) => row.id));
-      return { items: rows.map((row) => toSettings(row, requiring.has(row.id))), total };
+      const ids = rows.map((row) => row.id);
+      const [requiring, scimRoles] = await Promise.all([repos.workspaces.requiringTwoFactor(ids), repos.workspaces.scimDefaultRoles(ids)]);
+      return { items: rows.map((row) => toSettings(row, requiring.has(row.id), scimRoles.get(row.id)!)), total };
     });
   }
 
@@ -197,7 +202,8 @@ export class WorkspaceService {
 
   /**
    * Renames the workspace, replaces its domains (normalised by `normalizeDomains`), requires
-   * two-factor sign-in of its sessions or not, and/or archives or restores it, recording one
+   * two-factor sign-in of its sessions or not, sets the role SCIM gives new members, and/or
+   * archives or restores it, recording one
    * audit event: `workspace.archived` or
    * `workspace.unarchived` when the status changes, else `workspace.updated`. A name another
    * workspace holds is a 409 `workspace_name_taken`; archiving the default workspace is a
@@ -207,6 +213,9 @@ export class WorkspaceService {
   async updateSettings(actor: Actor, id: string, input: WorkspaceSettingsUpdate): Promise<WorkspaceSettings> {
     requireInstanceWide(actor);
     if (input.name !== undefined) checkName(input.name);
+    if (input.scimDefaultRole !== undefined && !ROLES.includes(input.scimDefaultRole)) {
+      throw invalidInput('scimDefaultRole', `must be one of ${ROLES.join(', ')}`);
+    }
     const domains = input.domains === undefined ? undefined : normalizeDomains(input.domains);
     const defaultId = input.status === 'archived' ? await this.ensureDefault() : undefined;
     return writeUnique(this.store, async (repos) => {
@@ -219,6 +228,7 @@ export class WorkspaceService {
         ...(domains === undefined ? {} : { domains }),
         ...(input.status === undefined ? {} : { status: input.status }),
         ...(input.twoFactorRequired === undefined ? {} : { twoFactorRequired: input.twoFactorRequired }),
+        ...(input.scimDefaultRole === undefined ? {} : { scimDefaultRole: input.scimDefaultRole }),
       };
       if (Object.keys(changes).length > 0) {
         await repos.workspaces.update(id, {
@@ -226,6 +236,7 @@ export class WorkspaceService {
           domains: domains && toJson(domains),
           status: input.status,
           two_factor_required: input.twoFactorRequired === undefined ? undefined : Number(input.twoFactorRequired),
+          scim_default_role: input.scimDefaultRole,
           updated_at: new Date().toISOString(),
         });
       }
@@ -293,16 +304,18 @@ function loadWorkspace(row: WorkspaceRow | undefined, id: string): WorkspaceRow 
 }
 
 async function settingsOf(repos: Repositories, row: WorkspaceRow): Promise<WorkspaceSettings> {
-  return toSettings(row, (await repos.workspaces.requiringTwoFactor([row.id])).has(row.id));
+  const [requiring, scimRoles] = await Promise.all([repos.workspaces.requiringTwoFactor([row.id]), repos.workspaces.scimDefaultRoles([row.id])]);
+  return toSettings(row, requiring.has(row.id), scimRoles.get(row.id)!);
 }
 
-function toSettings(row: WorkspaceRow, twoFactorRequired: boolean): WorkspaceSettings {
+function toSettings(row: WorkspaceRow, twoFactorRequired: boolean, scimDefaultRole: Role): WorkspaceSettings {
   return {
     id: row.id,
     name: row.name,
     status: row.status,
     domains: fromJson<string[]>(row.domains),
     twoFactorRequired,
+    scimDefaultRole,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

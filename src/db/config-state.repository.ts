@@ -1,6 +1,13 @@
 import type { Executor } from './executor.ts';
 import { fromJson } from './rows.ts';
-import type { MembershipRow } from './schema.ts';
+import type { MembershipRow, PermissionGrantRow } from './schema.ts';
+
+/** An app, resource or workflow by its name, for objects a configuration file names. */
+export interface NamedObjectRow {
+  type: 'app' | 'resource' | 'workflow';
+  id: string;
+  name: string;
+}
 
 /** A member as configuration as code compares it: names as the workspace shows them, stored attribute values. */
 export interface MemberStateRow {
@@ -49,5 +56,18 @@ export class ConfigStateRepository {
       .select(['group_members.group_id', 'group_members.user_id'])
       .where('groups.workspace_id', '=', workspaceId)
       .execute();
+  }
+
+  /** Every permission grant of the workspace. */
+  grants(workspaceId: string): Promise<PermissionGrantRow[]> {
+    return this.db.selectFrom('permission_grants').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
+  }
+
+  /** Every app, resource and workflow of the workspace with its name, oldest first. */
+  async namedObjects(workspaceId: string): Promise<NamedObjectRow[]> {
+    const of = (table: NamedObjectRow['type']) => this.db.selectFrom(`${table}s`).select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute()
+      .then((rows) => rows.map((row) => ({ type: table, id: row.id, name: row.name })));
+    return (await Promise.all([of('app'), of('resource'), of('workflow')])).flat();
   }
 }

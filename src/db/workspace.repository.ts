@@ -2,7 +2,7 @@ import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import { type Expression, type Insertable, type SqlBool, type Updateable, sql } from 'kysely';
 import { PreparedQuery, allColumns } from './prepared-query.ts';
-import type { WorkspaceRow, WorkspaceTable } from './schema.ts';
+import type { MembershipRow, WorkspaceRow, WorkspaceTable } from './schema.ts';
 
 /** Which workspaces a list answers; absent fields do not filter. */
 export interface WorkspaceFilter {
@@ -82,6 +82,13 @@ export class WorkspaceRepository {
     if (ids.length === 0) return new Set();
     const rows = await this.db.selectFrom('workspaces').select('id').where('id', 'in', ids).where('two_factor_required', '=', 1).execute();
     return new Set(rows.map((row) => row.id));
+  }
+
+  /** The role new SCIM members of each workspace get, by id; read on its own for the same reason as `requiringTwoFactor`. */
+  async scimDefaultRoles(ids: readonly string[]): Promise<Map<string, MembershipRow['role']>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('workspaces').select(['id', 'scim_default_role']).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, row.scim_default_role]));
   }
 
   async create(row: Insertable<WorkspaceTable>): Promise<void> {

@@ -5,6 +5,7 @@ import { ConfigFileError } from '../../src/config-code/source.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import { runAudited } from '../../src/core/audit.ts';
 import { DomainError } from '../../src/core/errors.ts';
+import { fromJson } from '../../src/db/rows.ts';
 import { Harness } from '../helpers/harness.ts';
 import { testDialect } from '../helpers/test-database.ts';
 
@@ -105,6 +106,7 @@ describe(`configuration as code on ${testDialect()}`, () => {
 workspaces:
   Team:
     twoFactorRequired: true
+    scimDefaultRole: builder
     environments:
       qa: { default: true }
     userAttributes:
@@ -114,7 +116,9 @@ workspaces:
       grace@example.com: { role: admin, groups: [] }
 `);
     expect(plan.changes.map((change) => [change.kind, change.object, change.key, change.fields])).toEqual([
-      ['update', 'workspace', 'Team', [{ field: 'twoFactorRequired', from: false, to: true }]],
+      ['update', 'workspace', 'Team', [
+        { field: 'twoFactorRequired', from: false, to: true }, { field: 'scimDefaultRole', from: 'end-user', to: 'builder' },
+      ]],
       ['update', 'environment', 'qa', [{ field: 'default', from: false, to: true }]],
       ['update', 'userAttribute', 'level', [{ field: 'label', from: 'level', to: 'Level' }, { field: 'default', from: 1, to: null }]],
       ['update', 'group', 'support', [{ field: 'members', removed: ['grace@example.com'] }]],
@@ -123,6 +127,22 @@ workspaces:
       ]],
       ['update', 'member', 'grace@example.com', [{ field: 'role', from: 'builder', to: 'admin' }]],
     ]);
+  });
+
+  it('sets the SCIM default role of a new and of an existing workspace through the workspace service', async () => {
+    const text = 'workspaces:\n  Provisioned:\n    scimDefaultRole: admin\n';
+    expect((await planOf(text)).changes).toMatchObject([{ kind: 'create', object: 'workspace', fields: [{ field: 'scimDefaultRole', to: 'admin' }] }]);
+    const applyId = await apply(text);
+    const id = await workspaceId('Provisioned');
+    expect((await h.services.workspaces.getSettings(local(id), id)).scimDefaultRole).toBe('admin');
+    expect((await planOf(text)).changes).toEqual([]);
+    await apply('workspaces:\n  Provisioned:\n    scimDefaultRole: end-user\n');
+    expect((await h.services.workspaces.getSettings(local(id), id)).scimDefaultRole).toBe('end-user');
+    const events = await h.runtime.database.db.selectFrom('audit_events').select('changes').where('request_id', '=', applyId)
+      .where('action', '=', 'workspace.updated').execute();
+    expect(events.map((event) => fromJson(event.changes))).toEqual([{ scimDefaultRole: 'admin' }]);
+    expect(() => load('workspaces:\n  Provisioned:\n    scimDefaultRole: owner\n'))
+      .toThrow('team.yaml:3:22: workspaces.Provisioned.scimDefaultRole must be one of "admin", "builder", "end-user"');
   });
 
   it('deletes only in the sections a workspace prunes, deletions first', async () => {

@@ -57,10 +57,32 @@ const workspaceConfig = fc.record({
     values: fc.record({ team: ATTRIBUTES.team.value, level: ATTRIBUTES.level.value, remote: ATTRIBUTES.remote.value, meta: ATTRIBUTES.meta.value }),
   }), { minLength: 1, maxLength: 6 }),
   groupListsMembers: fc.boolean(),
+  scimDefaultRole: fc.constantFrom('admin', 'builder', 'end-user'),
   folders: fc.record({ app: folderTree, resource: folderTree }),
+  resources: fc.uniqueArray(fc.record({
+    name: fc.constantFrom('Warehouse', 'Billing API', 'cache'),
+    type: fc.constantFrom('postgresql', 'restapi'),
+    folder: fc.option(fc.nat(20)),
+    options: fc.dictionary(fc.constantFrom('host', 'port', 'url', 'ssl'), fc.oneof(fc.string({ maxLength: 8 }), fc.constant('$${not a reference}'), fc.integer(), fc.boolean()), { maxKeys: 3 }),
+    secrets: fc.subarray(['password', 'token']),
+  }), { maxLength: 3, selector: (resource) => resource.name }),
+  grants: fc.array(fc.record({ toGroup: fc.boolean(), subject: fc.nat(5), folder: fc.nat(20), level: fc.constantFrom('use', 'edit', 'own') }), { maxLength: 4 }),
 });
 
+function folderPaths(tree: Record<string, unknown> | null, prefix: string): string[] {
+  return Object.entries(tree ?? {}).flatMap(([folder, children]) => [
+    `${prefix}/${folder}`, ...folderPaths(children as Record<string, unknown> | null, `${prefix}/${folder}`),
+  ]);
+}
+
 let run = 0;
+
+process.env.SECRET = 'generated secret';
+
+/** Gives each environment variable an export names the generated secrets' value. */
+function setExportedSecrets(exported: string): void {
+  for (const [, name] of exported.matchAll(/\$\{env:([A-Z0-9_]+)\}/g)) process.env[name!] = process.env.SECRET;
+}
 
 function toFile(workspace: string, config: WorkspaceConfig): string {
   return stringify({ workspaces: { [workspace]: config } });
@@ -70,6 +92,7 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
   const emails = input.members.map((_, index) => `u${index}-${tag}@example.com`);
   const config: WorkspaceConfig = {
     emailDomains: ['example.com'],
+    scimDefaultRole: input.scimDefaultRole,
     environments: Object.fromEntries(input.environments.map((environment, index) => [environment, {
       description: input.descriptions[index]!, color: input.colors[index] ?? null,
       ...(input.defaultIndex === index ? { default: true } : {}),
@@ -91,6 +114,31 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
     })),
     folders: input.folders as WorkspaceConfig['folders'],
   };
+  // Grants on the generated folders: to a group at `use` (it may hold end users), to a member at their level unless an end user.
+  const folders = [...folderPaths(input.folders.app, 'app:'), ...folderPaths(input.folders.resource, 'resource:')];
+  const grants = new Map<string, NonNullable<WorkspaceConfig['permissions']>[number]>();
+  for (const grant of input.grants) {
+    const folder = folders[grant.folder % Math.max(folders.length, 1)];
+    const group = input.groups[grant.subject % Math.max(input.groups.length, 1)];
+    const member = grant.subject % input.members.length;
+    if (folder === undefined || (grant.toGroup && group === undefined)) continue;
+    const endUser = member > 0 && input.members[member]!.role === 'end-user';
+    const entry = grant.toGroup
+      ? { group: group!, folder, level: 'use' as const }
+      : { member: emails[member]!, folder, level: endUser ? 'use' as const : grant.level };
+    grants.set(JSON.stringify([entry.group ?? entry.member, folder]), entry);
+  }
+  if (grants.size > 0) config.permissions = [...grants.values()];
+  // Resources, in generated resource folders or at the top; every secret is SECRET's value.
+  const resourceFolders = folderPaths(input.folders.resource, '');
+  if (input.resources.length > 0) {
+    config.resources = Object.fromEntries(input.resources.map((resource) => [resource.name, {
+      type: resource.type,
+      folder: resource.folder === null || resourceFolders.length === 0 ? null : resourceFolders[resource.folder % resourceFolders.length]!.slice(1),
+      options: resource.options,
+      secrets: Object.fromEntries(resource.secrets.map((secret) => [secret, '${env:SECRET}'])),
+    }]));
+  }
   return JSON.parse(JSON.stringify(config)) as WorkspaceConfig;
 }
 
@@ -105,12 +153,14 @@ describe(`configuration round trips on ${testDialect()}`, () => {
 
       // Export, then apply the export as a new workspace: same objects, same file.
       const exported = await engine.export(original);
+      setExportedSecrets(exported);
       const copy = `${original} copy`;
       const renamed = exported.replace(`  ${JSON.stringify(original).slice(1, -1)}:`, `  ${copy}:`);
       expect(renamed).not.toBe(exported);
       await apply(engine, renamed);
       expect(await changesOf(engine, renamed)).toEqual([]);
-      expect(await engine.export(copy)).toBe(renamed);
+      const variable = (workspace: string) => `TOOLPLANE_${workspace.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
+      expect(await engine.export(copy)).toBe(renamed.replaceAll(variable(original), variable(copy)));
     }), { numRuns: 12, endOnFailure: true });
   });
 
@@ -119,6 +169,7 @@ describe(`configuration round trips on ${testDialect()}`, () => {
     const empty = await Harness.start();
     try {
       const other = new ConfigCodeEngine(empty.runtime.store, empty.services);
+      setExportedSecrets(exported);
       expect((await changesOf(other, exported)).length).toBeGreaterThan(0);
       await apply(other, exported);
       expect(await changesOf(other, exported)).toEqual([]);

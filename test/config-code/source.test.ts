@@ -89,7 +89,7 @@ describe('loading configuration files', () => {
       '    environments:',
       '      qa: { default: "yes" }',
     ].join('\n'))]));
-    expect(problems).toContain('team.yaml:3:5: "colour" is not allowed here (allowed: emailDomains, status, twoFactorRequired, prune, environments, userAttributes, groups, members, folders)');
+    expect(problems).toContain('team.yaml:3:5: "colour" is not allowed here (allowed: emailDomains, status, twoFactorRequired, scimDefaultRole, prune, environments, userAttributes, groups, members, folders, permissions)');
     expect(problems).toContain('team.yaml:5:7: "not-an-email" is not allowed here: members are keyed by email address');
     expect(problems).toContain('team.yaml:7:22: workspaces.Acme.environments.qa.default must be boolean');
     expect(problemsOf(() => parseSources([file('roles.yaml', 'workspaces:\n  Acme:\n    members:\n      ada@example.com: { role: owner }\n')])))

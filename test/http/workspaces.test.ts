@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const url = (id: string) => `/api/v1/workspaces/${id}`;
-const KEYS = ['createdAt', 'domains', 'id', 'name', 'status', 'twoFactorRequired', 'updatedAt'];
+const KEYS = ['createdAt', 'domains', 'id', 'name', 'scimDefaultRole', 'status', 'twoFactorRequired', 'updatedAt'];
 
 interface WorkspaceBody {
   id: string;
@@ -231,6 +231,22 @@ describe('PATCH /workspaces/{id}', () => {
       expectError(await h.request('PATCH', url(other), { body: { status } }), 400, 'invalid_input', 'status');
     }
     expect((await h.request('GET', url(other))).json().status).toBe('active');
+  });
+
+  it('sets the role SCIM gives new members, audited, and refuses a role that is not one, changing nothing', async () => {
+    const id = await h.services.workspaces.create('Provisioned');
+    expect((await h.request('GET', url(id))).json().scimDefaultRole).toBe('end-user');
+    const updated = await h.request('PATCH', url(id), { body: { scimDefaultRole: 'builder' } });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toMatchObject({ scimDefaultRole: 'builder', twoFactorRequired: false });
+    for (const scimDefaultRole of ['owner', 'Builder', '', null, 1]) {
+      expectError(await h.request('PATCH', url(id), { body: { scimDefaultRole, name: 'Not renamed' } }), 400, 'invalid_input', 'scimDefaultRole');
+    }
+    expect((await h.request('GET', url(id))).json()).toMatchObject({ name: 'Provisioned', scimDefaultRole: 'builder' });
+    expect((await list('?name=Provisioned')).data[0]).toMatchObject({ scimDefaultRole: 'builder' });
+    expect((await auditEvents(id)).map(changesOf)).toEqual([{ name: 'Provisioned', domains: [] }, { scimDefaultRole: 'builder' }]);
+    await expect(h.services.workspaces.updateSettings(await h.actor(id), id, { scimDefaultRole: 'owner' as 'admin' }))
+      .rejects.toMatchObject({ code: 'invalid_input', field: 'scimDefaultRole' });
   });
 
   it('records one event per change: workspace.updated, workspace.archived, workspace.unarchived; none for a refused one', async () => {

@@ -42,7 +42,7 @@ export function workspacesRoutes(app: NativeApp, { workspaces }: Services): void
     config: { scope: 'workspaces:read' },
     schema: {
       operationId: 'getWorkspace', summary: 'Get Workspace', tags,
-      description: 'A workspace\'s name, status, email domains and two-factor requirement. Needs an instance-wide token.',
+      description: 'A workspace\'s name, status, email domains, two-factor requirement and SCIM default role. Needs an instance-wide token.',
       params: WorkspaceIdParams,
       response: { 200: Workspace, ...errorResponses(404) },
     },
@@ -52,8 +52,8 @@ export function workspacesRoutes(app: NativeApp, { workspaces }: Services): void
     config: { scope: 'workspaces:write' },
     schema: {
       operationId: 'updateWorkspace', summary: 'Update Workspace', tags,
-      description: 'Renames a workspace, replaces its email domains, requires two-factor sign-in of its sessions or not, or archives '
-        + 'or restores it. Needs an instance-wide token; '
+      description: 'Renames a workspace, replaces its email domains, requires two-factor sign-in of its sessions or not, sets the role '
+        + 'SCIM gives new members, or archives or restores it. Needs an instance-wide token; '
         + 'a name in use is a 409 `workspace_name_taken`, archiving the default workspace a 409 `workspace_is_default`.',
       params: WorkspaceIdParams,
       body: WorkspaceUpdateBody,

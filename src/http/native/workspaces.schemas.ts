@@ -5,6 +5,9 @@ import { PageOf, PageQuery, Timestamp, Uuid } from './common.schemas.ts';
 const TWO_FACTOR_REQUIRED = 'Whether a signed-in person acts here only with two-factor sign-in on: a session of anyone without it gets '
   + '403 `two_factor_required` on every route but their own account\'s (`/me`), where they can turn it on. Tokens are not affected.';
 
+const SCIM_DEFAULT_ROLE = 'The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).';
+const ScimDefaultRole = () => Type.Enum(['admin', 'builder', 'end-user'], { description: SCIM_DEFAULT_ROLE });
+
 export const Workspace = Type.Object(
   {
     id: Uuid('The workspace\'s identifier.'),
@@ -14,6 +17,7 @@ export const Workspace = Type.Object(
       description: 'Email domains of the workspace\'s own people (lower case). Invitees from any other domain are external and join as end-user.',
     }),
     twoFactorRequired: Type.Boolean({ description: TWO_FACTOR_REQUIRED }),
+    scimDefaultRole: ScimDefaultRole(),
     createdAt: Timestamp('When the workspace was created.'),
     updatedAt: Timestamp('When the workspace last changed.'),
   },
@@ -51,6 +55,7 @@ export const WorkspaceUpdateBody = Type.Object(
       + '`active` restores them. Nothing else changes. The default workspace cannot be archived.',
     )),
     twoFactorRequired: Type.Optional(Type.Boolean({ description: TWO_FACTOR_REQUIRED })),
+    scimDefaultRole: Type.Optional(ScimDefaultRole()),
   },
   { description: 'Workspace settings to change; fields left out keep their value.' },
 );

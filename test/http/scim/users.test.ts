@@ -73,11 +73,15 @@ describe('POST /Users (§3.3)', () => {
 
   it('gives new members the workspace\'s SCIM role unless the Toolplane extension names one', async () => {
     expect((await created({ [TOOLPLANE]: { role: 'builder' } }))[TOOLPLANE].role).toBe('builder');
-    await h.runtime.database.db.updateTable('workspaces').set({ scim_default_role: 'builder' }).where('id', '=', h.defaultWorkspaceId).execute();
+    const setRole = async (scimDefaultRole: string) => {
+      const response = await h.request('PATCH', `/api/v1/workspaces/${h.defaultWorkspaceId}`, { body: { scimDefaultRole } });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    await setRole('builder');
     try {
       expect((await created())[TOOLPLANE].role).toBe('builder');
     } finally {
-      await h.runtime.database.db.updateTable('workspaces').set({ scim_default_role: 'end-user' }).where('id', '=', h.defaultWorkspaceId).execute();
+      await setRole('end-user');
     }
     expectScimError(await scim(h, 'POST', '/scim/v2/Users', { body: newUser({ [TOOLPLANE]: { role: 'owner' } }) }), 400, 'invalidValue');
   });

@@ -1116,7 +1116,7 @@ export interface paths {
         };
         /**
          * Get Workspace
-         * @description A workspace's name, status, email domains and two-factor requirement. Needs an instance-wide token.
+         * @description A workspace's name, status, email domains, two-factor requirement and SCIM default role. Needs an instance-wide token.
          */
         get: operations["getWorkspace"];
         put?: never;
@@ -1126,7 +1126,7 @@ export interface paths {
         head?: never;
         /**
          * Update Workspace
-         * @description Renames a workspace, replaces its email domains, requires two-factor sign-in of its sessions or not, or archives or restores it. Needs an instance-wide token; a name in use is a 409 `workspace_name_taken`, archiving the default workspace a 409 `workspace_is_default`.
+         * @description Renames a workspace, replaces its email domains, requires two-factor sign-in of its sessions or not, sets the role SCIM gives new members, or archives or restores it. Needs an instance-wide token; a name in use is a 409 `workspace_name_taken`, archiving the default workspace a 409 `workspace_is_default`.
          */
         patch: operations["updateWorkspace"];
         trace?: never;
@@ -12865,6 +12865,11 @@ export interface operations {
                             /** @description The workspace's name, unique in the instance. */
                             name: string;
                             /**
+                             * @description The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).
+                             * @enum {unknown}
+                             */
+                            scimDefaultRole: "admin" | "builder" | "end-user";
+                            /**
                              * @description Whether the workspace is in use.
                              * @enum {unknown}
                              */
@@ -12995,6 +13000,11 @@ export interface operations {
                         id: string;
                         /** @description The workspace's name, unique in the instance. */
                         name: string;
+                        /**
+                         * @description The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).
+                         * @enum {unknown}
+                         */
+                        scimDefaultRole: "admin" | "builder" | "end-user";
                         /**
                          * @description Whether the workspace is in use.
                          * @enum {unknown}
@@ -13129,6 +13139,11 @@ export interface operations {
                         /** @description The workspace's name, unique in the instance. */
                         name: string;
                         /**
+                         * @description The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).
+                         * @enum {unknown}
+                         */
+                        scimDefaultRole: "admin" | "builder" | "end-user";
+                        /**
                          * @description Whether the workspace is in use.
                          * @enum {unknown}
                          */
@@ -13247,6 +13262,11 @@ export interface operations {
                     /** @description A new name, unique in the instance. */
                     name?: string;
                     /**
+                     * @description The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).
+                     * @enum {unknown}
+                     */
+                    scimDefaultRole?: "admin" | "builder" | "end-user";
+                    /**
                      * @description `archived` blocks every token bound to the workspace and every request naming it in X-Workspace-Id (403 `workspace_archived`); `active` restores them. Nothing else changes. The default workspace cannot be archived.
                      * @enum {unknown}
                      */
@@ -13278,6 +13298,11 @@ export interface operations {
                         id: string;
                         /** @description The workspace's name, unique in the instance. */
                         name: string;
+                        /**
+                         * @description The role people provisioned into the workspace by SCIM get: `admin`, `builder` or `end-user` (the default).
+                         * @enum {unknown}
+                         */
+                        scimDefaultRole: "admin" | "builder" | "end-user";
                         /**
                          * @description Whether the workspace is in use.
                          * @enum {unknown}
