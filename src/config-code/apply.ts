@@ -96,13 +96,14 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
   for (const change of of('group', 'create')) groupIds.set(change.key, (await services.groups.create(actor, change.key)).id);
 
   const userIds = new Map([...current.members.values()].map((member) => [member.email.toLowerCase(), member.id]));
-  for (const change of of('member', 'create')) {
-    const user = await services.users.create(actor, {
-      email: change.key, role: value(change, 'role') as 'end-user', firstName: value(change, 'firstName') as string | undefined,
-      lastName: value(change, 'lastName') as string | undefined, attributes: value(change, 'attributes') as Record<string, unknown> | undefined,
-    });
-    userIds.set(change.key.toLowerCase(), user.id);
-    if (value(change, 'status') === 'archived') await services.users.update(actor, user.id, { disabled: true });
+  const creates = of('member', 'create');
+  const created = await services.users.createMany(actor, creates.map((change) => ({
+    email: change.key, role: value(change, 'role') as 'end-user', firstName: value(change, 'firstName') as string | undefined,
+    lastName: value(change, 'lastName') as string | undefined, attributes: value(change, 'attributes') as Record<string, unknown> | undefined,
+  })));
+  for (const [index, change] of creates.entries()) {
+    userIds.set(change.key.toLowerCase(), created[index]!);
+    if (value(change, 'status') === 'archived') await services.users.update(actor, created[index]!, { disabled: true });
   }
   for (const change of of('member', 'update')) {
     const member = current.members.get(change.key.toLowerCase())!;
@@ -113,8 +114,8 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     const members = change.fields.find((item) => item.field === 'members');
     if (!members || change.kind === 'delete') continue;
     const groupId = groupIds.get(change.key)!;
-    for (const email of members.removed ?? []) await services.groups.removeMember(actor, groupId, userIds.get(email.toLowerCase())!);
-    for (const email of members.added ?? []) await services.groups.addMember(actor, groupId, userIds.get(email.toLowerCase())!);
+    const idOf = (email: string) => userIds.get(email.toLowerCase())!;
+    await services.groups.changeMembers(actor, groupId, { add: (members.added ?? []).map(idOf), remove: (members.removed ?? []).map(idOf) });
   }
   await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);

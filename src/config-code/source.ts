@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Document, LineCounter, type Node, type Pair, type Scalar, type YAMLMap, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { YAMLException } from 'js-yaml';
+import { type Document, LineCounter, type Scalar, isScalar, parseDocument, visit } from 'yaml';
 import type { ConfigDocument } from './schema.ts';
 import { schemaErrors } from './schema-errors.ts';
+import { MAX_ALIAS_COPIES, type YamlTree, loadYamlTree, offsetOf, resolveTree } from './yaml-tree.ts';
 
 /** Where something was written: a file, and a 1-based line and column in it. */
 export interface Location {
@@ -56,6 +58,28 @@ export interface LoadOptions {
   vars?: Record<string, string>;
   /** Where `${env:NAME}` looks; process.env by default. */
   env?: Record<string, string | undefined>;
+  /**
+   * Where `${file:path}` looks, when given, instead of the disk: contents by `fileKey` of the
+   * path (a remote plan's files, read by the client that sent them).
+   */
+  files?: Record<string, string>;
+}
+
+/** How a `${file:path}` reference in a file is named: the path joined to the folder of the file that holds it. */
+export function fileKey(baseDir: string, reference: string): string {
+  return path.join(baseDir, reference);
+}
+
+/** The names of the `${env:...}` variables and the `fileKey`s of the `${file:...}` references in a file's text. */
+export function referencesOf(source: SourceFile): { env: string[]; files: string[] } {
+  const env: string[] = [];
+  const files: string[] = [];
+  for (const [, reference] of source.text.matchAll(REFERENCE)) {
+    const trimmed = reference?.trim();
+    if (trimmed?.startsWith('env:')) env.push(trimmed.slice(4));
+    if (trimmed?.startsWith('file:')) files.push(fileKey(source.baseDir ?? path.dirname(source.name), trimmed.slice(5)));
+  }
+  return { env, files };
 }
 
 const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
@@ -94,38 +118,55 @@ export function readSources(paths: readonly string[]): SourceFile[] {
 export function parseSources(sources: readonly SourceFile[], options: LoadOptions = {}): ParsedFile[] {
   const problems: Problem[] = [];
   const parsed = sources.map((source) => {
-    const lineCounter = new LineCounter();
-    // The parser's own duplicate-key check compares every key with every other; ours hashes.
-    const document = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const at = (offset: number): Location => ({ file: source.name, ...toLineCol(lineCounter.linePos(offset)) });
-    for (const error of document.errors) problems.push({ message: error.message.split('\n')[0]!, at: at(error.pos[0]) });
-    for (const key of duplicateKeys(document)) {
-      problems.push({ message: `the key "${String(key.value)}" appears twice in the same mapping`, at: at(key.range?.[0] ?? 0) });
-    }
-    return { source, document, at };
+    const tree = readTree(source, problems);
+    const at = (offset: number | undefined): Location => ({ file: source.name, ...(tree?.position(offset ?? 0) ?? { line: 1, col: 1 }) });
+    return { source, tree: tree!, at };
   });
   if (problems.length > 0) throw new ConfigFileError(problems);
 
-  const vars = collectVars(parsed.map(({ document, at }) => ({ document, at })), problems);
+  const vars = collectVars(parsed, problems);
   for (const [name, value] of Object.entries(options.vars ?? {})) vars.set(name, { value });
   const env = options.env ?? process.env;
 
-  const files = parsed.map(({ source, document, at }): ParsedFile => {
-    substitute(document, (scalar, text) => resolveReferences(text, {
-      vars, env, baseDir: source.baseDir ?? path.dirname(source.name), at: at(scalar.range?.[0] ?? 0), problems,
-    }));
-    const value = (document.toJS() ?? {}) as unknown;
-    const locate = (keys: readonly string[], part: 'key' | 'value' = 'key') => {
-      const node = nodeAt(document, keys, part);
-      return node?.range ? at(node.range[0]) : undefined;
-    };
-    for (const error of schemaErrors(value)) {
-      problems.push({ message: error.message, at: locate(error.keys, error.part) ?? at(0) });
-    }
+  const files = parsed.map(({ source, tree, at }): ParsedFile => {
+    const resolved = resolveTree(tree, (text, offset) => resolveReferences(text, {
+      vars, env, files: options.files, baseDir: source.baseDir ?? path.dirname(source.name), at: at(offset), problems,
+    }), () => problems.push({ message: `more than ${MAX_ALIAS_COPIES} copies made by aliases`, at: at(0) }));
+    const value = (resolved.value ?? {}) as unknown;
+    const locate = (keys: readonly string[], part: 'key' | 'value' = 'key') => at(offsetOf(resolved, keys, part));
+    for (const error of schemaErrors(value)) problems.push({ message: error.message, at: locate(error.keys, error.part) });
     return { name: source.name, value: value as ConfigDocument, locate };
   });
   if (problems.length > 0) throw new ConfigFileError(problems);
   return files;
+}
+
+/**
+ * The file's tree, read by the fast parser. When that parser refuses the file, the `yaml`
+ * package reads it again to report every syntax error and duplicate key with its place.
+ */
+function readTree(source: SourceFile, problems: Problem[]): YamlTree | undefined {
+  try {
+    return loadYamlTree(source.text);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const found = yamlProblems(source);
+    problems.push(...(found.length > 0 ? found : [{
+      message: error.reason, at: { file: source.name, line: error.mark.line + 1, col: error.mark.column + 1 },
+    }]));
+    return undefined;
+  }
+}
+
+function yamlProblems(source: SourceFile): Problem[] {
+  const lineCounter = new LineCounter();
+  // The parser's own duplicate-key check compares every key with every other; ours hashes.
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const at = (offset: number): Location => ({ file: source.name, ...lineCounter.linePos(offset) });
+  return [
+    ...document.errors.map((error) => ({ message: error.message.split('\n')[0]!, at: at(error.pos[0]) })),
+    ...duplicateKeys(document).map((key) => ({ message: `the key "${String(key.value)}" appears twice in the same mapping`, at: at(key.range?.[0] ?? 0) })),
+  ];
 }
 
 interface Variable {
@@ -134,21 +175,20 @@ interface Variable {
 }
 
 /** Every file's `vars:` block; a name given twice with different values is a problem. */
-function collectVars(documents: Array<{ document: Document; at: (offset: number) => Location }>, problems: Problem[]): Map<string, Variable> {
+function collectVars(files: Array<{ tree: YamlTree; at: (offset: number | undefined) => Location }>, problems: Problem[]): Map<string, Variable> {
   const vars = new Map<string, Variable>();
-  for (const { document, at } of documents) {
-    const block = document.get('vars', true);
-    if (!isMap(block)) continue;
-    for (const item of block.items) {
-      if (!isScalar(item.key) || !isScalar(item.value)) continue;
-      const name = String(item.key.value);
-      const value = item.value.value as Variable['value'];
-      const where = at(item.key.range?.[0] ?? 0);
+  for (const { tree, at } of files) {
+    const block = (tree.value as { vars?: unknown } | null)?.vars;
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) continue;
+    const offsets = tree.entries.get(block);
+    for (const [name, value] of Object.entries(block)) {
+      if (typeof value === 'object') continue;
+      const where = at(offsets?.get(name)?.key);
       const earlier = vars.get(name);
       if (earlier && earlier.value !== value) {
         problems.push({ message: `variable "${name}" is also set, to another value, at ${formatLocation(earlier.at!)}`, at: where });
       }
-      vars.set(name, { value, at: where });
+      vars.set(name, { value: value as Variable['value'], at: where });
     }
   }
   return vars;
@@ -157,6 +197,7 @@ function collectVars(documents: Array<{ document: Document; at: (offset: number)
 interface ResolveContext {
   vars: Map<string, Variable>;
   env: Record<string, string | undefined>;
+  files: Record<string, string> | undefined;
   baseDir: string;
   at: Location;
   problems: Problem[];
@@ -187,6 +228,10 @@ function resolveOne(reference: string, context: ResolveContext): string | number
     return value === undefined ? fail(`environment variable ${name} is not set (\${env:${name}})`) : value;
   }
   if (reference.startsWith('file:')) {
+    if (context.files) {
+      const content = context.files[fileKey(context.baseDir, reference.slice(5))];
+      return content === undefined ? fail(`the file ${reference.slice(5)} was not sent with the configuration (\${${reference}})`) : content.replace(/\r?\n$/, '');
+    }
     const file = path.resolve(context.baseDir, reference.slice(5));
     try {
       return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
@@ -196,50 +241,6 @@ function resolveOne(reference: string, context: ResolveContext): string | number
   }
   const variable = context.vars.get(reference);
   return variable ? variable.value : fail(`variable ${reference} is not set: give it with --var ${reference}=... or in a vars: block (\${${reference}})`);
-}
-
-/** Replaces each string scalar holding `${` (outside `vars:`) by what `replace` makes of it. */
-function substitute(document: Document, replace: (scalar: Scalar, text: string) => unknown): void {
-  visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'vars') return visit.SKIP;
-      return undefined;
-    },
-    Scalar(_, scalar) {
-      if (typeof scalar.value === 'string' && scalar.value.includes('${')) scalar.value = replace(scalar, scalar.value);
-    },
-  });
-}
-
-/** Each map's pairs by key, built on first use: a file of ten thousand members is looked into ten thousand times. */
-const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  let index = pairsByKey.get(map);
-  if (!index) {
-    index = new Map();
-    for (const item of map.items as Pair[]) if (isScalar(item.key)) index.set(String(item.key.value), item);
-    pairsByKey.set(map, index);
-  }
-  return index.get(key);
-}
-
-function nodeAt(document: Document, keys: readonly string[], part: 'key' | 'value'): Node | undefined {
-  let node: unknown = document.contents;
-  for (const [index, key] of keys.entries()) {
-    if (isMap(node)) {
-      const pair = pairOf(node, key);
-      if (!pair) return node;
-      node = (part === 'key' && index === keys.length - 1) || !pair.value ? pair.key : pair.value;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(key)];
-      if (item === undefined) return node;
-      node = item;
-    } else {
-      return node as Node | undefined;
-    }
-  }
-  return node as Node | undefined;
 }
 
 function duplicateKeys(document: Document): Scalar[] {
@@ -256,8 +257,4 @@ function duplicateKeys(document: Document): Scalar[] {
     },
   });
   return duplicates;
-}
-
-function toLineCol(position: { line: number; col: number }): { line: number; col: number } {
-  return { line: position.line, col: position.col };
 }

@@ -31,7 +31,13 @@ export async function checkAttributeValues(
   field = 'attributes',
 ): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  const definitions = new Map((await repos.userAttributes.list(workspaceId)).map((row) => [row.name, row]));
+  checkValuesAgainst(await repos.userAttributes.list(workspaceId), values, field);
+}
+
+/** `checkAttributeValues` against definitions already read. */
+export function checkValuesAgainst(rows: readonly UserAttributeDefinitionRow[], values: Record<string, unknown>, field = 'attributes'): void {
+  if (Object.keys(values).length === 0) return;
+  const definitions = new Map(rows.map((row) => [row.name, row]));
   for (const [name, value] of Object.entries(values)) {
     const definition = definitions.get(name);
     if (!definition) throw invalidInput(`${field}.${name}`, `no user attribute named ${name} in this workspace`, 'unknown_attribute');
@@ -39,6 +45,12 @@ export async function checkAttributeValues(
       throw invalidInput(`${field}.${name}`, `must be a ${definition.data_type}`, 'invalid_attribute_value');
     }
   }
+}
+
+/** The values a new member stores (null sets nothing), as an audit event's `attributes` when there are any. */
+export function attributesOf(values: Record<string, unknown> | undefined): { attributes?: Record<string, unknown> } {
+  const set = Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== null));
+  return Object.keys(set).length === 0 ? {} : { attributes: set };
 }
 
 /**

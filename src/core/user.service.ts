@@ -13,7 +13,8 @@ import { newInviteNonce } from './membership-assignment.ts';
 import { checkMembershipChange } from './membership-rules.ts';
 import { type MembershipStatus, type Role, type RoleFlags, applyRoleFlags } from './roles.ts';
 import { type Outcome, eachOutcome } from './outcomes.ts';
-import { fitsType, setAttributeValues, withDefaults } from './user-attributes.ts';
+import { attributesOf, fitsType, setAttributeValues, withDefaults } from './user-attributes.ts';
+import { createNewMembers } from './member-creation.ts';
 import { RecentReads } from './recent-reads.ts';
 import type { UserAttributeDefinitionRow } from '../db/schema.ts';
 
@@ -171,6 +172,21 @@ export class UserService {
   }
 
   /**
+   * Creates each input as `create` does, all in one transaction: refused, nothing is created.
+   * Inputs whose email has no account yet (the usual case when a workspace is provisioned)
+   * are written a chunk of rows per statement, with one audit event each; the others go
+   * through `create`. Answers the members' ids, in the inputs' order.
+   */
+  createMany(actor: Actor, inputs: readonly UserCreateInput[]): Promise<string[]> {
+    // A transaction that `create`'s own writes join, as savepoints of it.
+    return this.store.transaction(() => writeUnique(
+      this.store,
+      (repos) => createNewMembers(repos, actor.workspaceId, inputs, async (input) => (await this.create(actor, input)).id),
+      () => conflict('email_taken', 'Two of the users have the same email, or one was taken meanwhile', 'email'),
+    ));
+  }
+
+  /**
    * Creates each input as `create` does, in order, each in its own transaction: a refused
    * input (its DomainError is its outcome) leaves nothing behind and does not stop the
    * others. Any other failure propagates, with the inputs before it created.
@@ -264,11 +280,6 @@ export class UserService {
 }
 
 /** Attribute values an input sets, for `changes`; null values set nothing on create. */
-function attributesOf(values: Record<string, unknown> | undefined): { attributes?: Record<string, unknown> } {
-  const set = Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== null));
-  return isEmpty(set) ? {} : { attributes: set };
-}
-
 /**
  * The values an input asks for, where removing an absent value (null for a name the member
  * has no value of) asks for nothing: compared with `before`, it is no change.

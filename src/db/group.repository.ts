@@ -124,6 +124,40 @@ export class GroupRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
+  /** Which of the users are members of the group. */
+  async membersAmong(groupId: number, userIds: readonly string[]): Promise<Set<string>> {
+    const present = new Set<string>();
+    for (const chunk of chunksOf(userIds)) {
+      const rows = await this.db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', 'in', chunk).execute();
+      for (const row of rows) present.add(row.user_id);
+    }
+    return present;
+  }
+
+  /** Adds each user not yet a member, a chunk of rows per statement; the count added. */
+  async addMembers(groupId: number, userIds: readonly string[], at: string): Promise<number> {
+    let added = 0;
+    for (const chunk of chunksOf(userIds)) {
+      const result = await this.db
+        .insertInto('group_members')
+        .values(chunk.map((userId) => ({ group_id: groupId, user_id: userId, created_at: at })))
+        .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  /** Removes the users from the group, a chunk per statement; the count removed. */
+  async removeMembers(groupId: number, userIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const chunk of chunksOf(userIds)) {
+      const result = await this.db.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', 'in', chunk).executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+    }
+    return removed;
+  }
+
   /** True when a member row was removed. */
   async removeMember(groupId: number, userId: string): Promise<boolean> {
     const result = await this.db
@@ -142,4 +176,13 @@ export class GroupRepository {
       .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('workspace_id', '=', workspaceId))
       .execute();
   }
+}
+
+/** Rows per statement: well under either database's limit on bound parameters. */
+const CHUNK = 500;
+
+function chunksOf<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += CHUNK) chunks.push(items.slice(index, index + CHUNK));
+  return chunks;
 }

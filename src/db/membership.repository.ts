@@ -20,6 +20,24 @@ export class MembershipRepository {
     return withLock(query, this.dialect, lock).executeTakeFirst();
   }
 
+  /** The roles of those of the users who are members of the workspace, by user id; `lock` holds their rows. */
+  async rolesOf(workspaceId: string, userIds: readonly string[], lock?: RowLock): Promise<Map<string, MembershipRow['role']>> {
+    const roles = new Map<string, MembershipRow['role']>();
+    for (let index = 0; index < userIds.length; index += ROLES_CHUNK) {
+      const query = this.db.selectFrom('memberships').select(['user_id', 'role'])
+        .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds.slice(index, index + ROLES_CHUNK));
+      for (const row of await withLock(query, this.dialect, lock).execute()) roles.set(row.user_id, row.role);
+    }
+    return roles;
+  }
+
+  /** Inserts memberships, a chunk of rows per statement. */
+  async createMany(rows: readonly Insertable<MembershipTable>[]): Promise<void> {
+    for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
+      await this.db.insertInto('memberships').values(rows.slice(index, index + INSERT_CHUNK)).execute();
+    }
+  }
+
   async create(row: Insertable<MembershipTable>): Promise<void> {
     await INSERT_MEMBERSHIP.execute(this.db, this.dialect, row);
   }
@@ -73,3 +91,7 @@ export class MembershipRepository {
 }
 
 const INSERT_MEMBERSHIP = new PreparedInsert('memberships');
+
+/** User ids per lookup and rows per insert: well under either database's limit on bound parameters. */
+const ROLES_CHUNK = 1000;
+const INSERT_CHUNK = 100;

@@ -131,13 +131,6 @@ export class ScimRepository {
   }
 
   /** Which of `userIds` are members of the workspace. */
-  async existingMembers(workspaceId: string, userIds: string[]): Promise<Map<string, MembershipRow['role']>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('memberships').select(['user_id', 'role'])
-      .where('workspace_id', '=', workspaceId).where('user_id', 'in', userIds).execute();
-    return new Map(rows.map((row) => [row.user_id, row.role]));
-  }
-
   async countGroups(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
     const row = await this.db
       .selectFrom('groups as g')
@@ -193,31 +186,6 @@ export class ScimRepository {
   }
 
   /** Adds the members not yet in the group; answers how many were added. */
-  async addGroupMembers(groupId: number, userIds: string[], at: string): Promise<number> {
-    if (userIds.length === 0) return 0;
-    let added = 0;
-    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
-      const result = await this.db
-        .insertInto('group_members')
-        .values(userIds.slice(i, i + INSERT_CHUNK).map((userId) => ({ group_id: groupId, user_id: userId, created_at: at })))
-        .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return added;
-  }
-
-  async removeGroupMembers(groupId: number, userIds: string[]): Promise<number> {
-    if (userIds.length === 0) return 0;
-    let removed = 0;
-    for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
-      const result = await this.db.deleteFrom('group_members').where('group_id', '=', groupId)
-        .where('user_id', 'in', userIds.slice(i, i + INSERT_CHUNK)).executeTakeFirst();
-      removed += Number(result.numDeletedRows);
-    }
-    return removed;
-  }
-
   /** The role new SCIM members of the workspace get. */
   async defaultRole(workspaceId: string): Promise<MembershipRow['role']> {
     const row = await this.db.selectFrom('workspaces').select('scim_default_role').where('id', '=', workspaceId).executeTakeFirst();
@@ -264,9 +232,6 @@ export class ScimRepository {
     return sql`${collated} ${sql.raw(descending ? 'desc' : 'asc')}`;
   }
 }
-
-/** Rows inserted per statement: below both databases' limits on bound parameters. */
-const INSERT_CHUNK = 500;
 
 const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;
 

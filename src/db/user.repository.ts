@@ -54,6 +54,25 @@ export class UserRepository {
    * whether it did. On PostgreSQL a concurrent transaction creating the same email makes it
    * wait for that one's outcome.
    */
+  /** The lower-cased emails among `emails` that have an account, a chunk of emails per statement. */
+  async takenEmails(emails: readonly string[]): Promise<Set<string>> {
+    const taken = new Set<string>();
+    const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+    for (let index = 0; index < lowered.length; index += EMAIL_CHUNK) {
+      const rows = await this.db.selectFrom('users').select(sql<string>`lower(email)`.as('email'))
+        .where(sql`lower(email)`, 'in', lowered.slice(index, index + EMAIL_CHUNK)).execute();
+      for (const row of rows) taken.add(row.email);
+    }
+    return taken;
+  }
+
+  /** Inserts new accounts, a chunk of rows per statement; an email already taken fails the statement. */
+  async createMany(rows: readonly NewAccount[]): Promise<void> {
+    for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
+      await this.db.insertInto('users').values(rows.slice(index, index + INSERT_CHUNK)).execute();
+    }
+  }
+
   async createUnlessEmailTaken(row: NewAccount): Promise<boolean> {
     return (await INSERT_USER_UNLESS_TAKEN.execute(this.db, this.dialect, row)).length > 0;
   }
@@ -226,6 +245,9 @@ const MEMBER_DETAIL = new PreparedQuery(['workspaceId', 'userId'], (db, p) => me
 
 const USER_BY_EMAIL = new PreparedQuery(['email'], (db, p) => db.selectFrom('users').select(USER_COLUMNS).where(sql`lower(email)`, '=', p.email));
 const INSERT_USER = new PreparedInsert('users');
+/** Emails per lookup and rows per insert: well under either database's limit on bound parameters. */
+const EMAIL_CHUNK = 1000;
+const INSERT_CHUNK = 500;
 
 /** What a new account sets: the columns of INSERT_USER_UNLESS_TAKEN. */
 export type NewAccount = Required<Pick<NewUser, 'id' | 'email' | 'first_name' | 'last_name' | 'status' | 'default_workspace_id' | 'created_at' | 'updated_at'>>;

@@ -5,21 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Value } from 'typebox/value';
 import { parse } from 'yaml';
+import { problemsOf } from './problems.ts';
 import { mergeFiles } from '../../src/config-code/desired.ts';
 import { ConfigDocument, configJsonSchema } from '../../src/config-code/schema.ts';
-import { ConfigFileError, type SourceFile, parseSources, readSources } from '../../src/config-code/source.ts';
+import { type SourceFile, parseSources, readSources } from '../../src/config-code/source.ts';
 
 const file = (name: string, text: string, baseDir?: string): SourceFile => ({ name, text, baseDir });
-
-function problemsOf(work: () => unknown): string[] {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ConfigFileError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('expected a ConfigFileError');
-}
 
 describe('loading configuration files', () => {
   it('merges workspaces, sections and folder trees across files, and adds up prune lists', () => {

@@ -139,13 +139,13 @@ async function changeMembers(repos: Repositories, workspaceId: string, groupId: 
   const added = wanted.filter((id) => !present.has(id));
   const removed = current.filter((id) => !kept.has(id));
   if (added.length > 0) {
-    const roles = await repos.scim.existingMembers(workspaceId, added);
+    const roles = await repos.memberships.rolesOf(workspaceId, added);
     const unknown = added.find((id) => !roles.has(id));
     if (unknown !== undefined) throw scimError('invalidValue', `members: no User with id ${unknown} in this workspace`);
     if ([...roles.values()].includes('end-user')) await refuseGroupsAboveUse(repos, workspaceId, 'end-user', [groupId], 'members');
-    await repos.scim.addGroupMembers(groupId, added, new Date().toISOString());
+    await repos.groups.addMembers(groupId, added, new Date().toISOString());
   }
-  await repos.scim.removeGroupMembers(groupId, removed);
+  await repos.groups.removeMembers(groupId, removed);
   await recordAuditMany(repos, [
     ...added.map((userId) => ({ action: 'group.member_added', target: { type: 'group', id: groupId }, workspaceId, changes: { userId } })),
     ...removed.map((userId) => ({ action: 'group.member_removed', target: { type: 'group', id: groupId }, workspaceId, changes: { userId } })),
