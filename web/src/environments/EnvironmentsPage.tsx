@@ -39,7 +39,7 @@ function CreateEnvironmentModal({ onClose }: { onClose: () => void }) {
         <Stack>
           <TextInput label="Name" data-autofocus {...form.getInputProps('name')} />
           <TextInput label="Description" {...form.getInputProps('description')} />
-          <ColorInput label="Colour" format="hex" placeholder="#3b82f6" {...form.getInputProps('color')} />
+          <ColorInput label="Colour" format="hex" fixOnBlur={false} withPicker={false} withEyeDropper={false} placeholder="#3b82f6" {...form.getInputProps('color')} />
           <Checkbox label="Make it the default" {...form.getInputProps('isDefault', { type: 'checkbox' })} />
           {create.isError && !form.errors.name && !form.errors.color && <ErrorAlert error={create.error} title="Could not create the environment" />}
           <Group justify="flex-end">
@@ -110,7 +110,7 @@ export default function EnvironmentsPage() {
                           Rename
                         </Button>
                         {!environment.isDefault && (
-                          <Button size="xs" variant="default" aria-label={`Make ${environment.name} the default`} onClick={() => makeDefault.mutate(environment.id)}>
+                          <Button size="xs" variant="default" aria-label={`Make default: ${environment.name}`} onClick={() => makeDefault.mutate(environment.id)}>
                             Make default
                           </Button>
                         )}

@@ -42,7 +42,6 @@ export function ConfigurationsSection({ resourceId, editable }: { resourceId: st
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Environment</Table.Th>
-                  <Table.Th>Configuration</Table.Th>
                   <Table.Th visibleFrom="sm">Secrets</Table.Th>
                   <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
                 </Table.Tr>
@@ -50,17 +49,17 @@ export function ConfigurationsSection({ resourceId, editable }: { resourceId: st
               <Table.Tbody>
                 {answer.data.map((configuration) => (
                   <Table.Tr key={configuration.environmentId}>
-                    <Table.Td>{configuration.environmentName}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Text size="sm">{configuration.environmentName}</Text>
                       {configuration.hasOwnConfiguration ? (
-                        <Badge variant="light">{`${Object.keys(configuration.environmentOptions).length} options of its own`}</Badge>
+                        <Badge variant="light">own configuration</Badge>
                       ) : (
-                        <Text size="sm" c="dimmed">the resource's</Text>
+                        <Text size="xs" c="dimmed">uses the resource's</Text>
                       )}
                     </Table.Td>
                     <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>{configuration.secretNames.join(', ') || '—'}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Group gap={4} justify="flex-end">
                         <Button size="xs" variant="default" aria-label={`${editable ? 'Configure' : 'View'} ${configuration.environmentName}`} onClick={() => setOpen(configuration.environmentId)}>
                           {editable ? 'Configure' : 'View'}
                         </Button>

@@ -68,20 +68,19 @@ export function SecretsSection({ names, sources, editable, save, removeLabel = '
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Secret</Table.Th>
-              <Table.Th>Value</Table.Th>
               {editable && <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {names.map((name) => (
               <Table.Tr key={name}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{name}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  {name}{' '}
                   <Badge variant="light" color="gray">{sources?.[name] === 'resource' ? 'set on the resource' : 'set'}</Badge>
                 </Table.Td>
                 {editable && (
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Group gap={4} justify="flex-end">
                       <Button size="xs" variant="default" aria-label={`Replace ${name}`} onClick={() => setEditing({ name })}>
                         Replace
                       </Button>
