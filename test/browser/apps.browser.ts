@@ -13,6 +13,7 @@ let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 let salesId: string;
+let builderId: string;
 
 interface Named { id: string; name: string; folderId?: string; parentFolderId?: string }
 
@@ -22,10 +23,7 @@ beforeAll(async () => {
   await server.api('POST', '/folders', { name: 'Reports', folderType: 'app', parentFolderId: salesId });
   await server.api('POST', '/apps', { name: 'Orders', description: 'Order admin' });
   await server.api('POST', '/apps', { name: 'Pipeline', folderId: salesId });
-  await server.h.services.accounts.create({
-    email: BUILDER_EMAIL, firstName: 'Bea', lastName: 'Builder', status: 'active', password: BUILDER_PASSWORD,
-    memberships: [{ workspace: { id: server.h.defaultWorkspaceId }, role: 'builder', status: 'active' }],
-  });
+  builderId = await server.member(BUILDER_EMAIL, 'builder', BUILDER_PASSWORD);
   browser = await launchBrowser();
   page = await (await newContext(browser, server.baseUrl)).newPage();
 });
@@ -159,4 +157,20 @@ it('offers a builder only what their access allows', async () => {
   await page.goto('/apps');
   await expect.poll(() => page.getByRole('button', { name: 'Actions for Bea app' }).isVisible()).toBe(true);
   expect(await page.getByRole('button', { name: /^Actions for/ }).count()).toBe(1);
+});
+
+it('shows a builder the server\'s refusal when their access was taken away after the page loaded', async () => {
+  const orders = (await apps()).find((app) => app.name === 'Orders')!;
+  const grant = { subject: { type: 'user', id: builderId }, object: { type: 'app', id: orders.id } };
+  await server.api('POST', '/permissions/grant', { ...grant, accessLevel: 'edit' });
+  await page.goto('/apps');
+  await page.getByRole('button', { name: 'Actions for Orders' }).click();
+  await server.api('POST', '/permissions/revoke', grant);
+  await page.getByRole('menuitem', { name: 'Rename…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename Orders' });
+  await dialog.getByLabel('Name').fill('Mine now');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect.poll(() => dialog.getByRole('alert').filter({ hasText: 'Not allowed' }).isVisible()).toBe(true);
+  await capture(page, JOURNEY, '08-builder-refused');
+  expect((await apps()).map((app) => app.name)).toContain('Orders');
 });

@@ -21,10 +21,7 @@ interface Configuration { environmentName: string; environmentId: string; enviro
 beforeAll(async () => {
   server = await ConsoleServer.start();
   await server.api('POST', '/resources', { name: 'warehouse', type: 'snowflake' });
-  await server.h.services.accounts.create({
-    email: BUILDER_EMAIL, firstName: 'Bea', lastName: 'Builder', status: 'active', password: BUILDER_PASSWORD,
-    memberships: [{ workspace: { id: server.h.defaultWorkspaceId }, role: 'builder', status: 'active' }],
-  });
+  await server.member(BUILDER_EMAIL, 'builder', BUILDER_PASSWORD);
   browser = await launchBrowser();
   page = await (await newContext(browser, server.baseUrl)).newPage();
 });
