@@ -6,8 +6,12 @@ import type { Repositories, Store } from '../db/store.ts';
 import {
   EMPTY_DEFINITION, INITIAL_VERSION_NAME, type JsonObject, buildAppV2, readAppExport, readVersionDefinition,
 } from './app-definition.ts';
+import type { Actor } from './actor.ts';
+import { type App, loadApp } from './app.service.ts';
 import { recordAudit } from './audit.ts';
-import { DomainError, conflict, invalidInput } from './errors.ts';
+import { grantCreatorOwnership } from './creator-grants.ts';
+import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
+import { storedUuid } from './ids.ts';
 import { TOOLJET_COMPATIBLE_VERSION, checkImportableVersion } from './tooljet-version.ts';
 
 export interface AppVersionSummaryView {
@@ -80,22 +84,20 @@ export class AppTransferService {
       await requireWorkspace(repos, workspaceId);
       const app = await repos.apps.get(workspaceId, appId);
       if (!app) throw new DomainError('invalid_input', 'app_not_found', `No app with id ${appId} in workspace ${workspaceId}`, 'appId');
-      const versions = await selectVersions(repos, app, selection);
-      const appV2 = buildAppV2(
-        {
-          id: app.id, name: app.name, slug: app.slug, organizationId: app.workspace_id,
-          createdAt: toIso(app.created_at), updatedAt: toIso(app.updated_at),
-        },
-        versions.map((version) => ({
-          id: version.id, name: version.name, createdAt: toIso(version.created_at), updatedAt: toIso(version.updated_at),
-          definition: readVersionDefinition(fromJson(version.definition)),
-        })),
-      );
-      await recordAudit(repos, {
-        action: 'app.exported', target: { type: 'app', id: app.id }, workspaceId,
-        changes: { versions: versions.map((version) => version.name) },
-      });
-      return { app: [{ definition: { appV2 } }], tooljet_version: TOOLJET_COMPATIBLE_VERSION };
+      return exportFile(repos, app, selection);
+    });
+  }
+
+  /**
+   * The same export of an app of the actor's workspace, for the native API: an id naming no
+   * app there is a 404 `app_not_found`, a version name naming none a 400 `app_version_not_found`.
+   */
+  exportApp(actor: Actor, appId: string, selection: ExportSelection = {}): Promise<AppExportFile> {
+    return this.store.write(async (repos) => {
+      const id = storedUuid(appId);
+      const app = id === null ? undefined : await repos.apps.get(actor.workspaceId, id);
+      if (!app) throw notFound('app', appId);
+      return exportFile(repos, app, selection);
     });
   }
 
@@ -107,6 +109,31 @@ export class AppTransferService {
    * `app_name_taken`). One transaction: a refused import creates nothing.
    */
   import(workspaceId: string, input: AppImportInput): Promise<{ id: string; name: string }> {
+    return this.importInto(workspaceId, input, {
+      async creator(repos) {
+        const creator = await repos.appVersions.oldestActiveAdmin(workspaceId);
+        if (!creator) {
+          throw new DomainError('invalid_input', 'no_active_admin', `Workspace ${workspaceId} has no active admin to own the imported app`);
+        }
+        return creator;
+      },
+      granted: async () => undefined,
+    }).then(({ id, name }) => ({ id, name }));
+  }
+
+  /**
+   * The same import into the actor's workspace, for the native API: the actor is the app's
+   * creator (a builder's session is granted `own` on it, as on an app they create), and the
+   * answer is the new app as the native API shows it.
+   */
+  importApp(actor: Actor, input: AppImportInput): Promise<App> {
+    return this.importInto(actor.workspaceId, input, {
+      creator: async () => actor.userId,
+      granted: (repos, id, at) => grantCreatorOwnership(repos, actor, { type: 'app', id }, at),
+    });
+  }
+
+  private importInto(workspaceId: string, input: AppImportInput, owner: ImportOwner): Promise<App> {
     checkImportableVersion(input.tooljetVersion);
     if (input.app === undefined && input.appName === undefined) {
       throw invalidInput('app', 'give the exported app, or an appName to create an empty app');
@@ -123,10 +150,7 @@ export class AppTransferService {
       if (await repos.apps.nameTaken(workspaceId, name)) {
         throw conflict('app_name_taken', `The app name "${name}" is already taken in workspace ${workspaceId}`, 'appName');
       }
-      const creator = await repos.appVersions.oldestActiveAdmin(workspaceId);
-      if (!creator) {
-        throw new DomainError('invalid_input', 'no_active_admin', `Workspace ${workspaceId} has no active admin to own the imported app`);
-      }
+      const creator = await owner.creator(repos);
       const id = randomUUID();
       const start = Date.now();
       const at = new Date(start).toISOString();
@@ -138,13 +162,40 @@ export class AppTransferService {
         const created = new Date(start + index).toISOString();
         return { id: version.id, app_id: id, name: version.name, definition: toJson(version.definition), created_at: created, updated_at: created };
       }));
+      await owner.granted(repos, id, at);
       await recordAudit(repos, {
         action: 'app.imported', target: { type: 'app', id }, workspaceId,
         changes: { name, versions: versions.map((version) => version.name) },
       });
-      return { id, name };
+      return loadApp(repos, workspaceId, id);
     });
   }
+}
+
+/** Who owns an imported app: its creator, and what they are granted on it in the importing transaction. */
+interface ImportOwner {
+  creator(repos: Repositories): Promise<string>;
+  granted(repos: Repositories, appId: string, at: string): Promise<void>;
+}
+
+/** The export file of the app holding the selected versions, recorded as `app.exported`. */
+async function exportFile(repos: Repositories, app: AppRow, selection: ExportSelection): Promise<AppExportFile> {
+  const versions = await selectVersions(repos, app, selection);
+  const appV2 = buildAppV2(
+    {
+      id: app.id, name: app.name, slug: app.slug, organizationId: app.workspace_id,
+      createdAt: toIso(app.created_at), updatedAt: toIso(app.updated_at),
+    },
+    versions.map((version) => ({
+      id: version.id, name: version.name, createdAt: toIso(version.created_at), updatedAt: toIso(version.updated_at),
+      definition: readVersionDefinition(fromJson(version.definition)),
+    })),
+  );
+  await recordAudit(repos, {
+    action: 'app.exported', target: { type: 'app', id: app.id }, workspaceId: app.workspace_id,
+    changes: { versions: versions.map((version) => version.name) },
+  });
+  return { app: [{ definition: { appV2 } }], tooljet_version: TOOLJET_COMPATIBLE_VERSION };
 }
 
 async function requireWorkspace(repos: Repositories, workspaceId: string): Promise<void> {

@@ -24,6 +24,13 @@ export interface App {
   updatedAt: string;
 }
 
+/** One version of an app, without its definition. */
+export interface AppVersion {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
 export interface AppCreateInput {
   name: string;
   description?: string;
@@ -49,6 +56,16 @@ export class AppService {
   /** An `appId` of any shape is taken: one that names no app of the workspace is a 404 `app_not_found`. */
   get(actor: Actor, appId: string): Promise<App> {
     return this.store.read((repos) => loadApp(repos, actor.workspaceId, appIdOf(appId)));
+  }
+
+  /** The app's versions without their definitions, oldest first; an id naming no app of the workspace is a 404. */
+  listVersions(actor: Actor, givenId: string): Promise<AppVersion[]> {
+    return this.store.read(async (repos) => {
+      const appId = appIdOf(givenId);
+      await loadApp(repos, actor.workspaceId, appId);
+      const rows = await repos.appVersions.summariesOf(appId);
+      return rows.map((row) => ({ id: row.id, name: row.name, createdAt: toIso(row.created_at) }));
+    });
   }
 
   /**
@@ -162,7 +179,8 @@ function appIdOf(appId: string): string {
   return id;
 }
 
-async function loadApp(repos: Repositories, workspaceId: string, appId: string): Promise<App> {
+/** The app of the workspace with its resources; one naming none is a 404 `app_not_found`. */
+export async function loadApp(repos: Repositories, workspaceId: string, appId: string): Promise<App> {
   const row = await repos.apps.get(workspaceId, appId);
   if (!row) throw notFound('app', appId);
   const [app] = await withResources(repos, [row]);

@@ -25,6 +25,17 @@ export class AppVersionRepository {
       .execute();
   }
 
+  /** Every version of one app, without definitions. */
+  summariesOf(appId: string): Promise<AppVersionSummary[]> {
+    return this.db
+      .selectFrom('app_versions')
+      .select(['id', 'app_id', 'name', 'created_at'])
+      .where('app_id', '=', appId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
   /** Every version of the app, with its definition. */
   list(appId: string): Promise<AppVersionRow[]> {
     return this.db

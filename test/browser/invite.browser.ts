@@ -71,7 +71,7 @@ it('the builder accepts through the emailed link, goes on to the console, signs 
   await signIn(page, BUILDER, BUILDER_PASSWORD);
   await page.waitForURL('**/users');
   const nav = page.getByRole('navigation', { name: 'Console' });
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['Users', 'Groups', 'User attributes', 'My account']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['Users', 'Groups', 'User attributes', 'Apps', 'Resources', 'Environments', 'My account']);
   await expect.poll(() => page.getByRole('link', { name: 'Barbara Liskov' }).isVisible()).toBe(true);
   expect(await page.getByRole('button', { name: 'Invite people' }).count()).toBe(0);
   await capture(page, JOURNEY, '03-builder-users');

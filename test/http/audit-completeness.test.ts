@@ -264,6 +264,17 @@ const RECIPES: Record<string, Recipe> = {
     const id = await newApp();
     return { send: () => native('DELETE', `/api/v1/apps/${id}`), status: 204, expected: () => ({ action: 'app.deleted', target: { type: 'app', id } }) };
   } },
+  'POST /api/v1/apps/:appId/export': { dialect: 'native', prepare: async () => {
+    const id = await newApp();
+    return { send: () => native('POST', `/api/v1/apps/${id}/export`), expected: () => ({ action: 'app.exported', target: { type: 'app', id } }) };
+  } },
+  'POST /api/v1/apps/import': { dialect: 'native', prepare: async () => {
+    const file = (await native('POST', `/api/v1/apps/${await newApp()}/export`)).json();
+    return {
+      send: () => native('POST', '/api/v1/apps/import', { ...file, appName: unique('imported') }),
+      status: 201, expected: (r) => ({ action: 'app.imported', target: { type: 'app', id: bodyId(r) } }),
+    };
+  } },
   'PUT /api/v1/sso': { dialect: 'native', prepare: async () => {
     const secret = password();
     return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT } from '../../src/config.ts';
 import { expectError } from '../helpers/expect-error.ts';
 import { Harness } from '../helpers/harness.ts';
+import { CSRF, signedInMember } from '../helpers/signed-in.ts';
 import { UNKNOWN_ID, permissionFixtures, type Ref } from '../helpers/permission-fixtures.ts';
 
 /**
@@ -12,7 +13,6 @@ import { UNKNOWN_ID, permissionFixtures, type Ref } from '../helpers/permission-
  */
 
 const PASSWORD = 'builder access password';
-const CSRF = { 'x-toolplane-csrf': '1' };
 
 let h: Harness;
 let builder: { id: string; cookie: string };
@@ -34,16 +34,8 @@ afterAll(async () => {
   await h.close();
 });
 
-/** A new member of the default workspace with `role`, signed in: their id and session cookie. */
-async function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): Promise<{ id: string; cookie: string }> {
-  const { id } = await h.services.accounts.create({
-    email, firstName: role, lastName: 'Person', status: 'active', password: PASSWORD,
-    memberships: [{ workspace: { id: h.defaultWorkspaceId }, role, status: 'active' }],
-  });
-  const response = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, headers: CSRF });
-  const cookie = response.cookies.find((candidate) => candidate.name === 'tp_session');
-  expect(cookie, response.body).toBeDefined();
-  return { id, cookie: `tp_session=${cookie!.value}` };
+function signedIn(email: string, role: 'admin' | 'builder' | 'end-user'): Promise<{ id: string; cookie: string }> {
+  return signedInMember(h, email, role, PASSWORD);
 }
 
 function as(person: { cookie: string }, method: InjectOptions['method'], url: string, body?: object) {

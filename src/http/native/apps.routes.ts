@@ -8,7 +8,7 @@ const tags = ['Apps'];
 /** The resources an app lists: a builder needs `use` on each. */
 const APP_RESOURCES = { field: 'resources', type: 'resource', maxItems: MAX_APP_RESOURCES } as const;
 
-function toNativeApp(app: CoreApp) {
+export function toNativeApp(app: CoreApp) {
   return { ...app, folderId: app.folderId ?? undefined };
 }
 

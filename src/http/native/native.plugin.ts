@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DomainError, RETRY_AFTER_SECONDS } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import type { RateLimits } from '../rate-limit.ts';
+import { appTransfersRoutes } from './app-transfers.routes.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { auditEventsRoutes } from './audit-events.routes.ts';
 import { nativeAuthentication } from './auth.ts';
@@ -62,7 +63,7 @@ export async function nativeApi(
   native.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => options.openapi());
 
   for (const routes of [
-    usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes,
+    usersRoutes, userAttributesRoutes, groupsRoutes, appsRoutes, appTransfersRoutes, resourcesRoutes, foldersRoutes, workspacesRoutes, tokensRoutes,
     auditEventsRoutes, workflowsRoutes, permissionsRoutes,
   ]) {
     routes(native, options.services);

@@ -44,6 +44,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apps/{appId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export App
+         * @description The app as a ToolJet export file, with its newest version, the version named by `appVersion` (400 `app_version_not_found` when it has none of that name), or all of them. It changes nothing but is recorded (`app.exported`).
+         */
+        post: operations["exportApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apps/{appId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List App Versions */
+        get: operations["listAppVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apps/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import App
+         * @description Creates an app at the top level from a ToolJet export file (up to 32 MiB), with new ids for the app and its versions. The caller is its creator. A name another app of the workspace has is a 409 `app_name_taken`; a file from a newer ToolJet release than this server reads is a 400.
+         */
+        post: operations["importApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auditEvents": {
         parameters: {
             query?: never;
@@ -1735,6 +1792,408 @@ export interface operations {
             };
             /** @description The requested resource was not found. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    exportApp: {
+        parameters: {
+            query?: {
+                /** @description Export every version (wins over appVersion). */
+                allVersions?: boolean;
+                /** @description Export only the version of this name; without it (and without allVersions) the newest. */
+                appVersion?: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the same key and request within 24 hours answers the first answer again and changes nothing; the same key with another request is a 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The unique identifier of the app; an id naming no app of the workspace is a 404 `app_not_found`. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ToolJet export file of one app; ToolJet imports it, and so does `POST /apps/import`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The exported app (one). */
+                        app: {
+                            /** @description The app's definition. */
+                            definition: {
+                                /** @description The app's definition as ToolJet writes it: its own fields, components, pages, queries, data sources, events and appVersions. */
+                                appV2: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        }[];
+                        /** @description The ToolJet release the file is written for. */
+                        tooljet_version: string;
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The requested resource was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    listAppVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of the app; an id naming no app of the workspace is a 404 `app_not_found`. */
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of an app's versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The app's versions, oldest first. */
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Timestamp when the version was created.
+                             */
+                            createdAt: string;
+                            /** @description The unique identifier of the version. */
+                            id: string;
+                            /** @description The name of the version, such as `v1`. */
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The requested resource was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    importApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request within 24 hours answers the first answer again and changes nothing; the same key with another request is a 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A ToolJet export file as it was downloaded, optionally with a name for the new app. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `app` list of the export file. */
+                    app: {
+                        /** @description The app's definition. */
+                        definition: {
+                            /** @description The app's definition as ToolJet writes it: its own fields, components, pages, queries, data sources, events and appVersions. */
+                            appV2: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    }[];
+                    /** @description The new app's name; defaults to the name in the file. */
+                    appName?: string;
+                    /** @description The ToolJet release the file was exported from; newer than this server's is refused. */
+                    tooljet_version: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An application. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when the app was created.
+                         */
+                        createdAt: string;
+                        /** @description The email of the user who created the app. */
+                        createdBy: string;
+                        /** @description A description of the application's purpose. */
+                        description: string;
+                        /** @description The identifier of the folder containing this app; absent at the top level. */
+                        folderId?: string;
+                        /** @description The unique identifier for the app. */
+                        id: string;
+                        /** @description The name of the application. */
+                        name: string;
+                        /** @description Resource identifiers used by this app. */
+                        resources: string[];
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when the app was last updated.
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description A conflict occurred, such as a duplicate email address. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request body is larger than 1 MiB. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,11 @@ const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
 const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const WorkspacesPage = lazy(() => import('../workspaces/WorkspacesPage.tsx'));
+const AppsPage = lazy(() => import('../apps/AppsPage.tsx'));
+const AppDetailPage = lazy(() => import('../apps/AppDetailPage.tsx'));
+const ResourcesPage = lazy(() => import('../resources/ResourcesPage.tsx'));
+const ResourceDetailPage = lazy(() => import('../resources/ResourceDetailPage.tsx'));
+const EnvironmentsPage = lazy(() => import('../environments/EnvironmentsPage.tsx'));
 
 function PageLoader() {
   return (
@@ -70,6 +75,11 @@ export function App() {
           {staff && <Route path="/groups" element={<GroupsPage />} />}
           {staff && <Route path="/groups/:groupId" element={<GroupDetailPage />} />}
           {staff && <Route path="/attributes" element={<AttributesPage />} />}
+          {staff && <Route path="/apps" element={<AppsPage />} />}
+          {staff && <Route path="/apps/:appId" element={<AppDetailPage />} />}
+          {staff && <Route path="/resources" element={<ResourcesPage />} />}
+          {staff && <Route path="/resources/:resourceId" element={<ResourceDetailPage />} />}
+          {staff && <Route path="/environments" element={<EnvironmentsPage />} />}
           {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}

@@ -80,14 +80,14 @@ export default function AttributesPage() {
       {isAdmin && <DefineAttributeModal opened={defining} onClose={define.close} />}
       <QueryView query={attributes} isEmpty={(answer) => answer.data.length === 0} empty="No attributes defined.">
         {(answer) => (
-          <Table.ScrollContainer minWidth={520}>
+          <Table.ScrollContainer minWidth={340}>
             <Table striped verticalSpacing={4} fz="sm" aria-label="User attributes">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Name</Table.Th>
-                  <Table.Th>Label</Table.Th>
+                  <Table.Th visibleFrom="sm">Label</Table.Th>
                   <Table.Th>Type</Table.Th>
-                  <Table.Th>Default</Table.Th>
+                  <Table.Th visibleFrom="sm">Default</Table.Th>
                   {isAdmin && (
                     <Table.Th>
                       <VisuallyHidden>Actions</VisuallyHidden>
@@ -101,9 +101,9 @@ export default function AttributesPage() {
                     <Table.Td>
                       <code>{attribute.name}</code>
                     </Table.Td>
-                    <Table.Td>{attribute.label}</Table.Td>
+                    <Table.Td visibleFrom="sm">{attribute.label}</Table.Td>
                     <Table.Td>{attribute.dataType}</Table.Td>
-                    <Table.Td>{attribute.defaultValue === null || attribute.defaultValue === undefined ? '—' : JSON.stringify(attribute.defaultValue)}</Table.Td>
+                    <Table.Td visibleFrom="sm">{attribute.defaultValue === null || attribute.defaultValue === undefined ? '—' : JSON.stringify(attribute.defaultValue)}</Table.Td>
                     {isAdmin && (
                       <Table.Td ta="right">
                         <ConfirmButton

@@ -95,14 +95,14 @@ export default function AuditPage() {
       <QueryView query={events} isEmpty={(answer) => answer.pages[0]?.data.length === 0} empty="No events match.">
         {(answer) => (
           <>
-            <Table.ScrollContainer minWidth={820}>
+            <Table.ScrollContainer minWidth={340}>
               <Table striped verticalSpacing={4} fz="sm" aria-label="Audit events">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>When</Table.Th>
                     <Table.Th>Action</Table.Th>
-                    <Table.Th>Actor</Table.Th>
-                    <Table.Th>Target</Table.Th>
+                    <Table.Th visibleFrom="sm">Actor</Table.Th>
+                    <Table.Th visibleFrom="sm">Target</Table.Th>
                     <Table.Th>Changes</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -113,13 +113,13 @@ export default function AuditPage() {
                       <Table.Td>
                         <Code>{event.action}</Code>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         {event.actor.userId ? <ObjectRef type="user" id={event.actor.userId} label={`${event.actor.type} (user)`} /> : event.actor.type}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <ObjectRef type={event.target.type} id={event.target.id} />
                       </Table.Td>
-                      <Table.Td maw={320}>
+                      <Table.Td maw={320} style={{ overflowWrap: 'anywhere' }}>
                         <Changes changes={event.changes} />
                       </Table.Td>
                     </Table.Tr>

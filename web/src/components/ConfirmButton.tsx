@@ -1,6 +1,7 @@
-import { Button, type ButtonProps, Group, Modal, Text } from '@mantine/core';
+import { Button, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { ConfirmModal } from './ConfirmModal.tsx';
 
 interface ConfirmButtonProps extends ButtonProps {
   /** What the button says, and the confirming button too. */
@@ -22,23 +23,7 @@ export function ConfirmButton({ children, title, message, onConfirm, danger = tr
       <Button variant="default" c={danger ? 'red.9' : undefined} {...buttonProps} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
-        <Text size="sm">{message}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            color={danger ? 'red.9' : undefined}
-            onClick={() => {
-              close();
-              onConfirm();
-            }}
-          >
-            {children}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmModal opened={opened} onClose={close} title={title} message={message} action={children} onConfirm={onConfirm} danger={danger} />
     </>
   );
 }

@@ -56,15 +56,15 @@ export default function InvitesPage() {
       <QueryView query={invites} isEmpty={(answer) => answer.data.length === 0} empty={status ? `No ${status} invites.` : 'No invites yet. Invite people from the Users page.'}>
         {(answer) => (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={340}>
               <Table striped verticalSpacing={4} fz="sm" aria-label="Invites">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Email</Table.Th>
-                    <Table.Th>Role</Table.Th>
+                    <Table.Th visibleFrom="sm">Role</Table.Th>
                     <Table.Th>Status</Table.Th>
-                    <Table.Th>Last sent</Table.Th>
-                    <Table.Th>Expires</Table.Th>
+                    <Table.Th visibleFrom="sm">Last sent</Table.Th>
+                    <Table.Th visibleFrom="sm">Expires</Table.Th>
                     <Table.Th>
                       <VisuallyHidden>Actions</VisuallyHidden>
                     </Table.Th>
@@ -73,8 +73,8 @@ export default function InvitesPage() {
                 <Table.Tbody>
                   {answer.data.map((invite) => (
                     <Table.Tr key={invite.id}>
-                      <Table.Td>{invite.email}</Table.Td>
-                      <Table.Td>{ROLE_LABELS[invite.role]}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{invite.email}</Table.Td>
+                      <Table.Td visibleFrom="sm">{ROLE_LABELS[invite.role]}</Table.Td>
                       <Table.Td>
                         {invite.status as Status}
                         {invite.sendError && (
@@ -83,11 +83,11 @@ export default function InvitesPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{formatTime(invite.lastSentAt)}</Table.Td>
-                      <Table.Td>{formatTime(invite.expiresAt)}</Table.Td>
+                      <Table.Td visibleFrom="sm">{formatTime(invite.lastSentAt)}</Table.Td>
+                      <Table.Td visibleFrom="sm">{formatTime(invite.expiresAt)}</Table.Td>
                       <Table.Td>
                         {(invite.status === 'pending' || invite.status === 'expired') && (
-                          <Group gap={6} wrap="nowrap">
+                          <Group gap={6}>
                             <ConfirmButton
                               size="xs"
                               danger={false}

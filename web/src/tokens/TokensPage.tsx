@@ -56,16 +56,16 @@ export default function TokensPage() {
       <QueryView query={tokens} isEmpty={(answer) => answer.data.length === 0} empty="No API tokens yet.">
         {(answer) => (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={340}>
               <Table striped verticalSpacing={4} fz="sm" aria-label="API tokens">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
-                    <Table.Th>Prefix</Table.Th>
+                    <Table.Th visibleFrom="sm">Prefix</Table.Th>
                     <Table.Th>Scopes</Table.Th>
-                    <Table.Th>Workspace</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th>Last used</Table.Th>
+                    <Table.Th visibleFrom="sm">Workspace</Table.Th>
+                    <Table.Th visibleFrom="sm">Expires</Table.Th>
+                    <Table.Th visibleFrom="sm">Last used</Table.Th>
                     <Table.Th>
                       <VisuallyHidden>Actions</VisuallyHidden>
                     </Table.Th>
@@ -75,20 +75,20 @@ export default function TokensPage() {
                   {answer.data.map((token) => (
                     <Table.Tr key={token.id}>
                       <Table.Td>{token.name}</Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <code>{token.prefix}</code>
                       </Table.Td>
                       <Table.Td maw={240} style={{ overflowWrap: 'anywhere' }}>
                         {token.scopes.join(' ')}
                       </Table.Td>
-                      <Table.Td>{token.workspaceId ? 'This one' : 'Instance-wide'}</Table.Td>
-                      <Table.Td>{token.expiresAt ? formatTime(token.expiresAt) : 'Never'}</Table.Td>
-                      <Table.Td>{token.lastUsedAt ? formatTime(token.lastUsedAt) : 'Never'}</Table.Td>
+                      <Table.Td visibleFrom="sm">{token.workspaceId ? 'This one' : 'Instance-wide'}</Table.Td>
+                      <Table.Td visibleFrom="sm">{token.expiresAt ? formatTime(token.expiresAt) : 'Never'}</Table.Td>
+                      <Table.Td visibleFrom="sm">{token.lastUsedAt ? formatTime(token.lastUsedAt) : 'Never'}</Table.Td>
                       <Table.Td>
                         {token.revokedAt ? (
                           <Text size="xs">Revoked {formatTime(token.revokedAt)}</Text>
                         ) : (
-                          <Group gap={6} wrap="nowrap">
+                          <Group gap={6}>
                             <ConfirmButton
                               size="xs"
                               danger={false}

@@ -101,12 +101,12 @@ export default function WorkspacesPage() {
       <QueryView query={workspaces} isEmpty={(answer) => answer.data.length === 0} empty="No workspaces.">
         {(answer) => (
           <>
-            <Table.ScrollContainer minWidth={620}>
+            <Table.ScrollContainer minWidth={340}>
               <Table striped verticalSpacing={4} fz="sm" aria-label="Workspaces">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
-                    <Table.Th>Email domains</Table.Th>
+                    <Table.Th visibleFrom="sm">Email domains</Table.Th>
                     <Table.Th>Status</Table.Th>
                     <Table.Th>
                       <VisuallyHidden>Actions</VisuallyHidden>
@@ -117,10 +117,10 @@ export default function WorkspacesPage() {
                   {answer.data.map((workspace) => (
                     <Table.Tr key={workspace.id}>
                       <Table.Td>{workspace.name}</Table.Td>
-                      <Table.Td>{workspace.domains.join(', ') || '—'}</Table.Td>
+                      <Table.Td visibleFrom="sm">{workspace.domains.join(', ') || '—'}</Table.Td>
                       <Table.Td>{workspace.status}</Table.Td>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
+                        <Group gap={6}>
                           <Button size="xs" variant="default" aria-label={`Edit ${workspace.name}`} onClick={() => open(workspace)}>
                             Edit
                           </Button>
