@@ -7592,6 +7592,8 @@ export interface operations {
                             accessLevel: "use" | "edit" | "own";
                             /** @description The identifier of the object. */
                             id: string;
+                            /** @description The name of the app, resource, folder or workflow. */
+                            name: string;
                             /** @description Every source of access, highest level first. */
                             sources: {
                                 /**
