@@ -19,6 +19,7 @@ const AttributesPage = lazy(() => import('../attributes/AttributesPage.tsx'));
 const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const WorkspacesPage = lazy(() => import('../workspaces/WorkspacesPage.tsx'));
+const PermissionsPage = lazy(() => import('../permissions/PermissionsPage.tsx'));
 
 function PageLoader() {
   return (
@@ -73,6 +74,7 @@ export function App() {
           {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
+          {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
