@@ -1,8 +1,7 @@
 import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../api/client.ts';
 import { actingRole, useMe } from '../api/me.ts';
 import { QueryView } from '../components/QueryView.tsx';
 import { InviteModal } from './InviteModal.tsx';
@@ -10,8 +9,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleOf } from './roles.ts';
 import { UserFiltersBar } from './UserFiltersBar.tsx';
 import { type UserFilters, filtersFrom, isFiltered, paramsOf } from './user-filters.ts';
-
-const PAGE_SIZE = 50;
+import { USERS_PAGE_SIZE, pageFrom, usersQuery } from './users-query.ts';
 
 /**
  * The workspace's members, a page at a time from the server, searched and filtered by the
@@ -22,14 +20,10 @@ export default function UsersPage() {
   const me = useMe().data;
   const isAdmin = me ? actingRole(me) === 'admin' : false;
   const [inviting, invite] = useDisclosure(false);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageFrom(params);
   const filters = filtersFrom(params);
   const filter = (next: UserFilters) => setParams(paramsOf(next), { replace: true });
-  const users = useQuery({
-    queryKey: ['users', { page, ...filters }],
-    queryFn: () => call(api.GET('/users', { params: { query: { page, pageSize: PAGE_SIZE, ...filters } } })),
-    placeholderData: keepPreviousData,
-  });
+  const users = useQuery(usersQuery(page, filters));
   return (
     <Stack>
       <Group justify="space-between">
@@ -80,7 +74,7 @@ export default function UsersPage() {
             </Table.ScrollContainer>
             <Group justify="flex-end">
               <Pagination
-                total={Math.max(1, Math.ceil(answer.total / PAGE_SIZE))}
+                total={Math.max(1, Math.ceil(answer.total / USERS_PAGE_SIZE))}
                 value={page}
                 onChange={(next) => setParams(paramsOf(filters, next))}
                 size="sm"
