@@ -26,7 +26,7 @@ export interface PermissionGrant {
 }
 
 export interface ObjectAccess extends Access {
-  object: ObjectRef;
+  object: ObjectRef & { name: string };
 }
 
 export interface UserAccess extends Access {
@@ -117,7 +117,7 @@ export class PermissionService {
       const facts = { folderParents: new Map(folders.map((folder) => [folder.id, folder.parent_id])), grants: grantRows.map(toGrant) };
       return objects.flatMap((row) => {
         const access = effectiveAccess(principal, { type: objectType, id: row.id, folderId: row.folder_id }, facts, { inherited: includeInherited });
-        return access ? [{ object: { type: objectType, id: row.id }, ...access }] : [];
+        return access ? [{ object: { type: objectType, id: row.id, name: row.name }, ...access }] : [];
       });
     });
   }

@@ -3,6 +3,7 @@ import type { GroupRef } from '../db/group.repository.ts';
 import { toIso } from '../db/rows.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import type { MemberDetailRow, MemberFilter, MemberKey, MemberRow } from '../db/user.repository.ts';
+import { type MemberSearch, isSearching } from '../db/member-search.sql.ts';
 import type { Actor } from './actor.ts';
 import { changedFields, isEmpty, recordAudit } from './audit.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
@@ -17,6 +18,8 @@ import { attributesOf, fitsType, setAttributeValues, withDefaults } from './user
 import { createNewMembers } from './member-creation.ts';
 import { RecentReads } from './recent-reads.ts';
 import type { UserAttributeDefinitionRow } from '../db/schema.ts';
+
+export type { MemberSearch };
 
 /** A user as a workspace sees them: account, membership and the workspace's groups. */
 export interface WorkspaceUser {
@@ -77,8 +80,19 @@ export class UserService {
     this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
   }
 
-  list(actor: Actor, request: PageRequest): Promise<Page<WorkspaceUser>> {
+  /**
+   * A page of the workspace's members in joining order, of those matching `search` (every
+   * member without one). A group that is not the workspace's is a 400 naming `groupId`.
+   */
+  list(actor: Actor, request: PageRequest, search: MemberSearch = {}): Promise<Page<WorkspaceUser>> {
     return this.store.read(async (repos) => {
+      if (isSearching(search)) {
+        if (search.groupId !== undefined && !(await repos.groups.get(actor.workspaceId, search.groupId))) {
+          throw invalidInput('groupId', `no group ${search.groupId} in this workspace`);
+        }
+        const { rows, total } = await repos.users.searchMembers(actor.workspaceId, search, offsetOf(request), request.pageSize);
+        return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
+      }
       const total = await this.memberCounts.get(actor.workspaceId, () => repos.users.countMembers(actor.workspaceId));
       const rows = await repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize, total);
       return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };

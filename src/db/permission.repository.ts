@@ -18,6 +18,11 @@ export interface PlacedObjectRow {
   folder_id: string | null;
 }
 
+/** An object with the name it is listed under. */
+export interface NamedObjectRow extends PlacedObjectRow {
+  name: string;
+}
+
 /** A member whose access is being worked out. */
 export interface AccessMemberRow {
   user_id: string;
@@ -180,12 +185,12 @@ export class PermissionRepository {
   }
 
   /** Every object of the type in the workspace, oldest first. */
-  listObjects(workspaceId: string, type: GrantObjectType): Promise<PlacedObjectRow[]> {
+  listObjects(workspaceId: string, type: GrantObjectType): Promise<NamedObjectRow[]> {
     switch (type) {
       case 'folder':
         return this.db
           .selectFrom('folders')
-          .select(['id', 'parent_id as folder_id'])
+          .select(['id', 'parent_id as folder_id', 'name'])
           .where('workspace_id', '=', workspaceId)
           .orderBy('created_at')
           .orderBy('id')
@@ -200,6 +205,6 @@ export class PermissionRepository {
   }
 
   private placed(table: 'apps' | 'resources' | 'workflows', workspaceId: string) {
-    return this.db.selectFrom(table).select(['id', 'folder_id']).where('workspace_id', '=', workspaceId);
+    return this.db.selectFrom(table).select(['id', 'folder_id', 'name']).where('workspace_id', '=', workspaceId);
   }
 }

@@ -2,6 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import type { GroupRef } from './group.repository.ts';
+import { type MemberSearch, candidatesUpTo, searchConditions } from './member-search.sql.ts';
 import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import type { Database, MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
@@ -163,6 +164,36 @@ export class UserRepository {
     return query.orderBy('memberships.created_at').orderBy('memberships.user_id').limit(limit).execute();
   }
 
+  /**
+   * Members `offset`..`offset + limit` of those matching `search`, in the order they joined
+   * (oldest first, then by id), and how many match. Every read is served by an index
+   * (member-search.sql.ts): a query with few candidates is answered through them; one with
+   * many (a letter or two) by reading members in joining order until the page is full, which
+   * soon happens when so many match. Counting the matches of such a query reads every member
+   * it matches.
+   */
+  async searchMembers(workspaceId: string, search: MemberSearch, offset: number, limit: number): Promise<{ rows: MemberRow[]; total: number }> {
+    const throughCandidates = search.q !== undefined && await this.fewCandidates(workspaceId, search.q);
+    const conditions = searchConditions(this.dialect, workspaceId, search, throughCandidates);
+    const members = this.db.selectFrom('memberships').where('memberships.workspace_id', '=', workspaceId);
+    const counted = search.q === undefined ? members : members.innerJoin('users', 'users.id', 'memberships.user_id');
+    const row = await conditions.reduce((query, condition) => query.where(condition), counted)
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirst();
+    const total = toCount(row?.count as string | number | undefined);
+    if (offset >= total) return { rows: [], total };
+    const rows = await conditions.reduce((query, condition) => query.where(condition), membersOf(this.db, workspaceId))
+      .orderBy('memberships.created_at').orderBy('memberships.user_id')
+      .offset(offset).limit(limit)
+      .execute();
+    return { rows, total };
+  }
+
+  private async fewCandidates(workspaceId: string, q: string): Promise<boolean> {
+    const { rows } = await candidatesUpTo(this.dialect, workspaceId, q, FEW_CANDIDATES).execute(this.db);
+    return toCount(rows[0]?.count) < FEW_CANDIDATES;
+  }
+
   /** How many members match `filter` (every member without one: see countMembers). */
   async countMembersMatching(workspaceId: string, filter: MemberFilter): Promise<number> {
     const row = await filtered(this.db.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
@@ -185,6 +216,12 @@ export class UserRepository {
 const USER_COLUMNS = allColumns<UserRow>()([
   'id', 'email', 'first_name', 'last_name', 'password_hash', 'status', 'external_id', 'default_workspace_id', 'created_at', 'updated_at',
 ]);
+
+/**
+ * Below this many candidates a member search goes through them; at or above it, reading
+ * members in joining order reads at most members × page size / this many rows for a page.
+ */
+const FEW_CANDIDATES = 5_000;
 
 /** The account columns a member row takes as they are; the names come through the membership. */
 const MEMBER_ACCOUNT_COLUMNS = USER_COLUMNS.filter((column) => column !== 'first_name' && column !== 'last_name');

@@ -22,6 +22,7 @@ const MIGRATIONS = [
   '0011_audit_client',
   '0012_scim',
   '0013_retool_v2',
+  '0014_member_search',
 ];
 
 let database: TestDatabase;

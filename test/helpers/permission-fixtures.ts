@@ -80,7 +80,11 @@ export function permissionFixtures(harness: () => Harness) {
     const body = { subject: subjectOf(subject), objectType, ...(includeInherited === undefined ? {} : { includeInherited }) };
     const answer = await created(harness().request('POST', '/api/v1/permissions/listObjects', { body, workspaceId }), 200);
     expect(answer.total).toBe(answer.data.length);
-    return answer.data;
+    // Every object comes with its name; the tests compare levels and sources.
+    return answer.data.map(({ name, ...entry }: ObjectEntry & { name: string }) => {
+      expect(typeof name).toBe('string');
+      return entry;
+    });
   }
 
   async function accessList(object: Ref, workspaceId?: string): Promise<{ users: UserEntry[]; groups: GroupEntry[] }> {

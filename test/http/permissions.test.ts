@@ -185,6 +185,17 @@ describe('listObjects', () => {
     expect(await listObjects(user, 'resource', true, workspaceId)).toEqual([]);
   });
 
+  it('names each object listed', async () => {
+    const group = await createGroup();
+    const folder = await createFolder('app');
+    const app = await createApp(folder);
+    await grant(group, folder, 'use');
+    const answer = await h.request('POST', '/api/v1/permissions/listObjects', { body: { subject: { type: 'group', id: group.id }, objectType: 'app', includeInherited: true } });
+    const names = Object.fromEntries((await h.request('GET', '/api/v1/apps?pageSize=100')).json().data.map((item: { id: string; name: string }) => [item.id, item.name]));
+    expect(answer.json().data.map((item: { id: string; name: string }) => [item.id, item.name])).toEqual([[app.id, names[app.id]]]);
+    expect(names[app.id]).toMatch(/^app-/);
+  });
+
   it('for a group: its grants, and with includeInherited what its folder grants reach, subfolders included', async () => {
     const group = await createGroup();
     const top = await createFolder('workflow');

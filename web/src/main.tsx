@@ -9,6 +9,9 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app/App.tsx';
 import { queryClient } from './app/query-client.ts';
 import { cssVariablesResolver, theme } from './app/theme.ts';
+import { prefetchUsersPage } from './users/users-query.ts';
+
+prefetchUsersPage(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -97,7 +97,13 @@ const EffectiveLevel = AccessLevel('The effective level: the highest among the s
 export const ObjectAccessList = Type.Object(
   {
     data: Type.Array(Type.Object(
-      { type: ObjectType('The type of the object.'), id: Type.String({ description: 'The identifier of the object.' }), accessLevel: EffectiveLevel, sources: Sources },
+      {
+        type: ObjectType('The type of the object.'),
+        id: Type.String({ description: 'The identifier of the object.' }),
+        name: Type.String({ description: 'The name of the app, resource, folder or workflow.' }),
+        accessLevel: EffectiveLevel,
+        sources: Sources,
+      },
       { description: 'An object the subject can access.' },
     ), { description: 'The objects the subject can access, oldest first.' }),
     total: Type.Integer({ description: 'The number of objects listed.' }),

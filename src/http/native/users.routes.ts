@@ -3,13 +3,13 @@ import { DomainError, invalidInput } from '../../core/errors.ts';
 import type { Outcome } from '../../core/outcomes.ts';
 import { applyRoleFlags } from '../../core/roles.ts';
 import type { Services } from '../../core/services.ts';
-import type { UserCreateInput, WorkspaceUser } from '../../core/user.service.ts';
+import type { MemberSearch, UserCreateInput, WorkspaceUser } from '../../core/user.service.ts';
 import { itemChecker, oneOrManyValidator } from './bulk-body.ts';
-import { NoContent, PageOf, PageQuery, errorResponses } from './common.schemas.ts';
+import { NoContent, PageOf, errorResponses } from './common.schemas.ts';
 import { toNativeError } from './errors.ts';
 import { type NativeApp, pageRequest, toPageBody } from './native-app.ts';
 import {
-  User, UserAttributeParams, UserAttributeValueBody, UserBulkAnswer, UserCreateBodies, UserCreateBody, UserIdParams, UserUpdateBody,
+  User, UserAttributeParams, UserAttributeValueBody, UserBulkAnswer, UserCreateBodies, UserCreateBody, UserIdParams, UserListQuery, UserUpdateBody,
 } from './users.schemas.ts';
 
 const tags = ['Users'];
@@ -37,6 +37,12 @@ function toCreateInput(body: Static<typeof UserCreateBody>): UserCreateInput {
   const role = applyRoleFlags('builder', { admin: isAdmin, endUser: userType === 'endUser' });
   if (role === null) throw invalidInput('isAdmin', 'an admin cannot have userType endUser');
   return { email, firstName, lastName, role, attributes };
+}
+
+/** The core's member search for a list query: a blank `q` searches nothing, `disabled` is an archived membership. */
+function toMemberSearch({ q, role, status, groupId }: Static<typeof UserListQuery>): MemberSearch {
+  const text = q?.trim();
+  return { q: text ? text : undefined, role, status: status === 'disabled' ? 'archived' : status, groupId };
 }
 
 const checkCreateItem = itemChecker(UserCreateBody);
@@ -75,13 +81,14 @@ export function usersRoutes(app: NativeApp, { users }: Services): void {
     config: { scope: 'users:read' },
     schema: {
       operationId: 'listUsers', summary: 'List Users', tags,
-      description: 'Lists the members of the workspace, oldest first, one page at a time.',
-      querystring: PageQuery,
+      description: 'Lists the members of the workspace, oldest first, one page at a time; `q`, `role`, `status` and `groupId` '
+        + 'narrow the list to the members matching all of those given, and `total` counts those.',
+      querystring: UserListQuery,
       response: { 200: PageOf(User, 'Paginated list of users.'), ...errorResponses() },
     },
   }, async (request) => {
     const page = pageRequest(request.query);
-    return toPageBody(await users.list(request.actor, page), page, toNativeUser);
+    return toPageBody(await users.list(request.actor, page, toMemberSearch(request.query)), page, toNativeUser);
   });
 
   app.post('/users', {

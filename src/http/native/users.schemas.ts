@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { BulkAnswer, MAX_BULK_ITEMS, OneOrMany } from './bulk-body.ts';
-import { Timestamp, Uuid } from './common.schemas.ts';
+import { PageQuery, Timestamp, Uuid } from './common.schemas.ts';
 import { AttributeName } from './user-attributes.schemas.ts';
 
 export const GroupRef = Type.Object(
@@ -86,3 +86,16 @@ export const UserAttributeValueBody = Type.Object(
   { value: Type.Unknown({ description: 'The value, of the attribute\'s dataType; null removes the user\'s value.' }) },
   { description: 'Request body for setting one attribute value of a user.' },
 );
+
+export const UserListQuery = Type.Object({
+  ...PageQuery.properties,
+  q: Type.Optional(Type.String({
+    maxLength: 320,
+    description: 'Only users whose email, first name, last name or full name ("first last") starts with this text, whatever its case. Spaces around it are ignored; an empty text matches everyone.',
+  })),
+  role: Type.Optional(Type.Enum(['admin', 'builder', 'end-user'], {
+    description: 'Only users of this role: admin (isAdmin), builder (neither admin nor endUser), or end-user (userType endUser).',
+  })),
+  status: Type.Optional(Type.Enum(['active', 'disabled'], { description: 'Only enabled (active) or only disabled users (isDisabled).' })),
+  groupId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only members of this group of the workspace (400 naming `groupId` when the workspace has no such group).' })),
+});

@@ -1033,7 +1033,7 @@ export interface paths {
         };
         /**
          * List Users
-         * @description Lists the members of the workspace, oldest first, one page at a time.
+         * @description Lists the members of the workspace, oldest first, one page at a time; `q`, `role`, `status` and `groupId` narrow the list to the members matching all of those given, and `total` counts those.
          */
         get: operations["listUsers"];
         put?: never;
@@ -8051,6 +8051,8 @@ export interface operations {
                             accessLevel: "use" | "edit" | "own";
                             /** @description The identifier of the object. */
                             id: string;
+                            /** @description The name of the app, resource, folder or workflow. */
+                            name: string;
                             /** @description Every source of access, highest level first. */
                             sources: {
                                 /**
@@ -11498,10 +11500,18 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                /** @description Only members of this group of the workspace (400 naming `groupId` when the workspace has no such group). */
+                groupId?: number;
                 /** @description Page number for pagination (1-based). */
                 page?: number;
                 /** @description Number of records per page. */
                 pageSize?: number;
+                /** @description Only users whose email, first name, last name or full name ("first last") starts with this text, whatever its case. Spaces around it are ignored; an empty text matches everyone. */
+                q?: string;
+                /** @description Only users of this role: admin (isAdmin), builder (neither admin nor endUser), or end-user (userType endUser). */
+                role?: "admin" | "builder" | "end-user";
+                /** @description Only enabled (active) or only disabled users (isDisabled). */
+                status?: "active" | "disabled";
             };
             header?: never;
             path?: never;

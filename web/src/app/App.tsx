@@ -24,6 +24,7 @@ const AppDetailPage = lazy(() => import('../apps/AppDetailPage.tsx'));
 const ResourcesPage = lazy(() => import('../resources/ResourcesPage.tsx'));
 const ResourceDetailPage = lazy(() => import('../resources/ResourceDetailPage.tsx'));
 const EnvironmentsPage = lazy(() => import('../environments/EnvironmentsPage.tsx'));
+const PermissionsPage = lazy(() => import('../permissions/PermissionsPage.tsx'));
 
 function PageLoader() {
   return (
@@ -83,6 +84,7 @@ export function App() {
           {role === 'admin' && <Route path="/invites" element={<InvitesPage />} />}
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
+          {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -20,6 +20,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/invites', label: 'Invites', roles: ['admin'] },
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
   { path: '/audit', label: 'Audit log', roles: ['admin'] },
+  { path: '/permissions', label: 'Permissions', roles: ['admin'] },
   { path: '/workspaces', label: 'Workspaces', roles: ['admin'], instanceAdmin: true },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];

@@ -11,10 +11,11 @@ import { formatTime } from '../components/format.ts';
 import { Section } from '../account/Section.tsx';
 import { AddToGroup } from './AddToGroup.tsx';
 import { AttributeValues } from './AttributeValues.tsx';
+import { EffectiveAccess } from './EffectiveAccess.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ROLE_LABELS, roleFields, roleOf } from './roles.ts';
 
-/** One member: groups and attributes; admins change their role and disable or re-enable them. */
+/** One member: groups, attributes and effective access; admins change their role and disable or re-enable them. */
 export default function UserDetailPage() {
   const { userId = '' } = useParams();
   const me = useMe().data;
@@ -115,6 +116,9 @@ export default function UserDetailPage() {
                   </Table.Tbody>
                 </Table>
               )}
+            </Section>
+            <Section title="Effective access">
+              <EffectiveAccess userId={userId} />
             </Section>
           </Stack>
         )}
