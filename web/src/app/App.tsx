@@ -20,6 +20,7 @@ const InvitesPage = lazy(() => import('../invites/InvitesPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const WorkspacesPage = lazy(() => import('../workspaces/WorkspacesPage.tsx'));
 const PermissionsPage = lazy(() => import('../permissions/PermissionsPage.tsx'));
+const ScimPage = lazy(() => import('../scim/ScimPage.tsx'));
 
 function PageLoader() {
   return (
@@ -75,6 +76,7 @@ export function App() {
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
           {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
+          {role === 'admin' && <Route path="/scim" element={<ScimPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
