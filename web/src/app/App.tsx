@@ -25,6 +25,7 @@ const ResourcesPage = lazy(() => import('../resources/ResourcesPage.tsx'));
 const ResourceDetailPage = lazy(() => import('../resources/ResourceDetailPage.tsx'));
 const EnvironmentsPage = lazy(() => import('../environments/EnvironmentsPage.tsx'));
 const PermissionsPage = lazy(() => import('../permissions/PermissionsPage.tsx'));
+const ScimPage = lazy(() => import('../scim/ScimPage.tsx'));
 
 function PageLoader() {
   return (
@@ -85,6 +86,7 @@ export function App() {
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
           {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
+          {role === 'admin' && <Route path="/scim" element={<ScimPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client.ts';
@@ -100,7 +100,7 @@ export default function PermissionsPage() {
                     {answer.data.groups.map((entry) => (
                       <Table.Tr key={`group:${entry.subject.id}`}>
                         <Table.Td>{`Group ${entry.subject.name}`}</Table.Td>
-                        <Table.Td><Badge variant="light">{LEVEL_LABELS[entry.accessLevel]}</Badge></Table.Td>
+                        <Table.Td><Text size="sm" fw={600}>{LEVEL_LABELS[entry.accessLevel]}</Text></Table.Td>
                         <Table.Td>{sourcesText(entry.sources).map((text) => <Text size="sm" key={text}>{text}</Text>)}</Table.Td>
                         <Table.Td>{revokeButton({ type: 'group', id: entry.subject.id }, `Group ${entry.subject.name}`, entry.sources)}</Table.Td>
                       </Table.Tr>
@@ -108,7 +108,7 @@ export default function PermissionsPage() {
                     {answer.data.users.map((entry) => (
                       <Table.Tr key={`user:${entry.subject.id}`}>
                         <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.subject.email}</Table.Td>
-                        <Table.Td><Badge variant="light">{LEVEL_LABELS[entry.accessLevel]}</Badge></Table.Td>
+                        <Table.Td><Text size="sm" fw={600}>{LEVEL_LABELS[entry.accessLevel]}</Text></Table.Td>
                         <Table.Td>{sourcesText(entry.sources).map((text) => <Text size="sm" key={text}>{text}</Text>)}</Table.Td>
                         <Table.Td>{revokeButton({ type: 'user', id: entry.subject.id }, entry.subject.email, entry.sources)}</Table.Td>
                       </Table.Tr>

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client.ts';
 import { QueryView } from '../components/QueryView.tsx';
@@ -42,7 +42,7 @@ export function EffectiveAccess({ userId }: { userId: string }) {
                     <Text size="sm">{item.name}</Text>
                     <Text size="xs" c="dimmed">{OBJECT_TYPE_LABELS[item.type]}</Text>
                   </Table.Td>
-                  <Table.Td><Badge variant="light">{LEVEL_LABELS[item.accessLevel]}</Badge></Table.Td>
+                  <Table.Td><Text size="sm" fw={600}>{LEVEL_LABELS[item.accessLevel]}</Text></Table.Td>
                   <Table.Td>
                     {item.sources.map((source, index) => (
                       <Text size="sm" key={index}>
