@@ -10,6 +10,7 @@ import type { Actor } from './actor.ts';
 import { type App, loadApp } from './app.service.ts';
 import { recordAudit } from './audit.ts';
 import { grantCreatorOwnership } from './creator-grants.ts';
+import { requireFolder } from './folder.service.ts';
 import { DomainError, conflict, invalidInput, notFound } from './errors.ts';
 import { storedUuid } from './ids.ts';
 import { TOOLJET_COMPATIBLE_VERSION, checkImportableVersion } from './tooljet-version.ts';
@@ -49,6 +50,8 @@ export interface AppImportInput {
   app?: unknown;
   /** The new app's name; defaults to the file's `appV2.name`. */
   appName?: string;
+  /** The app folder of the workspace to put the new app in; the top level without it. */
+  folderId?: string;
 }
 
 const MAX_NAME_LENGTH = 255;
@@ -150,12 +153,13 @@ export class AppTransferService {
       if (await repos.apps.nameTaken(workspaceId, name)) {
         throw conflict('app_name_taken', `The app name "${name}" is already taken in workspace ${workspaceId}`, 'appName');
       }
+      if (input.folderId) await requireFolder(repos, workspaceId, input.folderId, 'app', 'folderId');
       const creator = await owner.creator(repos);
       const id = randomUUID();
       const start = Date.now();
       const at = new Date(start).toISOString();
       await repos.apps.create({
-        id, workspace_id: workspaceId, name, description: '', folder_id: null, slug: id, created_by: creator, created_at: at, updated_at: at,
+        id, workspace_id: workspaceId, name, description: '', folder_id: input.folderId ?? null, slug: id, created_by: creator, created_at: at, updated_at: at,
       });
       // A millisecond apart, so the file's version order is their creation order and its last is the newest.
       await repos.appVersions.create(versions.map((version, index) => {

@@ -134,8 +134,10 @@ it('exports an app as a ToolJet file and imports the file as a new app', async (
   await expect.poll(() => dialog.getByText(/already taken/).isVisible()).toBe(true);
   await capture(page, JOURNEY, '06-import-name-taken');
   await dialog.getByLabel('Name').fill('Orders copy');
+  await dialog.getByLabel('In').selectOption({ label: 'Sales / Reports' });
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Orders copy' }).isVisible()).toBe(true);
+  expect(await folderOf('Orders copy')).toBe((await folders()).find((folder) => folder.name === 'Reports')!.id);
   expect((await apps()).map((app) => app.name).sort()).toEqual(['Invoices', 'Orders', 'Orders copy']);
 });
 

@@ -120,6 +120,19 @@ describe('importing an app', () => {
     expect(versions[0].id).not.toBe(file.app[0].definition.appV2.appVersions[0].id);
   });
 
+  it('puts the app in the app folder named, and refuses another type\'s folder or an unknown one', async () => {
+    const file = await exported((await createApp('Foldered source')).id);
+    const folder = (await h.request('POST', '/api/v1/folders', { body: { name: 'Imports', folderType: 'app' } })).json();
+    const response = await importApp({ ...file, appName: 'Foldered import', folderId: folder.id });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().folderId).toBe(folder.id);
+    const resourceFolder = (await h.request('POST', '/api/v1/folders', { body: { name: 'Not for apps', folderType: 'resource' } })).json();
+    const before = await appCount();
+    expectError(await importApp({ ...file, appName: 'Wrong folder', folderId: resourceFolder.id }), 400, 'folder_type_mismatch', 'folderId');
+    expectError(await importApp({ ...file, appName: 'No folder', folderId: UNKNOWN_ID }), 400, 'invalid_reference', 'folderId');
+    expect(await appCount()).toBe(before);
+  });
+
   it('imports into the workspace the request acts in', async () => {
     const file = await exported((await createApp('Cross workspace')).id);
     const response = await importApp(file, { workspaceId: other });
@@ -157,5 +170,7 @@ describe('importing an app', () => {
     expect(response.json().createdBy).toBe('import-builder@example.com');
     const removed = await h.request('DELETE', `/api/v1/apps/${appId}`, session);
     expect(removed.statusCode, removed.body).toBe(204);
+    const folder = (await h.request('POST', '/api/v1/folders', { body: { name: 'Not the builder\'s', folderType: 'app' } })).json();
+    expectError(await importApp({ ...file, appName: 'Into a folder', folderId: folder.id }, session), 403, 'insufficient_access', 'folderId');
   });
 });

@@ -37,18 +37,18 @@ export function appTransfersRoutes(app: NativeApp, { apps, appTransfers }: Servi
 
   app.post('/apps/import', {
     bodyLimit: IMPORT_BODY_LIMIT,
-    config: { scope: 'apps:write', object: { type: 'app', creates: true } },
+    config: { scope: 'apps:write', object: { type: 'app', creates: true, folderField: 'folderId' } },
     schema: {
       operationId: 'importApp', summary: 'Import App', tags,
-      description: 'Creates an app at the top level from a ToolJet export file (up to 32 MiB), with new ids for the app and its versions. '
+      description: 'Creates an app from a ToolJet export file, at the top level or in the app folder `folderId` (up to 32 MiB), with new ids for the app and its versions. '
         + 'The caller is its creator. A name another app of the workspace has is a 409 `app_name_taken`; '
         + 'a file from a newer ToolJet release than this server reads is a 400.',
       body: AppImportBody,
       response: { 201: App, ...errorResponses(409, 413) },
     },
   }, async (request, reply) => {
-    const { tooljet_version: tooljetVersion, app: file, appName } = request.body;
+    const { tooljet_version: tooljetVersion, app: file, appName, folderId } = request.body;
     reply.code(201);
-    return toNativeApp(await appTransfers.importApp(request.actor, { tooljetVersion, app: file, appName }));
+    return toNativeApp(await appTransfers.importApp(request.actor, { tooljetVersion, app: file, appName, folderId }));
   });
 }

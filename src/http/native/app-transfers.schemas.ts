@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Timestamp } from './common.schemas.ts';
+import { Timestamp, Uuid } from './common.schemas.ts';
 
 export const AppVersion = Type.Object(
   {
@@ -43,6 +43,7 @@ export const AppImportBody = Type.Object(
     tooljet_version: Type.String({ minLength: 1, maxLength: 100, description: 'The ToolJet release the file was exported from; newer than this server\'s is refused.' }),
     app: Type.Array(ExportedApp, { minItems: 1, maxItems: 1, description: 'The `app` list of the export file.' }),
     appName: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'The new app\'s name; defaults to the name in the file.' })),
+    folderId: Type.Optional(Uuid('The app folder to put the new app in; the top level without it.')),
   },
   { description: 'A ToolJet export file as it was downloaded, optionally with a name for the new app.' },
 );

@@ -92,7 +92,7 @@ export interface paths {
         put?: never;
         /**
          * Import App
-         * @description Creates an app at the top level from a ToolJet export file (up to 32 MiB), with new ids for the app and its versions. The caller is its creator. A name another app of the workspace has is a 409 `app_name_taken`; a file from a newer ToolJet release than this server reads is a 400.
+         * @description Creates an app from a ToolJet export file, at the top level or in the app folder `folderId` (up to 32 MiB), with new ids for the app and its versions. The caller is its creator. A name another app of the workspace has is a 409 `app_name_taken`; a file from a newer ToolJet release than this server reads is a 400.
          */
         post: operations["importApp"];
         delete?: never;
@@ -2090,6 +2090,11 @@ export interface operations {
                     }[];
                     /** @description The new app's name; defaults to the name in the file. */
                     appName?: string;
+                    /**
+                     * Format: uuid
+                     * @description The app folder to put the new app in; the top level without it.
+                     */
+                    folderId?: string;
                     /** @description The ToolJet release the file was exported from; newer than this server's is refused. */
                     tooljet_version: string;
                 };

@@ -69,7 +69,7 @@ export default function AppsPage() {
       {(dialog?.kind === 'create-app' || dialog?.kind === 'create-folder') && (
         <CreateModal kind={dialog.kind === 'create-app' ? 'app' : 'folder'} folders={folders} mayFill={mayFill} onClose={close} onCreated={refresh} />
       )}
-      {dialog?.kind === 'import' && <ImportModal onClose={close} onImported={refresh} />}
+      {dialog?.kind === 'import' && <ImportModal folders={folders} mayFill={mayFill} onClose={close} onImported={refresh} />}
       {dialog?.kind === 'rename' && (
         <NameModal opened onClose={close} title={`Rename ${dialog.entry.name}`} initial={dialog.entry.name} submitLabel="Rename" mutation={renaming} />
       )}
