@@ -6,6 +6,7 @@ import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
 import { folderKey } from './desired.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
 import { applyResources } from './resources.ts';
+import { applyResourceConfigurations } from './resource-configurations.ts';
 import { type InstanceState, readState } from './state.ts';
 
 /** The lock every apply holds, so two applies run one after the other. */
@@ -132,6 +133,7 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
   }
 
   const resourceIds = await applyResources(services, actor, current, changes.filter((change) => change.object === 'resource' && change.kind !== 'delete'), folderIds);
+  await applyResourceConfigurations(services, actor, current, of('resourceConfiguration'), resourceIds);
   await grantPermissions(services, actor, current, changes.filter((change) => change.object === 'permission' && change.kind !== 'delete'), {
     groupIds, userIds, folderIds, resourceIds,
   });

@@ -22,7 +22,10 @@ export class ConfigCodeEngine {
     private readonly services: Services,
   ) {}
 
-  private readonly secretCheck: SecretCheck = (id, sealed, values) => this.services.resources.differingSecrets(id, sealed, values);
+  private readonly secretCheck: SecretCheck = ({ resourceId, environmentId }, sealed, values) =>
+    (environmentId === undefined
+      ? this.services.resources.differingSecrets(resourceId, sealed, values)
+      : this.services.resourceConfigurations.differingSecrets(resourceId, environmentId, sealed, values));
 
   /** Parses, substitutes, checks and merges the files; a ConfigFileError lists every problem with its place. */
   load(sources: readonly SourceFile[], options: LoadOptions = {}): DesiredConfig {

@@ -7,11 +7,12 @@ import { differences, fieldsOf, same } from './plan-fields.ts';
 import { planGroupsAndMembers } from './plan-members.ts';
 import { type PermissionRef, planPermissions } from './permissions.ts';
 import { type SecretCheck, planResources } from './resources.ts';
+import { planResourceConfigurations } from './resource-configurations.ts';
 import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
-export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'resource' | 'permission';
+export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'resource' | 'resourceConfiguration' | 'permission';
 
 /** One field of a change: a value `from` → `to`, or for a set (a group's members) what is `added` and `removed`. */
 export interface FieldChange {
@@ -34,6 +35,8 @@ export interface Change {
   fields: FieldChange[];
   /** For a folder: its type and path of names (the key joins them for reading). */
   folder?: FolderPath;
+  /** For a resource's configuration in an environment: their names. */
+  configuration?: { resource: string; environment: string };
   /** For a permission: its subject and object by natural keys. */
   permission?: PermissionRef;
   /** Where the file declares the object (absent for deletions). */
@@ -51,7 +54,7 @@ export interface Plan {
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { delete: 0, create: 1, update: 2 };
-const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, resource: 6, permission: 7 };
+const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, resource: 6, resourceConfiguration: 7, permission: 8 };
 
 /**
  * The changes that make `state` what `desired` describes. Objects the file does not mention
@@ -105,6 +108,7 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
   planGroupsAndMembers(desired, current, problems).forEach(add);
   planFolders(desired, current).forEach(add);
   planResources(desired, current, problems, secretCheck).forEach(add);
+  planResourceConfigurations(desired, current, problems, secretCheck).forEach(add);
   planPermissions(desired, current, problems).forEach(add);
   return changes;
 }

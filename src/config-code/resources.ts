@@ -6,6 +6,7 @@ import { type DesiredWorkspace, type FolderPath, folderKey, folderLabel } from '
 import { differences } from './plan-fields.ts';
 import type { Change, FieldChange } from './plan.ts';
 import type { ResourceConfig } from './schema.ts';
+import { exportConfigurations } from './resource-configurations.ts';
 import type { Problem } from './source.ts';
 import type { FolderState, WorkspaceState } from './state.ts';
 
@@ -26,10 +27,18 @@ export interface ResourceState {
   options: Record<string, unknown>;
   /** Secret name → sealed envelope. */
   sealedSecrets: Record<string, string>;
+  /** Its configurations of its own, by environment name. */
+  configurations: Map<string, ConfigurationState>;
 }
 
-/** Which of the clear `values` differ from the resource's sealed ones (ResourceService.differingSecrets). */
-export type SecretCheck = (resourceId: string, sealed: Record<string, string>, values: Record<string, string>) => string[];
+export interface ConfigurationState {
+  environmentId: string;
+  options: Record<string, unknown>;
+  sealedSecrets: Record<string, string>;
+}
+
+/** Which of the clear `values` differ from the sealed ones of a resource, or of its configuration in an environment. */
+export type SecretCheck = (owner: { resourceId: string; environmentId?: string }, sealed: Record<string, string>, values: Record<string, string>) => string[];
 
 /**
  * The values of the secrets a change sets, by name: held beside the plan, never inside it,
@@ -37,15 +46,43 @@ export type SecretCheck = (resourceId: string, sealed: Record<string, string>, v
  */
 const SECRET_VALUES = new WeakMap<FieldChange[], Record<string, string>>();
 
-function secretValuesOf(change: Change): Record<string, string> {
-  return SECRET_VALUES.get(change.fields) ?? {};
+/**
+ * The `secrets.<name>` fields for secrets given as `secrets` against the `sealed` ones
+ * (`differing` names those whose values differ); the values are kept for the apply.
+ */
+export function secretFieldsOf(secrets: Record<string, string>, sealed: Record<string, string>, differing: readonly string[]): FieldChange[] {
+  const fields: FieldChange[] = [];
+  for (const secret of Object.keys(secrets).sort()) if (differing.includes(secret)) fields.push({ field: `secrets.${secret}`, secret: 'changed' });
+  for (const secret of Object.keys(sealed).sort()) if (!(secret in secrets)) fields.push({ field: `secrets.${secret}`, secret: 'removed' });
+  return fields;
 }
 
-export function resourcesOf(rows: readonly ResourceRow[], folders: ReadonlyMap<string, FolderState>): Map<string, ResourceState> {
+/** Ties the secret values to a change's `fields`, once the list is complete. */
+export function keepSecretValues(fields: FieldChange[], secrets: Record<string, string>): void {
+  if (fields.some((field) => field.secret)) SECRET_VALUES.set(fields, secrets);
+}
+
+/** What the apply passes to the services for a change's secrets: each set to its value, or null to remove it. */
+export function secretInput(change: Change): Record<string, string | null> {
+  const values = SECRET_VALUES.get(change.fields) ?? {};
+  return Object.fromEntries(change.fields.filter((item) => item.secret).map((item) => {
+    const name = item.field.slice('secrets.'.length);
+    return [name, item.secret === 'removed' ? null : values[name]!];
+  }));
+}
+
+export function resourcesOf(
+  rows: readonly ResourceRow[], folders: ReadonlyMap<string, FolderState>,
+  configurations: ReadonlyArray<{ resource_id: string; environment_id: string; options: unknown; secrets: unknown }>,
+  environmentNames: ReadonlyMap<string, string>,
+): Map<string, ResourceState> {
   const paths = new Map([...folders.values()].map((folder) => [folder.id, folder.path]));
   return new Map(rows.map((row) => [row.name, {
     id: row.id, type: row.type, displayName: row.display_name, folder: row.folder_id === null ? null : paths.get(row.folder_id) ?? null,
     options: fromJson<Record<string, unknown>>(row.options), sealedSecrets: fromJson<Record<string, string>>(row.secrets),
+    configurations: new Map(configurations.filter((item) => item.resource_id === row.id).map((item) => [environmentNames.get(item.environment_id)!, {
+      environmentId: item.environment_id, options: fromJson<Record<string, unknown>>(item.options), sealedSecrets: fromJson<Record<string, string>>(item.secrets),
+    }])),
   }]));
 }
 
@@ -72,22 +109,17 @@ export function planResources(
     if (existing && config.type !== undefined && config.type !== existing.type) {
       problems.push({ message: `resource "${name}" is a ${existing.type}; its type is fixed once it exists (delete it first to change it)`, at });
     }
-    const secrets = config.secrets ?? undefined;
+    const secrets = config.secrets;
     const sealed = existing?.sealedSecrets ?? {};
-    const secretFields: FieldChange[] = [];
-    if (secrets !== undefined) {
-      const differing = new Set(existing ? secretCheck(existing.id, sealed, secrets) : Object.keys(secrets));
-      for (const secret of Object.keys(secrets).sort()) if (differing.has(secret)) secretFields.push({ field: `secrets.${secret}`, secret: 'changed' });
-      for (const secret of Object.keys(sealed).sort()) if (!(secret in secrets)) secretFields.push({ field: `secrets.${secret}`, secret: 'removed' });
-    }
+    const secretFields = secrets === undefined ? []
+      : secretFieldsOf(secrets, sealed, existing ? secretCheck({ resourceId: existing.id }, sealed, secrets) : Object.keys(secrets));
     const desiredFields = { type: config.type, displayName: config.displayName, folder, options: config.options };
     const fields = existing
       ? [...differences({ displayName: existing.displayName, folder: existing.folder, options: existing.options }, { ...desiredFields, type: undefined }), ...secretFields]
       : [...Object.entries(desiredFields).filter(([, value]) => value !== undefined).map(([field, to]) => ({ field, to })), ...secretFields];
     if (existing && fields.length === 0) continue;
-    const change: Omit<Change, 'workspace'> = { kind: existing ? 'update' : 'create', object: 'resource', key: name, fields, at };
-    if (secrets && secretFields.length > 0) SECRET_VALUES.set(fields, secrets);
-    changes.push(change);
+    if (secrets) keepSecretValues(fields, secrets);
+    changes.push({ kind: existing ? 'update' : 'create', object: 'resource', key: name, fields, at });
   }
   if (desired.prune.has('resources')) {
     for (const name of current.resources.keys()) {
@@ -106,11 +138,7 @@ export async function applyResources(
     const to = (field: string) => change.fields.find((item) => item.field === field)?.to;
     const folder = to('folder') as string[] | null | undefined;
     const folderId = folder === undefined || folder === null ? folder : folderIds.get(folderKey({ type: 'resource', path: folder } satisfies FolderPath))!;
-    const values = secretValuesOf(change);
-    const secrets = Object.fromEntries(change.fields.filter((item) => item.secret).map((item) => {
-      const name = item.field.slice('secrets.'.length);
-      return [name, item.secret === 'removed' ? null : values[name]!];
-    }));
+    const secrets = secretInput(change);
     const input = {
       displayName: to('displayName') as string | undefined, folderId, options: to('options') as Record<string, unknown> | undefined,
     };
@@ -137,9 +165,15 @@ export function exportResources(workspace: WorkspaceState): { resources: Record<
       variables.push(variable);
       return [secret, `\${env:${variable}}`];
     }));
+    const configurations = exportConfigurations(resource, (environment, secret) => {
+      const configurationVariable = secretVariable(workspace.name, name, `${environment}_${secret}`);
+      variables.push(configurationVariable);
+      return configurationVariable;
+    }, literal);
     return [name, {
       type: resource.type, displayName: literal(resource.displayName), folder: resource.folder === null ? null : literal(resource.folder.join('/')),
       options: literal(resource.options), ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
+      ...(Object.keys(configurations).length > 0 ? { environments: configurations } : {}),
     }];
   }));
   return { resources, variables };

@@ -74,6 +74,15 @@ const Folders = Type.Cyclic({
   }),
 }, 'Folders');
 
+const Secrets = (owner: string) => Type.Record(Type.String({ minLength: 1 }), Type.String(), {
+  description: `Every secret of the ${owner}, by name, each given as a \`\${env:NAME}\` or \`\${file:path}\` reference; secrets left out are removed.`,
+});
+
+const ResourceConfiguration = Type.Object({
+  options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Options over the resource\'s own in this environment; replaces the whole object.' })),
+  secrets: Type.Optional(Secrets('resource in this environment')),
+}, { additionalProperties: false, description: 'A resource\'s configuration of its own in one environment.' });
+
 const Resource = Type.Object({
   type: Type.Optional(Type.String({ minLength: 1, description: 'The kind of data source (`postgresql`, `restapi`, ...); needed for a new resource, fixed once it exists.' })),
   displayName: Type.Optional(Type.String({ minLength: 1, description: 'The name shown for its type; the type\'s own when a new resource leaves it out.' })),
@@ -81,8 +90,9 @@ const Resource = Type.Object({
     description: 'The resource folder it is in, by path (`Databases/Production`); null for the top level.',
   })),
   options: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Its connection options; replaces the whole object.' })),
-  secrets: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String(), {
-    description: 'Every secret of the resource, by name, each given as a `${env:NAME}` or `${file:path}` reference; secrets left out are removed.',
+  secrets: Type.Optional(Secrets('resource')),
+  environments: Type.Optional(Type.Record(Type.String({ minLength: 1 }), ResourceConfiguration, {
+    description: 'Its configurations of its own per environment, by environment name; environments left out keep theirs.',
   })),
 }, { additionalProperties: false, description: 'A resource (a data source), keyed by its name.' });
 

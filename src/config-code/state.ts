@@ -103,7 +103,7 @@ export function newWorkspace(name: string): WorkspaceState {
 type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources] = await Promise.all([
+  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources, configurations] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
@@ -113,6 +113,7 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     repos.configState.grants(head.id),
     repos.configState.namedObjects(head.id),
     repos.resources.list(head.id),
+    repos.configState.resourceConfigurations(head.id),
   ]);
   const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
@@ -138,7 +139,7 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     }])),
     groupMembers,
     folders: folderStates,
-    resources: resourcesOf(resources, folderStates),
+    resources: resourcesOf(resources, folderStates, configurations, new Map(environments.map((row) => [row.id, row.name]))),
     objects: objectsByName(objects),
     permissions: permissionsOf(grants, {
       groups: groupName,

@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { loadEnvironment } from './environment.service.ts';
-import { type ResourceOptions, loadResource, secretContext } from './resource.service.ts';
+import { type ResourceOptions, differingSealed, loadResource, secretContext } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 
 type SealedSecrets = Record<string, string>;
@@ -150,6 +150,11 @@ export class ResourceConfigurationService {
       }
       return Object.fromEntries(clear);
     });
+  }
+
+  /** As `ResourceService.differingSecrets`, for the environment's own secrets of the resource. */
+  differingSecrets(resourceId: string, environmentId: string, sealed: Record<string, string>, values: Record<string, string>): string[] {
+    return differingSealed(this.box, sealed, values, (name) => configurationSecretContext(resourceId, environmentId, name));
   }
 
   private seal(resourceId: string, environmentId: string, current: SealedSecrets, changes: Record<string, string | null>): SealedSecrets {

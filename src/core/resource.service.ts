@@ -151,13 +151,7 @@ export class ResourceService {
    * included), compared in constant time; nothing is read, so a plan can ask without a write.
    */
   differingSecrets(resourceId: string, sealed: Record<string, string>, values: Record<string, string>): string[] {
-    return Object.entries(values).filter(([name, value]) => {
-      const envelope = sealed[name];
-      if (envelope === undefined) return true;
-      const held = Buffer.from(this.box.open(envelope, secretContext(resourceId, name)));
-      const given = Buffer.from(value);
-      return held.length !== given.length || !timingSafeEqual(held, given);
-    }).map(([name]) => name);
+    return differingSealed(this.box, sealed, values, (name) => secretContext(resourceId, name));
   }
 
   private seal(resourceId: string, current: SealedSecrets, changes: Record<string, string | null>): SealedSecrets {
@@ -172,6 +166,19 @@ export class ResourceService {
   private withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
     return writeUnique(this.store, work, () => conflict('resource_name_taken', `A resource named "${name}" already exists`, 'name'));
   }
+}
+
+/** Which of the clear `values` differ from the `sealed` envelopes (absent ones included), compared in constant time. */
+export function differingSealed(
+  box: SecretBox, sealed: Record<string, string>, values: Record<string, string>, contextOf: (name: string) => string,
+): string[] {
+  return Object.entries(values).filter(([name, value]) => {
+    const envelope = Object.hasOwn(sealed, name) ? sealed[name] : undefined;
+    if (envelope === undefined) return true;
+    const held = Buffer.from(box.open(envelope, contextOf(name)));
+    const given = Buffer.from(value);
+    return held.length !== given.length || !timingSafeEqual(held, given);
+  }).map(([name]) => name);
 }
 
 /** Binds a sealed value to its resource and name, so it cannot be moved to another. */

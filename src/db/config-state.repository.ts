@@ -58,6 +58,13 @@ export class ConfigStateRepository {
       .execute();
   }
 
+  /** Every per-environment configuration of the workspace's resources. */
+  resourceConfigurations(workspaceId: string): Promise<Array<{ resource_id: string; environment_id: string; options: unknown; secrets: unknown }>> {
+    return this.db.selectFrom('resource_configurations').innerJoin('resources', 'resources.id', 'resource_configurations.resource_id')
+      .select(['resource_configurations.resource_id', 'resource_configurations.environment_id', 'resource_configurations.options', 'resource_configurations.secrets'])
+      .where('resources.workspace_id', '=', workspaceId).execute();
+  }
+
   /** Every permission grant of the workspace. */
   grants(workspaceId: string): Promise<PermissionGrantRow[]> {
     return this.db.selectFrom('permission_grants').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();

@@ -122,12 +122,42 @@ workspaces:
       .toThrow(ConfigFileError);
   });
 
+  it('plans and applies a resource\'s configurations per environment, secrets as the resource\'s', async () => {
+    env.PRODUCTION_PASSWORD = 'prod-secret-1';
+    const text = (password: string) => `workspaces:\n  Store:\n    resources:\n      Warehouse:\n        environments:
+          production: { options: { host: prod.example.com }, secrets: { password: "\${env:${password}}" } }\n`;
+    const plan = await planOf(text('PRODUCTION_PASSWORD'));
+    expect(plan.changes.map((change) => [change.kind, change.object, change.key, change.fields])).toEqual([
+      ['create', 'resourceConfiguration', 'Warehouse in production', [
+        { field: 'options', to: { host: 'prod.example.com' } }, { field: 'secrets.password', secret: 'changed' },
+      ]],
+    ]);
+    expect(renderPlan(plan)).toContain('+ resource configuration Warehouse in production');
+    expect(JSON.stringify(plan)).not.toContain('prod-secret');
+    await apply(text('PRODUCTION_PASSWORD'));
+    const workspaceId = (await h.runtime.database.db.selectFrom('workspaces').select('id').where('name', '=', 'Store').executeTakeFirstOrThrow()).id;
+    const production = (await h.services.environments.list(local(workspaceId))).find((item) => item.name === 'production')!;
+    const resourceId = (await resource('Warehouse'))!.id;
+    const revealed = () => h.services.resourceConfigurations.revealSecrets(local(workspaceId), resourceId, production.id);
+    expect(await revealed()).toEqual({ password: 'prod-secret-1' });
+    expect((await planOf(text('PRODUCTION_PASSWORD'))).changes).toEqual([]);
+    env.OTHER_PASSWORD = 'prod-secret-2';
+    expect((await planOf(text('OTHER_PASSWORD'))).changes.map((change) => change.fields)).toEqual([[{ field: 'secrets.password', secret: 'changed' }]]);
+    await apply(text('OTHER_PASSWORD'));
+    expect(await revealed()).toEqual({ password: 'prod-secret-2' });
+    await expect(planOf(text('PRODUCTION_PASSWORD').replace('production:', 'nowhere:'))).rejects.toThrow(
+      'store.yaml:4:7: resource "Warehouse" has a configuration for environment "nowhere", which neither exists nor is declared under environments',
+    );
+  });
+
   it('exports secrets as environment variable references it lists, and the export applies to an empty instance', async () => {
     const text = await engine.export('Store');
     expect(text.startsWith('# Secrets are read from these environment variables when the file is planned:\n#   TOOLPLANE_STORE_WAREHOUSE_PASSWORD\n')).toBe(true);
     expect(text).toContain('password: ${env:TOOLPLANE_STORE_WAREHOUSE_PASSWORD}');
     expect(text).not.toContain('hunter2');
+    expect(text).toContain('password: ${env:TOOLPLANE_STORE_WAREHOUSE_PRODUCTION_PASSWORD}');
     env.TOOLPLANE_STORE_WAREHOUSE_PASSWORD = 'hunter2-second';
+    env.TOOLPLANE_STORE_WAREHOUSE_PRODUCTION_PASSWORD = 'prod-secret-2';
     expect((await planOf(text)).changes).toEqual([]);
     const empty = await Harness.start();
     try {

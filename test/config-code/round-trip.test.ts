@@ -65,6 +65,7 @@ const workspaceConfig = fc.record({
     folder: fc.option(fc.nat(20)),
     options: fc.dictionary(fc.constantFrom('host', 'port', 'url', 'ssl'), fc.oneof(fc.string({ maxLength: 8 }), fc.constant('$${not a reference}'), fc.integer(), fc.boolean()), { maxKeys: 3 }),
     secrets: fc.subarray(['password', 'token']),
+    inProduction: fc.option(fc.record({ host: fc.string({ maxLength: 8 }), secret: fc.boolean() })),
   }), { maxLength: 3, selector: (resource) => resource.name }),
   grants: fc.array(fc.record({ toGroup: fc.boolean(), subject: fc.nat(5), folder: fc.nat(20), level: fc.constantFrom('use', 'edit', 'own') }), { maxLength: 4 }),
 });
@@ -137,6 +138,9 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
       folder: resource.folder === null || resourceFolders.length === 0 ? null : resourceFolders[resource.folder % resourceFolders.length]!.slice(1),
       options: resource.options,
       secrets: Object.fromEntries(resource.secrets.map((secret) => [secret, '${env:SECRET}'])),
+      ...(resource.inProduction === null ? {} : {
+        environments: { production: { options: { host: resource.inProduction.host }, ...(resource.inProduction.secret ? { secrets: { password: '${env:SECRET}' } } : {}) } },
+      }),
     }]));
   }
   return JSON.parse(JSON.stringify(config)) as WorkspaceConfig;
@@ -162,7 +166,7 @@ describe(`configuration round trips on ${testDialect()}`, () => {
       const variable = (workspace: string) => `TOOLPLANE_${workspace.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
       expect(await engine.export(copy)).toBe(renamed.replaceAll(variable(original), variable(copy)));
     }), { numRuns: 12, endOnFailure: true });
-  });
+  }, 90_000);
 
   it('exports a whole instance so that applying it to an empty instance plans no changes after', async () => {
     const exported = await engine.export();
@@ -176,5 +180,5 @@ describe(`configuration round trips on ${testDialect()}`, () => {
     } finally {
       await empty.close();
     }
-  });
+  }, 60_000);
 });
