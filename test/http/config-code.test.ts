@@ -70,6 +70,11 @@ describe(`configuration as code over the native API on ${testDialect()}`, () => 
     expect((await h.services.groups.list(actor)).map((group) => group.name)).not.toContain('stale');
   });
 
+  it('takes files larger than the API\'s usual 1 MiB body', async () => {
+    const large = `# ${'x'.repeat(1_500_000)}\n${team('Remote Acme', 'eng')}`;
+    expect((await plan(large)).statusCode).toBe(200);
+  });
+
   it('answers a file problem with a 400 naming its file, line and column', async () => {
     const broken = expectError(await plan('workspaces:\n  Remote Acme: { groups: [\n'), 400, 'config_invalid');
     expect(broken.message).toMatch(/^config\/toolplane\.yaml:\d+:\d+: /);
