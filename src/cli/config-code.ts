@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { InvalidArgumentError } from 'commander';
-import { runAudited } from '../core/audit.ts';
-import type { Actor } from '../core/actor.ts';
-import { ConfigCodeEngine } from '../config-code/engine.ts';
 import type { Plan } from '../config-code/plan.ts';
 import { renderPlan } from '../config-code/render.ts';
 import { configJsonSchema } from '../config-code/schema.ts';
 import { ConfigFileError, readSources } from '../config-code/source.ts';
-import type { Runtime } from '../runtime/runtime.ts';
+import type { ConfigTarget } from './config-target.ts';
 
 export interface PlanCommandOptions {
   file: string[];
@@ -34,16 +31,10 @@ export const EXIT_NO_CHANGES = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_CHANGES = 2;
 
-/** Local CLI work in a workspace: no token, no session, so every core rule applies but no scope limits it. */
-function localActor(workspaceId: string): Actor {
-  return { userId: '', email: '', tokenId: null, workspaceId };
-}
-
 /** `toolplane plan`: prints the plan (or its JSON) and returns the exit code. */
-export async function planCommand(runtime: Runtime, options: PlanCommandOptions, out: Output = process.stdout): Promise<number> {
+export async function planCommand(target: ConfigTarget, options: PlanCommandOptions, out: Output = process.stdout): Promise<number> {
   return reportingFileErrors(async () => {
-    const engine = new ConfigCodeEngine(runtime.store, runtime.services);
-    const plan = await engine.plan(engine.load(readSources(options.file), { vars: options.var }));
+    const plan = await target.plan(readSources(options.file), options.var);
     out.write(`${options.json ? JSON.stringify(plan, null, 2) : renderPlan(plan, { colour: out.isTTY === true })}\n`);
     return changed(plan) ? EXIT_CHANGES : EXIT_NO_CHANGES;
   });
@@ -55,18 +46,17 @@ export async function planCommand(runtime: Runtime, options: PlanCommandOptions,
  * file still makes that plan and the instance is still in the state that plan was made
  * against. Returns the exit code: 0 applied or nothing to do, 1 refused or failed.
  */
-export async function applyCommand(runtime: Runtime, options: ApplyCommandOptions, out: Output = process.stdout): Promise<number> {
+export async function applyCommand(target: ConfigTarget, options: ApplyCommandOptions, out: Output = process.stdout): Promise<number> {
   return reportingFileErrors(async () => {
-    const engine = new ConfigCodeEngine(runtime.store, runtime.services);
-    const desired = engine.load(readSources(options.file), { vars: options.var });
-    const plan = options.planFile ? readPlanFile(options.planFile) : await engine.plan(desired);
+    const sources = readSources(options.file);
+    const plan = options.planFile ? readPlanFile(options.planFile) : await target.plan(sources, options.var);
     out.write(`${renderPlan(plan, { colour: out.isTTY === true })}\n`);
     if (!changed(plan)) return EXIT_NO_CHANGES;
     if (!options.yes && !(await confirm())) {
       console.error('toolplane: nothing applied');
       return EXIT_ERRORS;
     }
-    const applyId = await runAudited({ actorType: 'cli' }, () => engine.apply(desired, plan, localActor));
+    const applyId = await target.apply(sources, options.var, plan);
     const { create, update, delete: deleted } = plan.summary;
     out.write(`Applied: ${create} created, ${update} updated, ${deleted} deleted. Its audit events carry request id ${applyId}.\n`);
     return EXIT_NO_CHANGES;
@@ -74,8 +64,8 @@ export async function applyCommand(runtime: Runtime, options: ApplyCommandOption
 }
 
 /** `toolplane export`: the state as YAML, on stdout or into `output`. */
-export async function exportCommand(runtime: Runtime, options: { workspace?: string; output?: string }): Promise<void> {
-  const text = await new ConfigCodeEngine(runtime.store, runtime.services).export(options.workspace);
+export async function exportCommand(target: ConfigTarget, options: { workspace?: string; output?: string }): Promise<void> {
+  const text = await target.export(options.workspace);
   if (options.output) fs.writeFileSync(options.output, text);
   else process.stdout.write(text);
 }

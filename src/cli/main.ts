@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrator.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { exportAudit } from './audit-export.ts';
 import { applyCommand, collectFile, collectVar, exportCommand, planCommand, schemaCommand } from './config-code.ts';
+import { type ConfigTarget, localTarget, remoteTarget } from './config-target.ts';
 import { importUsers } from './import-users.ts';
 import { rotateKeys } from './rotate-keys.ts';
 import { setPassword } from './set-password.ts';
@@ -163,13 +164,10 @@ program
   .requiredOption('-f, --file <path>', 'a YAML file or a folder of them (repeatable; all merge into one configuration)', collectFile)
   .option('--var <name=value>', 'a value for ${name} references (repeatable; wins over vars: blocks)', collectVar)
   .option('--json', 'print the plan as JSON (keep it for apply --plan-file)')
-  .action(async (options: { file: string[]; var?: Record<string, string>; json?: boolean }) => {
-    const runtime = await openRuntime(loadConfig());
-    try {
-      process.exitCode = await planCommand(runtime, options);
-    } finally {
-      await runtime.close();
-    }
+  .option('--server <url>', 'plan on this Toolplane server instead of the local database (${env:} and ${file:} are read here)')
+  .option('--token <token>', 'the API token for --server (default: TOOLPLANE_TOKEN)')
+  .action(async (options: { file: string[]; var?: Record<string, string>; json?: boolean } & ServerOptions) => {
+    process.exitCode = await withTarget(options, (target) => planCommand(target, options));
   });
 
 program
@@ -179,13 +177,10 @@ program
   .option('--var <name=value>', 'a value for ${name} references (repeatable)', collectVar)
   .option('--yes', 'apply without asking')
   .option('--plan-file <file>', 'a plan saved by plan --json: apply only that plan, and only if the instance has not changed since')
-  .action(async (options: { file: string[]; var?: Record<string, string>; yes?: boolean; planFile?: string }) => {
-    const runtime = await openRuntime(loadConfig());
-    try {
-      process.exitCode = await applyCommand(runtime, options);
-    } finally {
-      await runtime.close();
-    }
+  .option('--server <url>', 'apply on this Toolplane server instead of the local database (${env:} and ${file:} are read here)')
+  .option('--token <token>', 'the API token for --server (default: TOOLPLANE_TOKEN)')
+  .action(async (options: { file: string[]; var?: Record<string, string>; yes?: boolean; planFile?: string } & ServerOptions) => {
+    process.exitCode = await withTarget(options, (target) => applyCommand(target, options));
   });
 
 program
@@ -193,14 +188,31 @@ program
   .description('write the current state as a configuration file (YAML) that plan and apply take back unchanged')
   .option('--workspace <name>', 'only this workspace (default: every workspace)')
   .option('--output <file>', 'write to this file instead of stdout')
-  .action(async (options: { workspace?: string; output?: string }) => {
-    const runtime = await openRuntime(loadConfig());
-    try {
-      await exportCommand(runtime, options);
-    } finally {
-      await runtime.close();
-    }
+  .option('--server <url>', 'export from this Toolplane server instead of the local database')
+  .option('--token <token>', 'the API token for --server (default: TOOLPLANE_TOKEN)')
+  .action(async (options: { workspace?: string; output?: string } & ServerOptions) => {
+    await withTarget(options, (target) => exportCommand(target, options));
   });
+
+interface ServerOptions {
+  server?: string;
+  token?: string;
+}
+
+/** Runs `work` on the server `--server` names, as `--token` (or TOOLPLANE_TOKEN), else on the local database. */
+async function withTarget<T>(options: ServerOptions, work: (target: ConfigTarget) => Promise<T>): Promise<T> {
+  if (options.server !== undefined) {
+    const token = options.token ?? process.env.TOOLPLANE_TOKEN;
+    if (!token) throw new InvalidArgumentError('--server needs --token or TOOLPLANE_TOKEN');
+    return work(remoteTarget({ server: options.server, token }));
+  }
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await work(localTarget(runtime));
+  } finally {
+    await runtime.close();
+  }
+}
 
 program
   .command('config')

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { auditContext, runAudited } from '../core/audit.ts';
-import { DomainError } from '../core/errors.ts';
+import type { Actor } from '../core/actor.ts';
+import { DomainError, forbidden } from '../core/errors.ts';
 import type { Services } from '../core/services.ts';
 import type { Store } from '../db/store.ts';
 import { type ActorFor, applyPlan } from './apply.ts';
 import { type DesiredConfig, mergeFiles } from './desired.ts';
 import { exportState } from './export.ts';
 import { type Plan, makePlan } from './plan.ts';
-import { type LoadOptions, type SourceFile, parseSources } from './source.ts';
+import { onlyWorkspace, requireReadScopes, requireScopesFor, requireWorkspaces } from './remote-access.ts';
 import type { SecretCheck } from './resources.ts';
+import { ConfigFileError, type LoadOptions, type SourceFile, parseSources } from './source.ts';
 import { readState } from './state.ts';
 
 /**
@@ -49,6 +51,50 @@ export class ConfigCodeEngine {
     return applyId;
   }
 
+  /**
+   * `plan` for a remote caller: the files come from the request (their `${env:...}` and
+   * `${file:...}` references resolved from `options` only, never from this server's
+   * environment or disk), and every workspace they name must be one `actor` may act in.
+   * A file problem is a 400 `config_invalid` listing each with its file, line and column.
+   */
+  async planAs(actor: Actor, sources: readonly SourceFile[], options: LoadOptions): Promise<Plan> {
+    requireReadScopes(actor);
+    const desired = asInvalidInput(() => this.load(sources, { ...options, env: options.env ?? {}, files: options.files ?? {} }));
+    return this.store.read(async (repos) => {
+      const state = await readState(repos, [...desired.workspaces.keys()]);
+      requireWorkspaces(state, actor);
+      return asInvalidInput(() => makePlan(desired, state, this.secretCheck));
+    });
+  }
+
+  /**
+   * Applies the files for a remote caller, as `actor` in each workspace, if they still make
+   * the plan `expected` names (its state fingerprint and changes digest; 409
+   * `config_state_changed` otherwise) and `actor` holds every scope its changes need (403
+   * `missing_scope`, nothing applied). Answers the apply's id and the plan applied.
+   */
+  async applyAs(actor: Actor, sources: readonly SourceFile[], options: LoadOptions, expected: Pick<Plan, 'stateFingerprint' | 'changesDigest'>): Promise<{ applyId: string; plan: Plan }> {
+    const current = await this.planAs(actor, sources, options);
+    requireScopesFor(current, actor);
+    const plan = { ...current, stateFingerprint: expected.stateFingerprint, changesDigest: expected.changesDigest };
+    const desired = this.load(sources, { ...options, env: options.env ?? {}, files: options.files ?? {} });
+    const applyId = await this.apply(desired, plan, (workspaceId) => ({ ...actor, workspaceId }));
+    return { applyId, plan: current };
+  }
+
+  /**
+   * `export` for a remote caller, who needs every read scope a plan needs: a credential of
+   * one workspace exports that one (403 `workspace_forbidden` for another name).
+   */
+  async exportAs(actor: Actor, workspace?: string): Promise<string> {
+    requireReadScopes(actor);
+    const only = onlyWorkspace(actor);
+    if (only === null) return this.export(workspace);
+    const own = await this.store.read(async (repos) => (await repos.workspaces.list({}, 0, Number.MAX_SAFE_INTEGER)).find((row) => row.id === only)!.name);
+    if (workspace !== undefined && workspace !== own) throw forbidden('workspace_forbidden', `This credential acts in one workspace only, not in "${workspace}"`);
+    return this.export(own);
+  }
+
   /** The named workspace (every workspace when none is named) as a configuration file. */
   export(workspace?: string): Promise<string> {
     return this.store.read(async (repos) => {
@@ -58,5 +104,14 @@ export class ConfigCodeEngine {
       }
       return exportState(state);
     });
+  }
+}
+
+function asInvalidInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ConfigFileError) throw new DomainError('invalid_input', 'config_invalid', error.message);
+    throw error;
   }
 }

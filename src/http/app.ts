@@ -11,6 +11,7 @@ import { resetPasswordPage } from './reset-password-page/reset-password-page.plu
 import { registerJsonBodyParser } from './json-body.ts';
 import { toNativeError } from './native/errors.ts';
 import { nativeApi } from './native/native.plugin.ts';
+import { ConfigCodeEngine } from '../config-code/engine.ts';
 import { tooljetApi } from './tooljet/tooljet.plugin.ts';
 import { retoolApi } from './retool-v2/retool-v2.plugin.ts';
 import { scimApi } from './scim/scim.plugin.ts';
@@ -119,7 +120,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   // Cookies are read only where a session may authenticate (native/auth.ts), not on every request.
   await app.register(cookie, { hook: false });
   await app.register(nativeApi, {
-    prefix: '/api/v1', services: runtime.services, openapi: () => app.swagger(), limits, publicUrl: runtime.config.publicUrl,
+    prefix: '/api/v1', services: runtime.services, configCode: new ConfigCodeEngine(runtime.store, runtime.services),
+    openapi: () => app.swagger(), limits, publicUrl: runtime.config.publicUrl,
   });
   await app.register(invitePage, { services: runtime.services, limits });
   await app.register(resetPasswordPage, { services: runtime.services, limits });

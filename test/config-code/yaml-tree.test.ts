@@ -74,6 +74,6 @@ describe('reading YAML with places', () => {
     const [parsed] = parseSources([file('vars: { x: "1" }\nworkspaces:\n  Acme:\n    groups:\n      vars: { members: ["a${x}@example.com"] }\n')], {});
     expect(parsed!.value.workspaces!.Acme!.groups!.vars).toEqual({ members: ['a1@example.com'] });
     const problems = problemsOf(() => parseSources([file('workspaces:\n  __proto__: { status: archived }\n  Acme: { __proto__: 1 }\n')]));
-    expect(problems).toEqual(['team.yaml:3:11: "__proto__" is not allowed here (allowed: emailDomains, status, twoFactorRequired, prune, environments, userAttributes, groups, members, folders)']);
+    expect(problems).toEqual([expect.stringMatching(/^team\.yaml:3:11: "__proto__" is not allowed here \(allowed: emailDomains, /)]);
   });
 });

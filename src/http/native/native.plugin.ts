@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { ConfigCodeEngine } from '../../config-code/engine.ts';
 import { DomainError, RETRY_AFTER_SECONDS } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { appTransfersRoutes } from './app-transfers.routes.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { auditEventsRoutes } from './audit-events.routes.ts';
+import { configRoutes } from './config.routes.ts';
 import { nativeAuthentication } from './auth.ts';
 import { toNativeError } from './errors.ts';
 import { foldersRoutes } from './folders.routes.ts';
@@ -35,7 +37,7 @@ import { workspacesRoutes } from './workspaces.routes.ts';
  */
 export async function nativeApi(
   app: FastifyInstance,
-  options: { services: Services; openapi: () => unknown; limits: RateLimits; publicUrl: string },
+  options: { services: Services; configCode: ConfigCodeEngine; openapi: () => unknown; limits: RateLimits; publicUrl: string },
 ) {
   const native = app as unknown as NativeApp;
   const guards = new WriteGuards(options.services);
@@ -75,4 +77,5 @@ export async function nativeApi(
   passwordResetRoutes(native, options.services);
   resourceConfigurationsRoutes(native, options.services);
   ssoRoutes(native, options.services, { publicUrl: options.publicUrl });
+  configRoutes(native, options.configCode);
 }

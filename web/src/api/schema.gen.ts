@@ -241,6 +241,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/config/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply Configuration
+         * @description Applies the configuration in one transaction, all or nothing, if it still makes the plan reviewed (409 `config_state_changed` otherwise). Each change needs the write scope of its area, as the native API's route for it does (403 `missing_scope` naming it; nothing is applied). Every audit event of the apply carries its id as `requestId`.
+         */
+        post: operations["applyConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/config/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Configuration
+         * @description The current state as a configuration file, as `toolplane export` writes it. A credential of one workspace exports that one.
+         */
+        get: operations["exportConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/config/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan Configuration
+         * @description What applying the configuration would change, as `toolplane plan --json` prints it. Needs the read scopes of every section (workspaces, environments, users, groups, folders); a credential of one workspace may describe only that one (403 `workspace_forbidden`). A file problem is a 400 `config_invalid` naming each problem's file, line and column.
+         */
+        post: operations["planConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/environments": {
         parameters: {
             query?: never;
@@ -3031,6 +3091,456 @@ export interface operations {
             };
             /** @description Error. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    applyConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request within 24 hours answers the first answer again and changes nothing; the same key with another request is a 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A configuration to apply, and the plan it must still make. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `changesDigest` of the plan that was reviewed: nothing is applied (409 `config_state_changed`) when the files no longer make those changes. */
+                    changesDigest: string;
+                    /** @description Values of the `${env:NAME}` references, by name, read by the client. The server never reads its own environment for them: a reference without a value here is an error. */
+                    env?: {
+                        [key: string]: string;
+                    };
+                    /** @description The configuration's files, merged in this order as `-f` merges them. */
+                    files: {
+                        /** @description The file's YAML text, as written (its `${...}` references unresolved). */
+                        content: string;
+                        /** @description The file's name as errors and plan lines cite it, such as `config/toolplane.yaml`. */
+                        name: string;
+                    }[];
+                    /** @description Contents of the files `${file:path}` references name, read by the client, by the path joined to the folder of the referring file's name (`config/secrets/key.txt` for `${file:secrets/key.txt}` in `config/toolplane.yaml`). The server never reads its own disk for them. */
+                    referencedFiles?: {
+                        [key: string]: string;
+                    };
+                    /** @description The `stateFingerprint` of the plan that was reviewed: nothing is applied (409 `config_state_changed`) when the instance is no longer in that state. */
+                    stateFingerprint: string;
+                    /** @description Values for `${name}` references, as `--var name=value` gives them: they win over every file's `vars:`. */
+                    vars?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The apply, made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The apply's id (`apply_<uuid>`): the `requestId` of each of its audit events. */
+                        applyId: string;
+                        /** @description How many objects of each kind of change. */
+                        summary: {
+                            /** @description Objects to create. */
+                            create: number;
+                            /** @description Objects to delete. */
+                            delete: number;
+                            /** @description Objects to update. */
+                            update: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description A conflict occurred, such as a duplicate email address. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    exportConfiguration: {
+        parameters: {
+            query?: {
+                /** @description The workspace to export, by name; every workspace the credential may read when left out. */
+                workspace?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current state as a configuration file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The configuration file (YAML) describing the state. */
+                        content: string;
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The requested resource was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    planConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and request within 24 hours answers the first answer again and changes nothing; the same key with another request is a 422 `idempotency_key_reused`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A configuration to plan: its files and the values of their references. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Values of the `${env:NAME}` references, by name, read by the client. The server never reads its own environment for them: a reference without a value here is an error. */
+                    env?: {
+                        [key: string]: string;
+                    };
+                    /** @description The configuration's files, merged in this order as `-f` merges them. */
+                    files: {
+                        /** @description The file's YAML text, as written (its `${...}` references unresolved). */
+                        content: string;
+                        /** @description The file's name as errors and plan lines cite it, such as `config/toolplane.yaml`. */
+                        name: string;
+                    }[];
+                    /** @description Contents of the files `${file:path}` references name, read by the client, by the path joined to the folder of the referring file's name (`config/secrets/key.txt` for `${file:secrets/key.txt}` in `config/toolplane.yaml`). The server never reads its own disk for them. */
+                    referencedFiles?: {
+                        [key: string]: string;
+                    };
+                    /** @description Values for `${name}` references, as `--var name=value` gives them: they win over every file's `vars:`. */
+                    vars?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description What applying the configuration would change: the same document as `toolplane plan --json`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The changes, per workspace, deletions first. */
+                        changes: {
+                            /** @description Where the file declares the object; absent for deletions. */
+                            at?: {
+                                /** @description The 1-based column. */
+                                col: number;
+                                /** @description The file, as its `name` was sent. */
+                                file: string;
+                                /** @description The 1-based line. */
+                                line: number;
+                            };
+                            /** @description The fields that change; empty for a deletion. */
+                            fields: {
+                                /** @description For a set (a group's members, by email): what is added. */
+                                added?: string[];
+                                /** @description The field's name, as the file spells it. */
+                                field: string;
+                                /** @description Its value now (updates only). */
+                                from?: unknown;
+                                /** @description For a set: what is removed. */
+                                removed?: string[];
+                                /** @description The value it takes. */
+                                to?: unknown;
+                            }[];
+                            /** @description For a folder: its type and path. */
+                            folder?: {
+                                /** @description The names of the folder and its parents, from the top. */
+                                path: string[];
+                                /** @description The folder's type: `app`, `resource` or `workflow`. */
+                                type: string;
+                            };
+                            /** @description The object's natural key: a name, a member's email, a folder's `type:/path`. */
+                            key: string;
+                            /** @description What happens to the object. */
+                            kind: "create" | "update" | "delete";
+                            /** @description The kind of object: `workspace`, `environment`, `userAttribute`, `group`, `member`, `folder`, ... */
+                            object: string;
+                            /** @description The name of the workspace the object is in. */
+                            workspace: string;
+                        }[];
+                        /** @description A digest of the changes; give it to apply. */
+                        changesDigest: string;
+                        /** @description A digest of the state the plan was made against; give it to apply. */
+                        stateFingerprint: string;
+                        /** @description How many objects of each kind of change. */
+                        summary: {
+                            /** @description Objects to create. */
+                            create: number;
+                            /** @description Objects to delete. */
+                            delete: number;
+                            /** @description Objects to update. */
+                            update: number;
+                        };
+                        /** @description The workspaces the configuration describes. */
+                        workspaces: string[];
+                    };
+                };
+            };
+            /** @description The request was malformed or contained invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication failed. The Bearer token is missing or invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Access denied. The token lacks the scope, or may not act in the workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable machine-readable error code, such as `not_found` or `email_taken`. */
+                        code: string;
+                        /** @description The request field at fault, when there is one. */
+                        field?: string;
+                        /** @description A human-readable error message. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests: the token (or, without valid credentials, the client address) has spent its budget for the minute. `Retry-After` gives the seconds to wait. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
