@@ -30,6 +30,8 @@ interface Prepared {
   expected: (response: LightMyRequestResponse) => Expected | Promise<Expected>;
   /** 200 unless given. */
   status?: number;
+  /** The event's request id, when it is not the request's own (a configuration apply's events carry the apply's id). */
+  requestId?: (response: LightMyRequestResponse) => string;
 }
 
 interface Recipe {
@@ -95,6 +97,10 @@ async function setup(method: Method, url: string, body?: unknown, status = 201):
 }
 
 const newMember = async () => (await setup('POST', '/api/v1/users', { email: email('member'), userType: 'endUser' })).id as string;
+/** A configuration file that creates one group in the default workspace. */
+const configCreatingGroup = (group: string) => ({ name: 'toolplane.yaml', content: `workspaces:\n  Default:\n    groups:\n      ${group}: {}\n` });
+const groupIdByName = async (name: string) => (await h.runtime.database.db.selectFrom('groups').select('id')
+  .where('workspace_id', '=', h.defaultWorkspaceId).where('name', '=', name).executeTakeFirstOrThrow()).id;
 const newGroup = async () => (await setup('POST', '/api/v1/groups', { name: unique('group') })).id as number;
 const newAttribute = async () => setup('POST', '/api/v1/userAttributes', { name: unique('attr').replace('-', '_'), dataType: 'string' });
 const newApp = async () => (await setup('POST', '/api/v1/apps', { name: unique('app') })).id as string;
@@ -229,6 +235,20 @@ const RECIPES: Record<string, Recipe> = {
     send: () => native('POST', '/api/v1/groups', { name: unique('group') }),
     status: 201, expected: (r) => ({ action: 'group.created', target: { type: 'group', id: r.json().id } }),
   }) },
+  'POST /api/v1/config/plan': { dialect: 'native', readOnly: true, prepare: async () => ({
+    send: () => native('POST', '/api/v1/config/plan', { files: [configCreatingGroup(unique('planned'))] }),
+    expected: () => { throw new Error('a plan records nothing'); },
+  }) },
+  'POST /api/v1/config/apply': { dialect: 'native', prepare: async () => {
+    const group = unique('applied');
+    const files = [configCreatingGroup(group)];
+    const plan = (await setup('POST', '/api/v1/config/plan', { files }, 200)) as { stateFingerprint: string; changesDigest: string };
+    return {
+      send: () => native('POST', '/api/v1/config/apply', { files, stateFingerprint: plan.stateFingerprint, changesDigest: plan.changesDigest }),
+      expected: async () => ({ action: 'group.created', target: { type: 'group', id: await groupIdByName(group) } }),
+      requestId: (r) => r.json().applyId,
+    };
+  } },
   'PUT /api/v1/groups/:groupId': { dialect: 'native', prepare: async () => {
     const id = await newGroup();
     return { send: () => native('PUT', `/api/v1/groups/${id}`, { name: unique('renamed') }), expected: () => ({ action: 'group.renamed', target: { type: 'group', id } }) };
@@ -660,7 +680,7 @@ describe('audit completeness', () => {
         target_type: expected.target.type,
         target_id: String(expected.target.id),
         workspace_id: expected.workspaceId === undefined ? h.defaultWorkspaceId : expected.workspaceId,
-        request_id: response.headers['x-request-id'],
+        request_id: prepared.requestId ? prepared.requestId(response) : response.headers['x-request-id'],
         ...actorOf(recipe.dialect),
       });
       expect(event!.request_id).toBeTruthy();
