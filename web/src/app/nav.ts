@@ -21,6 +21,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
   { path: '/audit', label: 'Audit log', roles: ['admin'] },
   { path: '/permissions', label: 'Permissions', roles: ['admin'] },
+  { path: '/sso', label: 'Single sign-on', roles: ['admin'] },
   { path: '/scim', label: 'SCIM provisioning', roles: ['admin'] },
   { path: '/workspaces', label: 'Workspaces', roles: ['admin'], instanceAdmin: true },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
