@@ -88,7 +88,7 @@ export function App() {
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
           {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
           {role === 'admin' && <Route path="/sso" element={<SsoPage />} />}
-          {role === 'admin' && <Route path="/scim" element={<ScimPage />} />}
+          {role === 'admin' && <Route path="/scim-provisioning" element={<ScimPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

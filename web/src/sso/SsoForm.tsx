@@ -5,14 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, call } from '../api/client.ts';
 import { Section } from '../account/Section.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { ROLE_LABELS } from '../users/roles.ts';
+import { ROLE_OPTIONS } from '../users/roles.ts';
 import { ClientSecretField } from './ClientSecretField.tsx';
 import { AttributeMappingRows, GroupMappingRows } from './MappingRows.tsx';
 import { type SsoBody, type SsoConfiguration, type SsoFormValues, formFieldOf, ssoBody, ssoBodyOf, ssoFormValues, validateSsoForm } from './sso-form.ts';
 
 export const SSO_KEY = ['sso'] as const;
-
-const ROLES = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
 /**
  * The whole OpenID Connect configuration in one form, checked before it is sent; a refusal
@@ -56,7 +54,7 @@ export function SsoForm({ configuration }: { configuration: SsoConfiguration | n
         <Section title="Who may sign in">
           <TextInput label="Allowed email domains" description="Separated by commas, matched exactly. Empty: any email the provider has verified." placeholder="example.com" {...form.getInputProps('domains')} />
           <Checkbox label="Create members at their first sign-in" description="People who are not members yet join the workspace." {...form.getInputProps('jitEnabled', { type: 'checkbox' })} />
-          <NativeSelect label="Role of new members" data={ROLES} disabled={!form.values.jitEnabled} {...form.getInputProps('jitRole')} />
+          <NativeSelect label="Role of new members" data={ROLE_OPTIONS} disabled={!form.values.jitEnabled} {...form.getInputProps('jitRole')} />
           <Checkbox
             label="Password sign-in allowed"
             description="Off: people of this workspace sign in through the provider only (instance admins keep theirs)."
