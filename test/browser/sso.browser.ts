@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestIdentityProvider } from '../helpers/oidc-provider.ts';
 import { capture, launchBrowser, newContext } from './support/browser.ts';
 import { ConsoleServer } from './support/console-server.ts';
+import { signInAtProviderAs } from './support/provider.ts';
 
 const JOURNEY = 'sso';
 let server: ConsoleServer;
@@ -20,13 +21,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = await (await newContext(browser, server.baseUrl)).newPage();
-  // The provider's login form is the test's own: Toolplane's redirect to the provider is
-  // followed there for the person `grace`, and the browser goes straight on to the callback.
-  await page.route('**/api/v1/auth/sso/*/start?*', async (route) => {
-    const start = await route.fetch({ maxRedirects: 0 });
-    const callback = await idp.signIn(start.headers().location!, 'grace');
-    await route.fulfill({ status: 302, headers: { location: callback.href } });
-  });
+  await signInAtProviderAs(page, idp, 'grace');
 });
 
 afterAll(async () => {

@@ -41,7 +41,7 @@ it('switches between the workspaces a person belongs to, with the role of each',
   // In Research they are an admin, and see its members only.
   await switcher.selectOption({ label: 'Research' });
   await page.waitForURL('**/users');
-  await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Users', 'Groups', 'User attributes', 'Apps', 'Resources', 'Environments', 'Invites', 'API tokens', 'Audit log', 'Permissions', 'SCIM provisioning', 'My account']);
+  await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Users', 'Groups', 'User attributes', 'Apps', 'Resources', 'Environments', 'Invites', 'API tokens', 'Audit log', 'Permissions', 'Single sign-on', 'SCIM provisioning', 'My account']);
   await expect.poll(() => page.getByRole('link', { name: 'Only Research' }).isVisible()).toBe(true);
   await capture(page, JOURNEY, '02-admin-in-research');
 

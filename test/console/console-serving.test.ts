@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
+import { NAV } from '../../web/src/app/nav.ts';
 import { Harness } from '../helpers/harness.ts';
 
 const PAGE = '<!doctype html><title>Toolplane</title><script type="module" src="/assets/index-abc123.js"></script>';
@@ -50,6 +51,12 @@ describe('the console at /', () => {
       expect(response.body).toBe(PAGE);
     },
   );
+
+  it.each(NAV.map((entry) => entry.path))('answers its page at %s, an area of the navigation, so it can be reloaded', async (url) => {
+    const response = await app.inject({ method: 'GET', url, headers: HTML });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(PAGE);
+  });
 
   it('serves its files under /assets/, cached for a year as immutable', async () => {
     const response = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });

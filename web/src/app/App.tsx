@@ -26,6 +26,7 @@ const ResourceDetailPage = lazy(() => import('../resources/ResourceDetailPage.ts
 const EnvironmentsPage = lazy(() => import('../environments/EnvironmentsPage.tsx'));
 const PermissionsPage = lazy(() => import('../permissions/PermissionsPage.tsx'));
 const ScimPage = lazy(() => import('../scim/ScimPage.tsx'));
+const SsoPage = lazy(() => import('../sso/SsoPage.tsx'));
 
 function PageLoader() {
   return (
@@ -86,7 +87,8 @@ export function App() {
           {role === 'admin' && <Route path="/tokens" element={<TokensPage />} />}
           {role === 'admin' && <Route path="/audit" element={<AuditPage />} />}
           {role === 'admin' && <Route path="/permissions" element={<PermissionsPage />} />}
-          {role === 'admin' && <Route path="/scim" element={<ScimPage />} />}
+          {role === 'admin' && <Route path="/sso" element={<SsoPage />} />}
+          {role === 'admin' && <Route path="/scim-provisioning" element={<ScimPage />} />}
           {me.data.instanceAdmin && <Route path="/workspaces" element={<WorkspacesPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -9,7 +9,10 @@ export interface NavEntry {
   instanceAdmin?: true;
 }
 
-/** The console's areas, in the order of the navigation. Only built pages are listed. */
+/**
+ * The console's areas, in the order of the navigation. Only built pages are listed. A path
+ * must lie outside the server's own (`/api`, `/scim`, `/docs`, ...) so that it can be reloaded.
+ */
 export const NAV: readonly NavEntry[] = [
   { path: '/users', label: 'Users', roles: ['admin', 'builder'] },
   { path: '/groups', label: 'Groups', roles: ['admin', 'builder'] },
@@ -21,7 +24,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/tokens', label: 'API tokens', roles: ['admin'] },
   { path: '/audit', label: 'Audit log', roles: ['admin'] },
   { path: '/permissions', label: 'Permissions', roles: ['admin'] },
-  { path: '/scim', label: 'SCIM provisioning', roles: ['admin'] },
+  { path: '/sso', label: 'Single sign-on', roles: ['admin'] },
+  { path: '/scim-provisioning', label: 'SCIM provisioning', roles: ['admin'] },
   { path: '/workspaces', label: 'Workspaces', roles: ['admin'], instanceAdmin: true },
   { path: '/account', label: 'My account', roles: ['admin', 'builder', 'end-user'] },
 ];

@@ -7,11 +7,12 @@ import { Section } from '../account/Section.tsx';
 import { CopyValue } from '../components/CopyValue.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SecretOnce } from '../tokens/SecretOnce.tsx';
+import { ScimDefaultRole } from './ScimDefaultRole.tsx';
 
 /**
  * What an identity provider needs to provision this workspace over SCIM 2.0: the base URL to
  * paste, and a token with the scim:read and scim:write scopes, bound to the workspace, its
- * secret shown once.
+ * secret shown once; and the role the members it creates get.
  */
 export default function ScimPage() {
   const me = useMe().data;
@@ -46,8 +47,9 @@ export default function ScimPage() {
       <Section title="New members' role">
         <Text size="sm">
           Members a provider creates get the workspace&apos;s SCIM default role unless the provider sends
-          one (the Toolplane extension&apos;s <Code>role</Code>). The console cannot show or change it yet.
+          one (the Toolplane extension&apos;s <Code>role</Code>).
         </Text>
+        {workspace && <ScimDefaultRole workspaceId={workspace.id} instanceAdmin={me?.instanceAdmin ?? false} />}
       </Section>
     </Stack>
   );

@@ -17,3 +17,6 @@ export function roleFields(role: Role): RoleFields {
 }
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', builder: 'Builder', 'end-user': 'End user' };
+
+/** The roles as a select's choices, in the order of ROLE_LABELS. */
+export const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
