@@ -22,8 +22,14 @@ interface Operation {
 const SOME_UUID = '00000000-0000-4000-8000-00000000beef';
 const SOME_GROUP_ID = '2147483000';
 const AREAS: Area[] = ['users', 'groups', 'apps', 'resources', 'folders'];
-/** POST operations that only read (a query too rich for a query string), so need read access. */
-const READING_POSTS = new Set(['listPermissionObjects']);
+/** POST operations that only read (a query too rich for a query string, a file to plan, an export to build), so need read access. */
+const READING_POSTS = new Set(['listPermissionObjects', 'exportApp']);
+/**
+ * Operations whose scopes follow from what the request holds: configuration as code asks the
+ * read scope of every section, and the write scope of each change (test/http/config-code.test.ts
+ * checks them); one route scope cannot say that, so the checks of each operation below leave them out.
+ */
+const SCOPED_BY_CONTENT = new Set(['planConfiguration', 'applyConfiguration', 'exportConfiguration']);
 /** Operations the document must hold at the least: the seed's and the first extensions. */
 const EXPECTED_OPERATION_IDS = [
   'listUsers', 'createUser', 'getUser', 'updateUser', 'deleteUser',
@@ -67,7 +73,8 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
       if (!scope) throw new Error(`${method} ${path}: the document names no required scope`);
       const area = scope.split(':')[0]!;
       // Reads need read access, every other method write access.
-      const reads = upper === 'GET' || READING_POSTS.has(operation.operationId);
+      // A configuration route asks a read scope to enter, whatever it then changes.
+      const reads = upper === 'GET' || READING_POSTS.has(operation.operationId) || SCOPED_BY_CONTENT.has(operation.operationId);
       if (!scope.endsWith(reads ? ':read' : ':write')) throw new Error(`${method} ${path} requires ${scope}`);
       operations.push({ operationId: operation.operationId, method: upper, path, url, area, scope });
     }
@@ -134,7 +141,7 @@ describe('the operation list', () => {
   });
 });
 
-describe.each(operations)('$method $path ($operationId)', (op) => {
+describe.each(operations.filter((op) => !SCOPED_BY_CONTENT.has(op.operationId)))('$method $path ($operationId)', (op) => {
   let tokens: {
     right: string;
     write: string;
