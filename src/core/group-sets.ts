@@ -8,7 +8,7 @@ import { DomainError, conflict, notFound } from './errors.ts';
 /**
  * Groups created, and members added and removed, for many groups at once inside the caller's
  * transaction: a few statements whatever the counts, by the rules and with the audit events
- * of the one-group calls. A refusal throws before anything is written.
+ * of the one-group calls. A refusal throws: the caller's transaction then changes nothing.
  */
 
 /** One group's member changes. */
@@ -43,7 +43,7 @@ export async function createGroups(repos: Repositories, workspaceId: string, nam
  * Makes the changes: every group is the workspace's (404), every added user a member of it
  * (404), no end user joins a group holding edit or own grants (409 `group_has_edit_access`),
  * every removed user is in the group (404 `group_member_not_found`). A user already in a
- * group is not added again and records nothing; each pair added or removed records its
+ * group is not added again and records nothing, nor is one both removed and added; each pair added or removed records its
  * `group.member_added` or `group.member_removed` event. Changes naming one group twice are
  * taken together. The groups are locked in id order, the added members share-locked.
  */
@@ -67,16 +67,16 @@ export async function changeGroupMembers(repos: Repositories, workspaceId: strin
   const joinedByEndUsers = [...new Set(adds.filter((pair) => roles.get(pair.userId) === 'end-user').map((pair) => pair.groupId))];
   await refuseGroupsAboveUse(repos, workspaceId, 'end-user', joinedByEndUsers, 'userId');
 
-  const present = await repos.groups.pairsAmong([...adds, ...removes]);
-  const absent = removes.find((pair) => !present.has(pairKey(pair)));
+  // What the writes answer tells which pairs were present: a removal that removed nothing
+  // throws, and the transaction takes back what was written before it.
+  const at = new Date().toISOString();
+  const removed = new Set((await repos.groups.removePairs(removes)).map(pairKey));
+  const absent = removes.find((pair) => !removed.has(pairKey(pair)));
   if (absent !== undefined) {
     throw new DomainError('not_found', 'group_member_not_found', `User ${absent.userId} is not a member of group ${absent.groupId}`);
   }
-  const added = adds.filter((pair) => !present.has(pairKey(pair)));
+  const added = await repos.groups.addPairs(adds.filter((pair) => !removed.has(pairKey(pair))), at);
   if (added.length + removes.length === 0) return;
-  const at = new Date().toISOString();
-  await repos.groups.removePairs(removes);
-  await repos.groups.addPairs(added, at);
   await repos.groups.touchMany([...new Set([...removes, ...added].map((pair) => pair.groupId))], at);
   const event = (action: string) => (pair: GroupMemberPair): AuditEntry => ({
     action, target: { type: 'group', id: pair.groupId }, workspaceId, changes: { userId: pair.userId },

@@ -178,35 +178,31 @@ export class GroupRepository {
     return removed;
   }
 
-  /** Which of the (group, user) pairs are memberships, as `pairKey`s; a chunk of pairs per statement. */
-  async pairsAmong(pairs: readonly GroupMemberPair[]): Promise<Set<string>> {
-    const present = new Set<string>();
+  /** Adds the pairs not yet memberships, a chunk per statement; answers those added. */
+  async addPairs(pairs: readonly GroupMemberPair[], at: string): Promise<GroupMemberPair[]> {
+    const added: GroupMemberPair[] = [];
     for (const chunk of chunksOf(pairs)) {
-      const rows = await this.db.selectFrom('group_members').select(['group_id', 'user_id'])
-        .where((eb) => eb(eb.refTuple('group_id', 'user_id'), 'in', chunk.map((pair) => eb.tuple(pair.groupId, pair.userId))))
-        .execute();
-      for (const row of rows) present.add(pairKey({ groupId: row.group_id, userId: row.user_id }));
-    }
-    return present;
-  }
-
-  /** Adds the pairs not yet memberships, a chunk per statement. */
-  async addPairs(pairs: readonly GroupMemberPair[], at: string): Promise<void> {
-    for (const chunk of chunksOf(pairs)) {
-      await this.db.insertInto('group_members')
+      const rows = await this.db.insertInto('group_members')
         .values(chunk.map((pair) => ({ group_id: pair.groupId, user_id: pair.userId, created_at: at })))
         .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+        .returning(['group_id', 'user_id'])
         .execute();
+      added.push(...rows.map((row) => ({ groupId: row.group_id, userId: row.user_id })));
     }
+    return added;
   }
 
-  /** Removes the pairs' memberships, a chunk per statement. */
-  async removePairs(pairs: readonly GroupMemberPair[]): Promise<void> {
+  /** Removes the pairs' memberships, a chunk per statement; answers those removed. */
+  async removePairs(pairs: readonly GroupMemberPair[]): Promise<GroupMemberPair[]> {
+    const removed: GroupMemberPair[] = [];
     for (const chunk of chunksOf(pairs)) {
-      await this.db.deleteFrom('group_members')
+      const rows = await this.db.deleteFrom('group_members')
         .where((eb) => eb(eb.refTuple('group_id', 'user_id'), 'in', chunk.map((pair) => eb.tuple(pair.groupId, pair.userId))))
+        .returning(['group_id', 'user_id'])
         .execute();
+      removed.push(...rows.map((row) => ({ groupId: row.group_id, userId: row.user_id })));
     }
+    return removed;
   }
 
   /** Sets the groups' `updated_at`, a chunk of groups per statement. */
