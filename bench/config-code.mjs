@@ -1,6 +1,7 @@
 // Times `toolplane apply` of a generated configuration (MEMBERS members, GROUPS groups, each
-// member in two groups) to an empty database, then `toolplane plan` of the same file against
-// it (which must show no changes), several runs, medians printed, on SQLite and PostgreSQL.
+// member in two groups, one `use` grant per group on one of 100 app folders) to an empty
+// database, then `toolplane plan` of the same file against it (which must show no changes),
+// several runs, medians printed, on SQLite and PostgreSQL.
 // The CLI figures are whole processes, start-up included; the in-process figure is reading,
 // checking and planning the file alone, against the same database. Baselines measured in the
 // same runs: `toolplane plan` of an empty file (the process's start-up and opening the
@@ -25,6 +26,8 @@ const { readSources } = await import('../src/config-code/source.ts');
 const members = Number(process.argv[2] ?? 10_000);
 const groups = Number(process.argv[3] ?? 1_000);
 const runs = Number(process.argv[4] ?? 3);
+/** App folders the grants are on: one grant per group, on folder `g % folders`. */
+const folders = Math.max(1, Math.min(100, groups));
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** PostgreSQL needs a key; a fixed one will do for a database dropped after the run. */
@@ -35,11 +38,15 @@ const file = path.join(work, 'toolplane.yaml');
 
 const lines = ['workspaces:', '  Bench:', '    emailDomains: [example.com]', '    userAttributes:', '      team: { type: string }', '    groups:'];
 for (let g = 0; g < groups; g += 1) lines.push(`      group-${g}: {}`);
+lines.push('    folders:', '      app:');
+for (let f = 0; f < folders; f += 1) lines.push(`        Folder-${f}: {}`);
 lines.push('    members:');
 lines.push('      admin@example.com: { role: admin }');
 for (let m = 0; m < members; m += 1) {
   lines.push(`      person${m}@example.com: { role: ${m % 10 === 0 ? 'builder' : 'end-user'}, firstName: First${m}, lastName: Last${m}, groups: [group-${m % groups}, group-${(m * 7 + 3) % groups}], attributes: { team: t${m % 50} } }`);
 }
+lines.push('    permissions:');
+for (let g = 0; g < groups; g += 1) lines.push(`      - { group: group-${g}, folder: "app:/Folder-${g % folders}", level: use }`);
 fs.writeFileSync(file, lines.join('\n') + '\n');
 const emptyFile = path.join(work, 'empty.yaml');
 fs.writeFileSync(emptyFile, 'workspaces: {}\n');

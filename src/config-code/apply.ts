@@ -94,7 +94,9 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
   }
 
   const groupIds = new Map(current.groups);
-  for (const change of of('group', 'create')) groupIds.set(change.key, (await services.groups.create(actor, change.key)).id);
+  const groupCreates = of('group', 'create');
+  const createdGroups = await services.groups.createMany(actor, groupCreates.map((change) => change.key));
+  for (const [index, change] of groupCreates.entries()) groupIds.set(change.key, createdGroups[index]!);
 
   const userIds = new Map([...current.members.values()].map((member) => [member.email.toLowerCase(), member.id]));
   const creates = of('member', 'create');
@@ -111,13 +113,12 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     await services.users.update(actor, member.id, memberUpdate(change.fields, member.attributes));
   }
 
-  for (const change of of('group')) {
+  const idOf = (email: string) => userIds.get(email.toLowerCase())!;
+  await services.groups.changeMembersMany(actor, of('group').flatMap((change) => {
     const members = change.fields.find((item) => item.field === 'members');
-    if (!members || change.kind === 'delete') continue;
-    const groupId = groupIds.get(change.key)!;
-    const idOf = (email: string) => userIds.get(email.toLowerCase())!;
-    await services.groups.changeMembers(actor, groupId, { add: (members.added ?? []).map(idOf), remove: (members.removed ?? []).map(idOf) });
-  }
+    if (!members || change.kind === 'delete') return [];
+    return [{ groupId: groupIds.get(change.key)!, add: (members.added ?? []).map(idOf), remove: (members.removed ?? []).map(idOf) }];
+  }));
   await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);

@@ -155,11 +155,11 @@ export async function revokePermissions(services: Services, actor: Actor, curren
   }
 }
 
-/** Makes the grants the plan creates or changes, once everything they name exists. */
+/** Makes the grants the plan creates or changes, once everything they name exists: all in one call. */
 export async function grantPermissions(
   services: Services, actor: Actor, current: WorkspaceState, changes: readonly Change[], targets: PermissionTargets,
 ): Promise<void> {
-  for (const change of changes) {
+  await services.permissions.grantMany(actor, changes.map((change) => {
     const { subject, object } = change.permission!;
     const subjectId = subject.type === 'group'
       ? { type: 'group' as const, id: targets.groupIds.get(subject.name)! }
@@ -167,8 +167,8 @@ export async function grantPermissions(
     const objectId: ObjectRef = object.type === 'folder'
       ? { type: 'folder', id: targets.folderIds.get(folderKey(object.folder))! }
       : { type: object.type, id: (object.type === 'resource' ? targets.resourceIds.get(object.name) : undefined) ?? current.objects[object.type].get(object.name)![0]! };
-    await services.permissions.grant(actor, subjectId, objectId, change.fields[0]!.to as AccessLevel);
-  }
+    return { subject: subjectId, object: objectId, accessLevel: change.fields[0]!.to as AccessLevel };
+  }));
 }
 
 /** The grants as file entries, sorted by key; grants of members the export leaves out (pending invitations) too. */

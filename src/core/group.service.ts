@@ -6,7 +6,8 @@ import type { RowLock } from '../db/executor.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import { refuseGroupsAboveUse } from './access-rules.ts';
 import type { Actor } from './actor.ts';
-import { recordAudit, recordAuditMany } from './audit.ts';
+import { recordAudit } from './audit.ts';
+import { type GroupMemberChange, changeGroupMembers, createGroups } from './group-sets.ts';
 import { DomainError, conflict, notFound } from './errors.ts';
 import { type Page, type PageRequest, offsetOf } from './pagination.ts';
 import { writeUnique } from './unique.ts';
@@ -110,37 +111,33 @@ export class GroupService {
   }
 
   /**
-   * Adds and removes many members at once, by the rules of `addMember` and `removeMember`:
-   * each added user is a member of the workspace (404), an end user cannot join a group
-   * holding edit or own grants (409 `group_has_edit_access`), each removed user is in the
-   * group (404 `group_member_not_found`). A user already in the group is not added again and
-   * records nothing; every pair added or removed records its usual audit event. A few
-   * statements whatever the counts, in one transaction: refused, it changes nothing.
+   * Adds and removes many members of one group at once, by the rules of `changeMembersMany`.
+   * In one transaction: refused, it changes nothing.
    */
   changeMembers(actor: Actor, groupId: number, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<void> {
-    return this.store.write(async (repos) => {
-      const add = [...new Set(change.add ?? [])];
-      const remove = [...new Set(change.remove ?? [])];
-      await loadGroupRow(repos, actor.workspaceId, groupId, 'update');
-      const roles = await repos.memberships.rolesOf(actor.workspaceId, add, 'share');
-      const unknown = add.find((userId) => !roles.has(userId));
-      if (unknown !== undefined) throw notFound('user', unknown);
-      if ([...roles.values()].includes('end-user')) await refuseGroupsAboveUse(repos, actor.workspaceId, 'end-user', [groupId], 'userId');
-      const present = await repos.groups.membersAmong(groupId, [...add, ...remove]);
-      const added = add.filter((userId) => !present.has(userId));
-      const absent = remove.find((userId) => !present.has(userId));
-      if (absent !== undefined) throw new DomainError('not_found', 'group_member_not_found', `User ${absent} is not a member of group ${groupId}`);
-      if (added.length + remove.length === 0) return;
-      const at = new Date().toISOString();
-      await repos.groups.removeMembers(groupId, remove);
-      await repos.groups.addMembers(groupId, added, at);
-      await repos.groups.update(groupId, { updated_at: at });
-      const target = { type: 'group', id: groupId };
-      await recordAuditMany(repos, [
-        ...remove.map((userId) => ({ action: 'group.member_removed', target, workspaceId: actor.workspaceId, changes: { userId } })),
-        ...added.map((userId) => ({ action: 'group.member_added', target, workspaceId: actor.workspaceId, changes: { userId } })),
-      ]);
-    });
+    return this.changeMembersMany(actor, [{ groupId, ...change }]);
+  }
+
+  /**
+   * Adds and removes members of many groups at once, by the rules of `addMember` and
+   * `removeMember` (see `changeGroupMembers`), each pair changed recording its usual audit
+   * event. A few statements whatever the counts, in one transaction: refused, it changes nothing.
+   */
+  changeMembersMany(actor: Actor, changes: readonly GroupMemberChange[]): Promise<void> {
+    return this.store.write((repos) => changeGroupMembers(repos, actor.workspaceId, changes));
+  }
+
+  /**
+   * Creates the groups as `create` does, a few statements whatever their number, in one
+   * transaction: a name given twice or taken (409 `group_name_taken`) creates none. Answers
+   * their ids in the names' order.
+   */
+  createMany(actor: Actor, names: readonly string[]): Promise<number[]> {
+    return writeUnique(
+      this.store,
+      (repos) => createGroups(repos, actor.workspaceId, names),
+      () => conflict('group_name_taken', 'One of the group names was taken meanwhile', 'name'),
+    );
   }
 
   private withNameCheck<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {

@@ -8,14 +8,11 @@ import {
 import { refuseGrantToEndUsers } from './access-rules.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { DomainError, invalidInput, notFound } from './errors.ts';
+import { DomainError, notFound } from './errors.ts';
 import { storedUuid } from './ids.ts';
+import { type GrantInput, type SubjectInput, grantAll, subjectRefOf } from './permission-sets.ts';
 
-/** A subject as a client names it: the id's type (UUID or integer) is checked against `type`. */
-export interface SubjectInput {
-  type: 'user' | 'group';
-  id: string | number;
-}
+export type { GrantInput, SubjectInput };
 
 export interface PermissionGrant {
   subject: SubjectRef;
@@ -50,8 +47,6 @@ export interface AccessDemand {
   field?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Grants of `use`, `edit` and `own` on apps, resources, folders and workflows to users and
  * groups, and the effective access they add up to (decided by `access.ts`).
@@ -81,6 +76,14 @@ export class PermissionService {
       });
       return toGrant(row);
     });
+  }
+
+  /**
+   * Makes many grants as `grant` does, a few statements whatever their number, in one
+   * transaction: one refused (see `grantAll`), none is made.
+   */
+  grantMany(actor: Actor, grants: readonly GrantInput[]): Promise<void> {
+    return this.store.write((repos) => grantAll(repos, actor.workspaceId, grants));
   }
 
   /** Removes the subject's grant on the object; 404 `permission_not_found` when it holds none. */
@@ -212,15 +215,10 @@ function insufficientAccess(demand: AccessDemand, object: ObjectRef, held: Acces
 
 /** The subject of the workspace `input` names; a UUID for a user, an integer for a group (400 on `subject.id`). */
 async function resolveSubject(repos: Repositories, workspaceId: string, input: SubjectInput, lock?: 'share' | 'update'): Promise<SubjectRef> {
-  if (input.type === 'user') {
-    if (typeof input.id !== 'string' || !UUID.test(input.id)) throw invalidInput('subject.id', 'a user is named by its UUID');
-    const id = input.id.toLowerCase();
-    if (!(await repos.memberships.get(workspaceId, id, lock))) throw notFound('user', id);
-    return { type: 'user', id };
-  }
-  if (typeof input.id !== 'number' || !Number.isInteger(input.id)) throw invalidInput('subject.id', 'a group is named by its integer id');
-  if (!(await repos.groups.get(workspaceId, input.id, lock))) throw notFound('group', input.id);
-  return { type: 'group', id: input.id };
+  const subject = subjectRefOf(input);
+  const found = subject.type === 'user' ? await repos.memberships.get(workspaceId, subject.id, lock) : await repos.groups.get(workspaceId, subject.id, lock);
+  if (!found) throw notFound(subject.type, subject.id);
+  return subject;
 }
 
 /** The object of the workspace with its folder; 404 `<type>_not_found` otherwise. */

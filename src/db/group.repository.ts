@@ -14,6 +14,17 @@ export interface UserRef {
   email: string;
 }
 
+/** A user's membership of a group, as set-based changes name it. */
+export interface GroupMemberPair {
+  groupId: number;
+  userId: string;
+}
+
+/** A pair as one string, for sets of pairs. */
+export function pairKey(pair: GroupMemberPair): string {
+  return `${pair.groupId} ${pair.userId}`;
+}
+
 export class GroupRepository {
   constructor(
     private readonly db: Executor,
@@ -46,6 +57,25 @@ export class GroupRepository {
   async create(row: Insertable<GroupTable>): Promise<number> {
     const inserted = await this.db.insertInto('groups').values(row).returning('id').executeTakeFirstOrThrow();
     return inserted.id;
+  }
+
+  /** Inserts the groups, a chunk of rows per statement; their ids by uuid. A name taken fails the statement. */
+  async createMany(rows: readonly Insertable<GroupTable>[]): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    for (const chunk of chunksOf(rows)) {
+      for (const row of await this.db.insertInto('groups').values(chunk).returning(['uuid', 'id']).execute()) ids.set(row.uuid, row.id);
+    }
+    return ids;
+  }
+
+  /** The workspace's groups among `ids`, in id order (the order locks are taken in, so two callers cannot deadlock). */
+  async getMany(workspaceId: string, ids: readonly number[], lock?: RowLock): Promise<GroupRow[]> {
+    const rows: GroupRow[] = [];
+    for (const chunk of chunksOf([...ids].sort((a, b) => a - b))) {
+      const query = this.db.selectFrom('groups').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', chunk).orderBy('id');
+      rows.push(...(await withLock(query, this.dialect, lock).execute()));
+    }
+    return rows;
   }
 
   async update(id: number, changes: Updateable<GroupTable>): Promise<void> {
@@ -124,16 +154,6 @@ export class GroupRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** Which of the users are members of the group. */
-  async membersAmong(groupId: number, userIds: readonly string[]): Promise<Set<string>> {
-    const present = new Set<string>();
-    for (const chunk of chunksOf(userIds)) {
-      const rows = await this.db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', 'in', chunk).execute();
-      for (const row of rows) present.add(row.user_id);
-    }
-    return present;
-  }
-
   /** Adds each user not yet a member, a chunk of rows per statement; the count added. */
   async addMembers(groupId: number, userIds: readonly string[], at: string): Promise<number> {
     let added = 0;
@@ -156,6 +176,38 @@ export class GroupRepository {
       removed += Number(result.numDeletedRows);
     }
     return removed;
+  }
+
+  /** Adds the pairs not yet memberships, a chunk per statement; answers those added. */
+  async addPairs(pairs: readonly GroupMemberPair[], at: string): Promise<GroupMemberPair[]> {
+    const added: GroupMemberPair[] = [];
+    for (const chunk of chunksOf(pairs)) {
+      const rows = await this.db.insertInto('group_members')
+        .values(chunk.map((pair) => ({ group_id: pair.groupId, user_id: pair.userId, created_at: at })))
+        .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+        .returning(['group_id', 'user_id'])
+        .execute();
+      added.push(...rows.map((row) => ({ groupId: row.group_id, userId: row.user_id })));
+    }
+    return added;
+  }
+
+  /** Removes the pairs' memberships, a chunk per statement; answers those removed. */
+  async removePairs(pairs: readonly GroupMemberPair[]): Promise<GroupMemberPair[]> {
+    const removed: GroupMemberPair[] = [];
+    for (const chunk of chunksOf(pairs)) {
+      const rows = await this.db.deleteFrom('group_members')
+        .where((eb) => eb(eb.refTuple('group_id', 'user_id'), 'in', chunk.map((pair) => eb.tuple(pair.groupId, pair.userId))))
+        .returning(['group_id', 'user_id'])
+        .execute();
+      removed.push(...rows.map((row) => ({ groupId: row.group_id, userId: row.user_id })));
+    }
+    return removed;
+  }
+
+  /** Sets the groups' `updated_at`, a chunk of groups per statement. */
+  async touchMany(ids: readonly number[], at: string): Promise<void> {
+    for (const chunk of chunksOf(ids)) await this.db.updateTable('groups').set({ updated_at: at }).where('id', 'in', chunk).execute();
   }
 
   /** True when a member row was removed. */

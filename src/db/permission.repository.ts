@@ -3,6 +3,10 @@ import { type Executor, type RowLock, withLock } from './executor.ts';
 import type { Insertable } from 'kysely';
 import type { MembershipRow, PermissionGrantRow, PermissionGrantTable } from './schema.ts';
 
+/** Rows per statement for set-based grant writes and object reads. */
+const UPSERT_CHUNK = 500;
+const OBJECT_TABLES = { app: 'apps', resource: 'resources', folder: 'folders', workflow: 'workflows' } as const;
+
 export type GrantSubjectType = PermissionGrantRow['subject_type'];
 export type GrantObjectType = PermissionGrantRow['object_type'];
 
@@ -77,6 +81,36 @@ export class PermissionRepository {
         .doUpdateSet({ access_level: row.access_level, updated_at: row.updated_at }))
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Inserts or re-levels many grants, a chunk per statement; answers their rows. No two rows
+   * may name the same subject and object.
+   */
+  async upsertMany(rows: readonly (Insertable<PermissionGrantTable> & { updated_at: string })[]): Promise<PermissionGrantRow[]> {
+    const result: PermissionGrantRow[] = [];
+    for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+      result.push(...await this.db
+        .insertInto('permission_grants')
+        .values(rows.slice(start, start + UPSERT_CHUNK))
+        .onConflict((oc) => oc
+          .columns(['workspace_id', 'subject_type', 'subject_id', 'object_type', 'object_id'])
+          .doUpdateSet((eb) => ({ access_level: eb.ref('excluded.access_level'), updated_at: eb.ref('excluded.updated_at') })))
+        .returningAll()
+        .execute());
+    }
+    return result;
+  }
+
+  /** Which of `ids` are objects of the type in the workspace, a chunk per statement. */
+  async objectsAmong(workspaceId: string, type: GrantObjectType, ids: readonly string[], lock?: RowLock): Promise<Set<string>> {
+    const table = OBJECT_TABLES[type];
+    const found = new Set<string>();
+    for (let start = 0; start < ids.length; start += UPSERT_CHUNK) {
+      const query = this.db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(start, start + UPSERT_CHUNK));
+      for (const row of await withLock(query, this.dialect, lock).execute()) found.add(row.id);
+    }
+    return found;
   }
 
   /** True when a grant was removed. */
