@@ -107,7 +107,7 @@ describe(`toolplane plan and apply on ${testDialect()}`, () => {
       expect(await applyCommand(remote, { file: [file], yes: true }, applied.stream)).toBe(0);
       expect(applied.text()).toMatch(/Applied: 2 created, 0 updated, 0 deleted\. Its audit events carry request id apply_/);
       expect(await planCommand(remote, { file: [file] }, output().stream)).toBe(0);
-      expect(await remote.export('Remote CLI')).toContain('firstName: Grace');
+      expect((await remote.export('Remote CLI', false)).content).toContain('firstName: Grace');
 
       const refused = remoteTarget({ server: address, token: await h.token(['workspaces:read']) });
       await expect(refused.plan(readSources([file]))).rejects.toThrow(/answered 403 missing_scope/);
