@@ -148,6 +148,13 @@ workspaces:
     expect(await appNamed('Broken')).toBeUndefined();
   });
 
+  it('refuses the whole apply when a new app has no one to own it, creating nothing', async () => {
+    const file = write('ownerless.yaml', 'workspaces:\n  Ownerless:\n    members:\n      bo@example.com: { role: builder }\n    apps:\n      Lonely: {}\n');
+    await expect(apply(file)).rejects.toMatchObject({ code: 'no_active_admin' });
+    const workspace = await h.runtime.database.db.selectFrom('workspaces').select('id').where('name', '=', 'Ownerless').executeTakeFirst();
+    expect(workspace).toBeUndefined();
+  });
+
   it('deletes apps absent from the file only when the workspace prunes apps', async () => {
     const file = write('prune.yaml', 'workspaces:\n  Shop:\n    apps:\n      Orders: {}\n');
     expect((await planOf(file)).changes).toEqual([]);
