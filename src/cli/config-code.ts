@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline/promises';
 import { InvalidArgumentError } from 'commander';
 import type { Plan } from '../config-code/plan.ts';
@@ -63,11 +64,22 @@ export async function applyCommand(target: ConfigTarget, options: ApplyCommandOp
   });
 }
 
-/** `toolplane export`: the state as YAML, on stdout or into `output`. */
+/**
+ * `toolplane export`: the state as YAML, on stdout or into `output`; into a file, with each
+ * app's definition written beside it (`apps/<workspace>/<app>.json`) when the target has them.
+ */
 export async function exportCommand(target: ConfigTarget, options: { workspace?: string; output?: string }): Promise<void> {
-  const text = await target.export(options.workspace);
-  if (options.output) fs.writeFileSync(options.output, text);
-  else process.stdout.write(text);
+  const { content, files } = await target.export(options.workspace, options.output !== undefined);
+  if (!options.output) {
+    process.stdout.write(content);
+    return;
+  }
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(path.dirname(options.output), name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  fs.writeFileSync(options.output, content);
 }
 
 /** `toolplane config schema`: the file's JSON Schema. */

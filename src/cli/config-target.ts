@@ -11,7 +11,11 @@ export interface ConfigTarget {
   plan(sources: SourceFile[], vars?: Record<string, string>): Promise<Plan>;
   /** Applies `plan` if the files still make it against an unchanged instance; answers the apply's id. */
   apply(sources: SourceFile[], vars: Record<string, string> | undefined, plan: Plan): Promise<string>;
-  export(workspace?: string): Promise<string>;
+  /**
+   * The state as a configuration file; with `withDefinitions` (local only), `files` holds each
+   * app's definition by its path relative to that file. A server's export holds no definitions.
+   */
+  export(workspace: string | undefined, withDefinitions: boolean): Promise<{ content: string; files: Record<string, string> }>;
 }
 
 /** Local CLI work in a workspace: no token, no session, so every core rule applies but no scope limits it. */
@@ -25,7 +29,9 @@ export function localTarget(runtime: Runtime): ConfigTarget {
   return {
     plan: (sources, vars) => engine.plan(engine.load(sources, { vars })),
     apply: (sources, vars, plan) => runAudited({ actorType: 'cli' }, () => engine.apply(engine.load(sources, { vars }), plan, localActor)),
-    export: (workspace) => engine.export(workspace),
+    export: (workspace, withDefinitions) => runAudited({ actorType: 'cli' }, async () => (withDefinitions
+      ? engine.exportWithDefinitions(workspace)
+      : { content: await engine.export(workspace), files: {} })),
   };
 }
 
@@ -57,7 +63,9 @@ export function remoteTarget(options: RemoteOptions): ConfigTarget {
     apply: async (sources, vars, plan) => (await call<{ applyId: string }>('POST', 'apply', {
       ...requestOf(sources, vars), stateFingerprint: plan.stateFingerprint, changesDigest: plan.changesDigest,
     })).applyId,
-    export: async (workspace) => (await call<{ content: string }>('GET', `export${workspace === undefined ? '' : `?workspace=${encodeURIComponent(workspace)}`}`)).content,
+    export: async (workspace) => ({
+      content: (await call<{ content: string }>('GET', `export${workspace === undefined ? '' : `?workspace=${encodeURIComponent(workspace)}`}`)).content, files: {},
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { conflict } from '../core/errors.ts';
 import type { Services } from '../core/services.ts';
 import type { Store } from '../db/store.ts';
 import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
+import { applyApps, deleteApps } from './apps.ts';
 import { folderKey } from './desired.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
 import { applyResources } from './resources.ts';
@@ -124,6 +125,8 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);
   for (const change of of('resource', 'delete')) await services.resources.delete(actor, current.resources.get(change.key)!.id);
 
+  await deleteApps(services, actor, current, of('app', 'delete'));
+
   const folderIds = new Map([...current.folders].map(([key, folder]) => [key, folder.id]));
   for (const change of of('folder', 'delete')) await services.folders.delete(actor, folderIds.get(folderKey(change.folder!))!);
   for (const change of of('folder', 'create')) {
@@ -133,10 +136,11 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     folderIds.set(folderKey(change.folder!), folder.id);
   }
 
+  const appIds = await applyApps(services, actor, current, changes.filter((change) => change.object === 'app' && change.kind !== 'delete'), folderIds);
   const resourceIds = await applyResources(services, actor, current, changes.filter((change) => change.object === 'resource' && change.kind !== 'delete'), folderIds);
   await applyResourceConfigurations(services, actor, current, of('resourceConfiguration'), resourceIds);
   await grantPermissions(services, actor, current, changes.filter((change) => change.object === 'permission' && change.kind !== 'delete'), {
-    groupIds, userIds, folderIds, resourceIds,
+    groupIds, userIds, folderIds, resourceIds, appIds,
   });
 
   // Archived last, so nothing above is made in an archived workspace.

@@ -1,6 +1,6 @@
 import { type DesiredPermission, permissionKey, permissionLabel, permissionOf } from './permissions.ts';
 import type {
-  EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, ResourceConfig, UserAttributeConfig, WorkspaceConfig,
+  AppConfig, EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, ResourceConfig, UserAttributeConfig, WorkspaceConfig,
 } from './schema.ts';
 import { ConfigFileError, type Location, type ParsedFile, type Problem, formatLocation } from './source.ts';
 
@@ -36,6 +36,7 @@ export interface DesiredWorkspace {
   members: Map<string, DeclaredMember>;
   /** By `folderKey`. */
   folders: Map<string, Declared<FolderPath>>;
+  apps: Map<string, Declared<AppConfig>>;
   resources: Map<string, Declared<ResourceConfig>>;
   /** By `permissionKey`. */
   permissions: Map<string, Declared<DesiredPermission>>;
@@ -52,6 +53,16 @@ export function folderKey(folder: FolderPath): string {
 /** How a folder is shown: `app:/Finance/Reports`. */
 export function folderLabel(folder: FolderPath): string {
   return `${folder.type}:/${folder.path.join('/')}`;
+}
+
+/**
+ * The id of the folder a change's `folder` field moves its object to (an app or a resource):
+ * undefined when the change leaves it, null for the top level. `folderIds` holds every folder
+ * by `folderKey`, those the apply made included.
+ */
+export function changedFolderId(fields: ReadonlyArray<{ field: string; to?: unknown }>, type: FolderType, folderIds: ReadonlyMap<string, string>): string | null | undefined {
+  const path = fields.find((item) => item.field === 'folder')?.to as string[] | null | undefined;
+  return path === undefined || path === null ? path : folderIds.get(folderKey({ type, path }))!;
 }
 
 const SETTINGS = ['emailDomains', 'status', 'twoFactorRequired', 'scimDefaultRole'] as const;
@@ -72,7 +83,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         workspace = {
           name, at: file.locate(keys), settings: {}, prune: new Set(),
           environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), folders: new Map(),
-          resources: new Map(), permissions: new Map(),
+          apps: new Map(), resources: new Map(), permissions: new Map(),
         };
         workspaces.set(name, workspace);
       }
@@ -97,6 +108,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         if (earlier) problems.push(duplicate(`member ${email}`, at, earlier.at));
         else workspace.members.set(email.toLowerCase(), { email, config: member ?? {}, at });
       }
+      mergeSection(workspace.apps, config.apps, (key) => file.locate([...keys, 'apps', key]), 'app', problems);
       mergeSection(workspace.resources, config.resources, (key) => file.locate([...keys, 'resources', key]), 'resource', problems);
       for (const [index, entry] of (config.permissions ?? []).entries()) {
         const at = file.locate([...keys, 'permissions', String(index)], 'value');

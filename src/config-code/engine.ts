@@ -6,6 +6,7 @@ import type { Services } from '../core/services.ts';
 import type { Store } from '../db/store.ts';
 import { type ActorFor, applyPlan } from './apply.ts';
 import { type DesiredConfig, mergeFiles } from './desired.ts';
+import { definitionFileNames } from './apps.ts';
 import { exportState } from './export.ts';
 import { type Plan, makePlan } from './plan.ts';
 import { onlyWorkspace, requireReadScopes, requireScopesFor, requireWorkspaces } from './remote-access.ts';
@@ -95,14 +96,42 @@ export class ConfigCodeEngine {
     return this.export(own);
   }
 
-  /** The named workspace (every workspace when none is named) as a configuration file. */
-  export(workspace?: string): Promise<string> {
+  /**
+   * The named workspace (every workspace when none is named) as a configuration file, its
+   * apps without their definitions (an apply of it leaves definitions as they are).
+   */
+  async export(workspace?: string): Promise<string> {
+    return exportState(await this.readExported(workspace));
+  }
+
+  /**
+   * The same file with each app's definition: `files` holds every app's ToolJet export file
+   * (all its versions, through the app-transfer service, which records each export) by the
+   * path the configuration refers to it by, relative to the configuration file.
+   */
+  async exportWithDefinitions(workspace?: string): Promise<{ content: string; files: Record<string, string> }> {
+    const state = await this.readExported(workspace);
+    const taken = new Set<string>();
+    const names = new Map<string, Map<string, string>>();
+    const files: Record<string, string> = {};
+    for (const current of state.workspaces.values()) {
+      const fileNames = definitionFileNames(current.name, [...current.apps.keys()].filter((name) => current.objects.app.get(name)?.length === 1).sort(), taken);
+      names.set(current.name, fileNames);
+      for (const [app, file] of fileNames) {
+        const exported = await this.services.appTransfers.export(current.id!, current.apps.get(app)!.id, { allVersions: true });
+        files[file] = `${JSON.stringify(exported, null, 2)}\n`;
+      }
+    }
+    return { content: exportState(state, names), files };
+  }
+
+  private readExported(workspace: string | undefined) {
     return this.store.read(async (repos) => {
       const state = await readState(repos, workspace === undefined ? undefined : [workspace]);
       if (workspace !== undefined && state.workspaces.get(workspace)!.id === null) {
         throw new DomainError('not_found', 'workspace_not_found', `No workspace named "${workspace}"`);
       }
-      return exportState(state);
+      return state;
     });
   }
 }

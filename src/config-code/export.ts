@@ -2,7 +2,8 @@ import { stringify } from 'yaml';
 import type { FolderTreeConfig, WorkspaceConfig } from './schema.ts';
 import { FOLDER_TYPES } from './desired.ts';
 import { exportPermissions } from './permissions.ts';
-import { exportResources } from './resources.ts';
+import { exportApps } from './apps.ts';
+import { exportResources, literal } from './resources.ts';
 import type { InstanceState, WorkspaceState } from './state.ts';
 
 /**
@@ -10,17 +11,21 @@ import type { InstanceState, WorkspaceState } from './state.ts';
  * makes a state the same file plans no changes against. Every field is written out, group
  * membership once (under `groups`), and nothing is pruned. Objects are sorted by their
  * keys, so two instances holding the same objects export the same text. Members with a pending
- * invitation are left out: invitations are not part of the file yet.
+ * invitation are left out: invitations are not part of the file yet. `definitionFiles` names,
+ * per workspace and app, the file an app's definition is referred to in; apps without one are
+ * written without their definition.
  */
-export function exportState(state: InstanceState): string {
+export function exportState(state: InstanceState, definitionFiles: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map()): string {
   const variables: string[] = [];
-  const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [workspace.name, exportWorkspace(workspace, variables)]));
+  const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [
+    workspace.name, exportWorkspace(workspace, variables, definitionFiles.get(workspace.name) ?? new Map()),
+  ]));
   const text = stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
   if (variables.length === 0) return text;
   return `# Secrets are read from these environment variables when the file is planned:\n${variables.map((name) => `#   ${name}\n`).join('')}${text}`;
 }
 
-function exportWorkspace(workspace: WorkspaceState, variables: string[]): WorkspaceConfig {
+function exportWorkspace(workspace: WorkspaceState, variables: string[], definitionFiles: ReadonlyMap<string, string>): WorkspaceConfig {
   const config: WorkspaceConfig = {
     emailDomains: workspace.emailDomains,
     status: workspace.status,
@@ -55,6 +60,7 @@ function exportWorkspace(workspace: WorkspaceState, variables: string[]): Worksp
   }
   const folders = Object.fromEntries(FOLDER_TYPES.map((type) => [type, folderTree(workspace, type)]).filter(([, tree]) => tree !== null));
   if (Object.keys(folders).length > 0) config.folders = folders;
+  if (workspace.apps.size > 0) config.apps = exportApps(workspace, definitionFiles, literal);
   const resources = exportResources(workspace);
   if (Object.keys(resources.resources).length > 0) config.resources = resources.resources;
   variables.push(...resources.variables);

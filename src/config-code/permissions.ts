@@ -116,9 +116,10 @@ export function planPermissions(desired: DesiredWorkspace, current: WorkspaceSta
     if (object.type === 'folder' && !folderStays(object.folder)) {
       problems.push({ message: `permission ${label}: folder ${folderLabel(object.folder)} neither exists nor is declared under folders`, at });
     }
-    const declared = object.type === 'resource' && desired.resources.has(object.name);
+    const declared = (object.type === 'resource' && desired.resources.has(object.name)) || (object.type === 'app' && desired.apps.has(object.name));
     if (object.type !== 'folder' && !declared) {
-      const count = object.type === 'resource' && desired.prune.has('resources') ? 0 : current.objects[object.type].get(object.name)?.length ?? 0;
+      const pruned = (object.type === 'resource' && desired.prune.has('resources')) || (object.type === 'app' && desired.prune.has('apps'));
+      const count = pruned ? 0 : current.objects[object.type].get(object.name)?.length ?? 0;
       if (count !== 1) problems.push({ message: `permission ${label}: ${count === 0 ? 'no' : 'more than one'} ${object.type} is named "${object.name}"`, at });
     }
     const existing = current.permissions.get(key);
@@ -145,6 +146,8 @@ export interface PermissionTargets {
   folderIds: Map<string, string>;
   /** Resources the apply created, by name. */
   resourceIds: Map<string, string>;
+  /** Apps the apply created, by name. */
+  appIds: Map<string, string>;
 }
 
 /** Revokes the grants the plan deletes; before members, groups and folders go, as their grants go with them. */
@@ -166,7 +169,7 @@ export async function grantPermissions(
       : { type: 'user' as const, id: targets.userIds.get(subject.email.toLowerCase())! };
     const objectId: ObjectRef = object.type === 'folder'
       ? { type: 'folder', id: targets.folderIds.get(folderKey(object.folder))! }
-      : { type: object.type, id: (object.type === 'resource' ? targets.resourceIds.get(object.name) : undefined) ?? current.objects[object.type].get(object.name)![0]! };
+      : { type: object.type, id: (object.type === 'resource' ? targets.resourceIds.get(object.name) : object.type === 'app' ? targets.appIds.get(object.name) : undefined) ?? current.objects[object.type].get(object.name)![0]! };
     return { subject: subjectId, object: objectId, accessLevel: change.fields[0]!.to as AccessLevel };
   }));
 }

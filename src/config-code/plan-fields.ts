@@ -14,7 +14,12 @@ export function differences(current: Record<string, unknown>, desired: Record<st
 
 /** Equal as JSON values, whatever the order of object keys. */
 export function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+  return JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b));
+}
+
+/** The value with the keys of every object in it sorted, so equal values serialize alike. */
+export function sortedKeys(value: unknown): unknown {
+  return sorted(value);
 }
 
 function sorted(value: unknown): unknown {

@@ -4,6 +4,7 @@ import { fitsType } from '../core/user-attributes.ts';
 import { normalizeDomains } from '../core/workspace-domains.ts';
 import { type DesiredConfig, type DesiredWorkspace, type FolderPath, folderLabel } from './desired.ts';
 import { differences, fieldsOf, same } from './plan-fields.ts';
+import { planApps } from './apps.ts';
 import { planGroupsAndMembers } from './plan-members.ts';
 import { type PermissionRef, planPermissions } from './permissions.ts';
 import { type SecretCheck, planResources } from './resources.ts';
@@ -12,7 +13,7 @@ import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
-export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'resource' | 'resourceConfiguration' | 'permission';
+export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'app' | 'resource' | 'resourceConfiguration' | 'permission';
 
 /** One field of a change: a value `from` → `to`, or for a set (a group's members) what is `added` and `removed`. */
 export interface FieldChange {
@@ -23,6 +24,8 @@ export interface FieldChange {
   removed?: string[];
   /** For a secret (`secrets.<name>`): that it is set to a new value or removed; its values are never shown. */
   secret?: 'changed' | 'removed';
+  /** For an app's definition: the digests of the current (none for a new app) and the file's; the definition itself is never shown. */
+  digest?: { from?: string; to: string };
 }
 
 /** One object to create, update or delete, by its natural key. */
@@ -54,7 +57,7 @@ export interface Plan {
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { delete: 0, create: 1, update: 2 };
-const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, resource: 6, resourceConfiguration: 7, permission: 8 };
+const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, app: 6, resource: 7, resourceConfiguration: 8, permission: 9 };
 
 /**
  * The changes that make `state` what `desired` describes. Objects the file does not mention
@@ -107,6 +110,7 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
   planUserAttributes(desired, current, problems).forEach(add);
   planGroupsAndMembers(desired, current, problems).forEach(add);
   planFolders(desired, current).forEach(add);
+  planApps(desired, current, problems).forEach(add);
   planResources(desired, current, problems, secretCheck).forEach(add);
   planResourceConfigurations(desired, current, problems, secretCheck).forEach(add);
   planPermissions(desired, current, problems).forEach(add);

@@ -23,12 +23,14 @@ describe('requireScopesFor', () => {
     expect(refusal(planOf('resource'), actor(['groups:write']))).toBe('missing_scope');
     expect(refusal(planOf('resourceConfiguration'), actor(['permissions:write']))).toBe('missing_scope');
     expect(refusal(planOf('permission'), actor(['resources:write']))).toBe('missing_scope');
+    expect(refusal(planOf('app'), actor(['folders:write', 'resources:write']))).toBe('missing_scope');
+    expect(refusal(planOf('app'), actor(['apps:write']))).toBeUndefined();
     expect(refusal(planOf('resource', 'resourceConfiguration', 'permission', 'group'), actor(['resources:write', 'permissions:write', 'groups:write']))).toBeUndefined();
   });
 
-  it('refuses an actor whose writes reach only granted objects any folder, resource or permission change', () => {
+  it('refuses an actor whose writes reach only granted objects any folder, app, resource or permission change', () => {
     const builder = actor(['*'], 'granted');
-    for (const kind of ['folder', 'resource', 'resourceConfiguration', 'permission'] as const) expect(refusal(planOf(kind), builder)).toBe('object_access');
+    for (const kind of ['folder', 'app', 'resource', 'resourceConfiguration', 'permission'] as const) expect(refusal(planOf(kind), builder)).toBe('object_access');
     expect(refusal(planOf('group', 'member'), builder)).toBeUndefined();
   });
 });

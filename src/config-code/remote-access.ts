@@ -12,6 +12,7 @@ const SCOPE_OF: Record<ObjectKind, Scope> = {
   group: 'groups:write',
   member: 'users:write',
   folder: 'folders:write',
+  app: 'apps:write',
   resource: 'resources:write',
   resourceConfiguration: 'resources:write',
   permission: 'permissions:write',
@@ -21,11 +22,11 @@ const SCOPE_OF: Record<ObjectKind, Scope> = {
  * Kinds whose changes the file makes without checking the actor's access to each object, so
  * an actor whose writes reach only the objects granted to them (a builder) may not make them.
  */
-const NEEDS_EVERY_OBJECT: ReadonlySet<ObjectKind> = new Set(['folder', 'resource', 'resourceConfiguration', 'permission']);
+const NEEDS_EVERY_OBJECT: ReadonlySet<ObjectKind> = new Set(['folder', 'app', 'resource', 'resourceConfiguration', 'permission']);
 
 /** What a remote plan or export reads: every section of the file, so their read scopes. */
 const READ_SCOPES: readonly Scope[] = [
-  'workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'resources:read', 'permissions:read',
+  'workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'apps:read', 'resources:read', 'permissions:read',
 ];
 
 /** Refuses (403 `missing_scope`) an actor who may not read every section a plan or an export shows. */

@@ -5,7 +5,7 @@ const SIGNS = { create: '+', update: '~', delete: '-' } as const;
 const COLOURS = { create: '\u001b[32m', update: '\u001b[33m', delete: '\u001b[31m' } as const;
 const RESET = '\u001b[0m';
 const OBJECT_NAMES = {
-  workspace: 'workspace', environment: 'environment', userAttribute: 'user attribute', group: 'group', member: 'member', folder: 'folder', resource: 'resource', resourceConfiguration: 'resource configuration', permission: 'permission',
+  workspace: 'workspace', environment: 'environment', userAttribute: 'user attribute', group: 'group', member: 'member', folder: 'folder', app: 'app', resource: 'resource', resourceConfiguration: 'resource configuration', permission: 'permission',
 } as const;
 
 /**
@@ -42,6 +42,7 @@ function label(change: Change): string {
 
 function renderField(change: Change, field: FieldChange): string {
   if (field.secret) return `${field.field}: (${field.secret})`;
+  if (field.digest) return `${field.field}: ${field.digest.from === undefined ? `(sha256 ${field.digest.to.slice(0, 12)})` : `(changed: sha256 ${field.digest.from.slice(0, 12)} → ${field.digest.to.slice(0, 12)})`}`;
   if (field.added || field.removed) {
     const items = [...(field.added ?? []).map((email) => `+${email}`), ...(field.removed ?? []).map((email) => `-${email}`)];
     return `${field.field}: ${items.join(', ')}`;

@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor.ts';
 import type { Services } from '../core/services.ts';
 import { fromJson } from '../db/rows.ts';
 import type { ResourceRow } from '../db/schema.ts';
-import { type DesiredWorkspace, type FolderPath, folderKey, folderLabel } from './desired.ts';
+import { type DesiredWorkspace, changedFolderId, folderKey, folderLabel } from './desired.ts';
 import { differences } from './plan-fields.ts';
 import type { Change, FieldChange } from './plan.ts';
 import type { ResourceConfig } from './schema.ts';
@@ -136,8 +136,7 @@ export async function applyResources(
   const created = new Map<string, string>();
   for (const change of changes) {
     const to = (field: string) => change.fields.find((item) => item.field === field)?.to;
-    const folder = to('folder') as string[] | null | undefined;
-    const folderId = folder === undefined || folder === null ? folder : folderIds.get(folderKey({ type: 'resource', path: folder } satisfies FolderPath))!;
+    const folderId = changedFolderId(change.fields, 'resource', folderIds);
     const secrets = secretInput(change);
     const input = {
       displayName: to('displayName') as string | undefined, folderId, options: to('options') as Record<string, unknown> | undefined,
@@ -180,7 +179,7 @@ export function exportResources(workspace: WorkspaceState): { resources: Record<
 }
 
 /** `value` with every `${` in its strings written `$${`, so loading the file gives the value back rather than a reference. */
-function literal<T>(value: T): T {
+export function literal<T>(value: T): T {
   if (typeof value === 'string') return value.replaceAll('${', () => '$${') as T;
   if (Array.isArray(value)) return value.map(literal) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, literal(item)])) as T;

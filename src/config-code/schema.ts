@@ -10,7 +10,7 @@ import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from 
  */
 
 /** The sections a workspace's `prune` list may name. */
-export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'resources', 'permissions'] as const;
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'apps', 'resources', 'permissions'] as const;
 export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 
 const Environment = Type.Object({
@@ -96,6 +96,17 @@ const Resource = Type.Object({
   })),
 }, { additionalProperties: false, description: 'A resource (a data source), keyed by its name.' });
 
+const App = Type.Object({
+  folder: Type.Optional(Type.Union([Type.String({ pattern: '^[^/]+(/[^/]+)*$' }), Type.Null()], {
+    description: 'The app folder it is in, by path (`Finance/Reports`); null for the top level.',
+  })),
+  description: Type.Optional(Type.String({ description: 'What the app is for.' })),
+  definition: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'The text of a ToolJet export file holding the app and its versions, normally a reference to the file beside this one: `${file:payroll.json}`. A changed definition replaces the app\'s versions.',
+  })),
+}, { additionalProperties: false, description: 'An app, keyed by its name.' });
+
 const ObjectName = (type: string) => Type.Optional(Type.String({ minLength: 1, description: `The ${type} the grant is on, by its name.` }));
 
 const Permission = Type.Object({
@@ -136,6 +147,7 @@ const Workspace = Type.Object({
     additionalProperties: false, description: 'Members by email (matched whatever its case).',
   })),
   folders: Type.Optional(Folders),
+  apps: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Union([Type.Null(), App]), { description: 'Apps by name.' })),
   resources: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Resource, { description: 'Resources by name.' })),
   permissions: Type.Optional(Type.Array(Permission, {
     description: 'Grants of access, each known by its subject and object. Grants the list leaves out stay unless `prune` names permissions.',
@@ -162,6 +174,7 @@ export type UserAttributeConfig = Static<typeof UserAttribute>;
 export type GroupConfig = Static<typeof Group>;
 export type MemberConfig = Static<typeof Member>;
 export type ResourceConfig = Static<typeof Resource>;
+export type AppConfig = Static<typeof App>;
 export type PermissionConfig = Static<typeof Permission>;
 export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
 

@@ -5,6 +5,7 @@ import { STARTING_ENVIRONMENTS } from '../core/environment.service.ts';
 import type { Role } from '../core/roles.ts';
 import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
+import { type AppState, appsOf } from './apps.ts';
 import { type ResourceState, resourcesOf } from './resources.ts';
 import { type NamedObjectType, type PermissionState, objectsByName, permissionsOf } from './permissions.ts';
 
@@ -55,6 +56,8 @@ export interface WorkspaceState {
   groupMembers: Map<string, Set<string>>;
   /** By `folderKey`. */
   folders: Map<string, FolderState>;
+  /** By name (the oldest app of a name several share). */
+  apps: Map<string, AppState>;
   /** By name. */
   resources: Map<string, ResourceState>;
   /** App, resource and workflow ids by name, per type. */
@@ -96,14 +99,14 @@ export function newWorkspace(name: string): WorkspaceState {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
     userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), folders: new Map(),
-    resources: new Map(), objects: objectsByName([]), permissions: new Map(),
+    apps: new Map(), resources: new Map(), objects: objectsByName([]), permissions: new Map(),
   };
 }
 
 type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources, configurations] = await Promise.all([
+  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources, configurations, apps, appVersions] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
@@ -114,6 +117,8 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     repos.configState.namedObjects(head.id),
     repos.resources.list(head.id),
     repos.configState.resourceConfigurations(head.id),
+    repos.configState.apps(head.id),
+    repos.configState.appVersions(head.id),
   ]);
   const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
@@ -139,6 +144,7 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     }])),
     groupMembers,
     folders: folderStates,
+    apps: appsOf(apps, appVersions, folderStates),
     resources: resourcesOf(resources, folderStates, configurations, new Map(environments.map((row) => [row.id, row.name]))),
     objects: objectsByName(objects),
     permissions: permissionsOf(grants, {

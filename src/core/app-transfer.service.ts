@@ -4,7 +4,7 @@ import { fromJson, toIso, toJson } from '../db/rows.ts';
 import type { AppRow, AppVersionRow } from '../db/schema.ts';
 import type { Repositories, Store } from '../db/store.ts';
 import {
-  EMPTY_DEFINITION, INITIAL_VERSION_NAME, type JsonObject, buildAppV2, readAppExport, readVersionDefinition,
+  EMPTY_DEFINITION, INITIAL_VERSION_NAME, type ImportedVersion, type JsonObject, buildAppV2, readAppExport, readVersionDefinition,
 } from './app-definition.ts';
 import type { Actor } from './actor.ts';
 import { type App, loadApp } from './app.service.ts';
@@ -136,6 +136,27 @@ export class AppTransferService {
     });
   }
 
+  /**
+   * Replaces every version of an app of the actor's workspace with the export file's (new
+   * ids, the file's order as their creation order), keeping the app itself: its id, name,
+   * folder, creator and grants. One transaction: a refused file changes nothing. Recorded as
+   * `app.versions_replaced` with the old and new version names.
+   */
+  replaceVersions(actor: Actor, appId: string, input: Pick<AppImportInput, 'tooljetVersion' | 'app'>): Promise<void> {
+    checkImportableVersion(input.tooljetVersion);
+    const imported = readAppExport(input.app, randomUUID);
+    return this.store.write(async (repos) => {
+      const app = await loadApp(repos, actor.workspaceId, appId);
+      const before = await repos.appVersions.summariesOf(app.id);
+      await repos.appVersions.deleteOf(app.id);
+      await repos.appVersions.create(versionRows(app.id, imported.versions, Date.now()));
+      await recordAudit(repos, {
+        action: 'app.versions_replaced', target: { type: 'app', id: app.id }, workspaceId: actor.workspaceId,
+        changes: { versions: { from: before.map((version) => version.name), to: imported.versions.map((version) => version.name) } },
+      });
+    });
+  }
+
   private importInto(workspaceId: string, input: AppImportInput, owner: ImportOwner): Promise<App> {
     checkImportableVersion(input.tooljetVersion);
     if (input.app === undefined && input.appName === undefined) {
@@ -161,11 +182,7 @@ export class AppTransferService {
       await repos.apps.create({
         id, workspace_id: workspaceId, name, description: '', folder_id: input.folderId ?? null, slug: id, created_by: creator, created_at: at, updated_at: at,
       });
-      // A millisecond apart, so the file's version order is their creation order and its last is the newest.
-      await repos.appVersions.create(versions.map((version, index) => {
-        const created = new Date(start + index).toISOString();
-        return { id: version.id, app_id: id, name: version.name, definition: toJson(version.definition), created_at: created, updated_at: created };
-      }));
+      await repos.appVersions.create(versionRows(id, versions, start));
       await owner.granted(repos, id, at);
       await recordAudit(repos, {
         action: 'app.imported', target: { type: 'app', id }, workspaceId,
@@ -180,6 +197,14 @@ export class AppTransferService {
 interface ImportOwner {
   creator(repos: Repositories): Promise<string>;
   granted(repos: Repositories, appId: string, at: string): Promise<void>;
+}
+
+/** Rows of an app's versions, a millisecond apart from `start`, so the file's order is their creation order and its last is the newest. */
+function versionRows(appId: string, versions: ImportedVersion[], start: number) {
+  return versions.map((version, index) => {
+    const created = new Date(start + index).toISOString();
+    return { id: version.id, app_id: appId, name: version.name, definition: toJson(version.definition), created_at: created, updated_at: created };
+  });
 }
 
 /** The export file of the app holding the selected versions, recorded as `app.exported`. */

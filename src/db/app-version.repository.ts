@@ -47,6 +47,11 @@ export class AppVersionRepository {
       .execute();
   }
 
+  /** Removes every version of the app. */
+  async deleteOf(appId: string): Promise<void> {
+    await this.db.deleteFrom('app_versions').where('app_id', '=', appId).execute();
+  }
+
   getNewest(appId: string): Promise<AppVersionRow | undefined> {
     return this.db
       .selectFrom('app_versions')

@@ -1,6 +1,6 @@
 import type { Executor } from './executor.ts';
 import { fromJson } from './rows.ts';
-import type { MembershipRow, PermissionGrantRow } from './schema.ts';
+import type { AppRow, AppVersionRow, MembershipRow, PermissionGrantRow } from './schema.ts';
 
 /** An app, resource or workflow by its name, for objects a configuration file names. */
 export interface NamedObjectRow {
@@ -63,6 +63,18 @@ export class ConfigStateRepository {
     return this.db.selectFrom('resource_configurations').innerJoin('resources', 'resources.id', 'resource_configurations.resource_id')
       .select(['resource_configurations.resource_id', 'resource_configurations.environment_id', 'resource_configurations.options', 'resource_configurations.secrets'])
       .where('resources.workspace_id', '=', workspaceId).execute();
+  }
+
+  /** Every app of the workspace, oldest first. */
+  apps(workspaceId: string): Promise<Array<Pick<AppRow, 'id' | 'name' | 'description' | 'folder_id'>>> {
+    return this.db.selectFrom('apps').select(['id', 'name', 'description', 'folder_id'])
+      .where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** Every version of every app of the workspace, with its definition, oldest first per app. */
+  appVersions(workspaceId: string): Promise<AppVersionRow[]> {
+    return this.db.selectFrom('app_versions').innerJoin('apps', 'apps.id', 'app_versions.app_id').selectAll('app_versions')
+      .where('apps.workspace_id', '=', workspaceId).orderBy('app_versions.created_at').orderBy('app_versions.id').execute();
   }
 
   /** Every permission grant of the workspace. */

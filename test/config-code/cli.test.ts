@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applyCommand, collectVar, planCommand } from '../../src/cli/config-code.ts';
+import { applyCommand, collectVar, exportCommand, planCommand } from '../../src/cli/config-code.ts';
 import { type ConfigTarget, localTarget, remoteTarget } from '../../src/cli/config-target.ts';
 import { readSources } from '../../src/config-code/source.ts';
 import { Harness } from '../helpers/harness.ts';
@@ -22,6 +22,13 @@ afterAll(async () => {
   await h.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+let address: string | undefined;
+/** The harness's server, listening on a free port (once). */
+async function listening(): Promise<string> {
+  address ??= await h.app.listen({ port: 0, host: '127.0.0.1' });
+  return address;
+}
 
 /** A stdout stand-in that keeps what is written. */
 function output() {
@@ -92,7 +99,7 @@ describe(`toolplane plan and apply on ${testDialect()}`, () => {
   });
 
   it('plan, apply and export --server talk to a server as the token, with ${env:} and ${file:} read on this side', async () => {
-    const address = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await listening();
     const remote = remoteTarget({ server: address, token: h.adminToken });
     write('first-name.txt', 'Grace\n');
     const file = write('remote.yaml', 'workspaces:\n  Remote CLI:\n    members:\n      grace@cli.test: { firstName: "${file:first-name.txt}", lastName: "${env:TOOLPLANE_CLI_TEST_LAST}" }\n');
@@ -107,12 +114,34 @@ describe(`toolplane plan and apply on ${testDialect()}`, () => {
       expect(await applyCommand(remote, { file: [file], yes: true }, applied.stream)).toBe(0);
       expect(applied.text()).toMatch(/Applied: 2 created, 0 updated, 0 deleted\. Its audit events carry request id apply_/);
       expect(await planCommand(remote, { file: [file] }, output().stream)).toBe(0);
-      expect(await remote.export('Remote CLI')).toContain('firstName: Grace');
+      expect((await remote.export('Remote CLI', false)).content).toContain('firstName: Grace');
 
       const refused = remoteTarget({ server: address, token: await h.token(['workspaces:read']) });
       await expect(refused.plan(readSources([file]))).rejects.toThrow(/answered 403 missing_scope/);
     } finally {
       delete process.env.TOOLPLANE_CLI_TEST_LAST;
     }
+  });
+
+  it('applies an app whose definition file is read on this side through --server, and export -o writes definitions beside the file', async () => {
+    const address = await listening();
+    const remote = remoteTarget({ server: address, token: h.adminToken });
+    fs.mkdirSync(path.join(dir, 'apps'), { recursive: true });
+    const appV2 = { name: 'Desk', appVersions: [{ id: 'old-v1', name: 'v1', globalSettings: { marker: 'from-the-file' } }] };
+    write('apps/desk.json', JSON.stringify({ app: [{ definition: { appV2 } }], tooljet_version: '3.0.0' }));
+    const file = write('apps.yaml', 'workspaces:\n  App CLI:\n    members:\n      ada@cli.test: { role: admin }\n    apps:\n      Desk: { definition: "${file:apps/desk.json}" }\n');
+    const shown = output();
+    expect(await planCommand(remote, { file: [file] }, shown.stream)).toBe(2);
+    expect(shown.text()).toMatch(/\+ app "Desk" .*\n\s+definition: \(sha256 [0-9a-f]{12}\)/);
+    expect(await applyCommand(remote, { file: [file], yes: true }, output().stream)).toBe(0);
+    expect(await planCommand(local, { file: [file] }, output().stream)).toBe(0);
+    expect((await remote.export('App CLI', false)).content).not.toContain('definition:');
+
+    const target = path.join(dir, 'exported', 'toolplane.yaml');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    await exportCommand(local, { workspace: 'App CLI', output: target });
+    expect(fs.readFileSync(target, 'utf8')).toContain('definition: ${file:apps/app-cli/desk.json}');
+    expect(fs.readFileSync(path.join(dir, 'exported', 'apps', 'app-cli', 'desk.json'), 'utf8')).toContain('from-the-file');
+    expect(await planCommand(local, { file: [target] }, output().stream)).toBe(0);
   });
 });

@@ -19,12 +19,26 @@ afterAll(async () => {
   await h.close();
 });
 
+/** Contents of the files `${file:...}` references name, by their path: the generated apps' definitions and those exports write. */
+const files: Record<string, string> = {};
+
 async function apply(on: ConfigCodeEngine, text: string): Promise<void> {
-  const desired = on.load([{ name: 'generated.yaml', text }]);
+  const desired = on.load([{ name: 'generated.yaml', text }], { files });
   await on.apply(desired, await on.plan(desired), local);
 }
 async function changesOf(on: ConfigCodeEngine, text: string) {
-  return (await on.plan(on.load([{ name: 'generated.yaml', text }]))).changes;
+  return (await on.plan(on.load([{ name: 'generated.yaml', text }], { files }))).changes;
+}
+
+/** A ToolJet export file of the named versions, each with a query of its own and one shared data source. */
+function definitionOf(versions: readonly string[], query: string): string {
+  const appV2 = {
+    id: 'app', name: 'Generated',
+    dataQueries: versions.map((version) => ({ id: `q-${version}`, name: 'q', appVersionId: `id-${version}`, options: { query } })),
+    dataSources: [{ id: 'shared', name: 'restapidefault', kind: 'restapi' }],
+    appVersions: versions.map((version) => ({ id: `id-${version}`, name: version, globalSettings: { label: `${version} ${query}` } })),
+  };
+  return JSON.stringify({ app: [{ definition: { appV2 } }], tooljet_version: '3.0.0' });
 }
 
 const ATTRIBUTES = {
@@ -67,6 +81,13 @@ const workspaceConfig = fc.record({
     secrets: fc.subarray(['password', 'token']),
     inProduction: fc.option(fc.record({ host: fc.string({ maxLength: 8 }), secret: fc.boolean() })),
   }), { maxLength: 3, selector: (resource) => resource.name }),
+  apps: fc.uniqueArray(fc.record({
+    name: fc.constantFrom('Orders', 'Payroll', 'Admin desk'),
+    folder: fc.option(fc.nat(20)),
+    description: fc.string({ maxLength: 12 }),
+    versions: fc.uniqueArray(fc.constantFrom('v1', 'v2', 'v3'), { minLength: 1, maxLength: 3 }),
+    query: fc.string({ maxLength: 10 }),
+  }), { maxLength: 2, selector: (app) => app.name }),
   grants: fc.array(fc.record({ toGroup: fc.boolean(), subject: fc.nat(5), folder: fc.nat(20), level: fc.constantFrom('use', 'edit', 'own') }), { maxLength: 4 }),
 });
 
@@ -132,6 +153,18 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
   if (grants.size > 0) config.permissions = [...grants.values()];
   // Resources, in generated resource folders or at the top; every secret is SECRET's value.
   const resourceFolders = folderPaths(input.folders.resource, '');
+  // Apps, in generated app folders or at the top, each from a generated export file.
+  const appFolders = folderPaths(input.folders.app, '');
+  if (input.apps.length > 0) {
+    config.apps = Object.fromEntries(input.apps.map((app) => {
+      const file = `definitions/${tag}/${app.name}.json`;
+      files[file] = definitionOf(app.versions, app.query);
+      return [app.name, {
+        folder: app.folder === null || appFolders.length === 0 ? null : appFolders[app.folder % appFolders.length]!.slice(1),
+        description: app.description, definition: `\${file:${file}}`,
+      }];
+    }));
+  }
   if (input.resources.length > 0) {
     config.resources = Object.fromEntries(input.resources.map((resource) => [resource.name, {
       type: resource.type,
@@ -155,8 +188,9 @@ describe(`configuration round trips on ${testDialect()}`, () => {
       await apply(engine, text);
       expect(await changesOf(engine, text)).toEqual([]);
 
-      // Export, then apply the export as a new workspace: same objects, same file.
-      const exported = await engine.export(original);
+      // Export (with the apps' definitions), then apply the export as a new workspace: same objects, same file.
+      const { content: exported, files: definitions } = await engine.exportWithDefinitions(original);
+      Object.assign(files, definitions);
       setExportedSecrets(exported);
       const copy = `${original} copy`;
       const renamed = exported.replace(`  ${JSON.stringify(original).slice(1, -1)}:`, `  ${copy}:`);
@@ -164,12 +198,16 @@ describe(`configuration round trips on ${testDialect()}`, () => {
       await apply(engine, renamed);
       expect(await changesOf(engine, renamed)).toEqual([]);
       const variable = (workspace: string) => `TOOLPLANE_${workspace.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
-      expect(await engine.export(copy)).toBe(renamed.replaceAll(variable(original), variable(copy)));
+      const definitionsOf = (workspace: string) => `apps/${workspace.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`;
+      const copied = await engine.exportWithDefinitions(copy);
+      expect(copied.content).toBe(renamed.replaceAll(variable(original), variable(copy)).replaceAll(definitionsOf(original), definitionsOf(copy)));
+      expect(Object.keys(copied.files)).toHaveLength(input.apps.length);
     }), { numRuns: 12, endOnFailure: true });
   }, 90_000);
 
   it('exports a whole instance so that applying it to an empty instance plans no changes after', async () => {
-    const exported = await engine.export();
+    const { content: exported, files: definitions } = await engine.exportWithDefinitions();
+    Object.assign(files, definitions);
     const empty = await Harness.start();
     try {
       const other = new ConfigCodeEngine(empty.runtime.store, empty.services);

@@ -16,7 +16,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const READ: Scope[] = ['workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'resources:read', 'permissions:read'];
+const READ: Scope[] = ['workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'apps:read', 'resources:read', 'permissions:read'];
 
 interface Plan {
   stateFingerprint: string;

@@ -36,6 +36,13 @@ const FieldChange = Type.Object({
   to: Type.Optional(Type.Unknown({ description: 'The value it takes.' })),
   added: Type.Optional(Type.Array(Type.String(), { description: 'For a set (a group\'s members, by email): what is added.' })),
   removed: Type.Optional(Type.Array(Type.String(), { description: 'For a set: what is removed.' })),
+  secret: Type.Optional(Type.Union([Type.Literal('changed'), Type.Literal('removed')], {
+    description: 'For a secret (`secrets.<name>`): that it is set to a new value or removed; its values are never shown.',
+  })),
+  digest: Type.Optional(Type.Object({
+    from: Type.Optional(Type.String({ description: 'The SHA-256 digest of the current definition; absent for a new app.' })),
+    to: Type.String({ description: 'The SHA-256 digest of the file\'s definition.' }),
+  }, { description: 'For an app\'s `definition`: the digests of its versions now and in the file; the definition itself is never shown.' })),
 }, { description: 'One field of a change.' });
 
 const Change = Type.Object({

@@ -3432,12 +3432,21 @@ export interface operations {
                             fields: {
                                 /** @description For a set (a group's members, by email): what is added. */
                                 added?: string[];
+                                /** @description For an app's `definition`: the digests of its versions now and in the file; the definition itself is never shown. */
+                                digest?: {
+                                    /** @description The SHA-256 digest of the current definition; absent for a new app. */
+                                    from?: string;
+                                    /** @description The SHA-256 digest of the file's definition. */
+                                    to: string;
+                                };
                                 /** @description The field's name, as the file spells it. */
                                 field: string;
                                 /** @description Its value now (updates only). */
                                 from?: unknown;
                                 /** @description For a set: what is removed. */
                                 removed?: string[];
+                                /** @description For a secret (`secrets.<name>`): that it is set to a new value or removed; its values are never shown. */
+                                secret?: "changed" | "removed";
                                 /** @description The value it takes. */
                                 to?: unknown;
                             }[];
