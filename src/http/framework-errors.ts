@@ -5,6 +5,7 @@ import { toNativeError } from './native/errors.ts';
 import { type SecretPage, secretPageOf } from './redaction.ts';
 import { sendInvalidResetLink } from './reset-password-page/reset-password-page.plugin.ts';
 import { toRetoolError } from './retool-v2/errors.ts';
+import { SCIM_JSON, scimErrorBody, toScimError } from './scim/errors.ts';
 import { toTooljetError } from './tooljet/errors.ts';
 
 /** How each secret-bearing page answers a link that is not valid, showing nothing of the path. */
@@ -43,6 +44,12 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     const body = toTooljetError(refused.error, request);
     const status = refused.status ?? body.statusCode;
     void reply.code(status).send({ ...body, statusCode: status });
+    return;
+  }
+  if (/^\/(api\/)?scim\/v2(\/|$)/.test(path)) {
+    const { status, body } = toScimError(refused.error);
+    const answered = refused.status ?? status;
+    void reply.code(answered).header('content-type', SCIM_JSON).send(scimErrorBody(answered, body.detail, body.scimType));
     return;
   }
   if (path.startsWith('/api/v2/')) {

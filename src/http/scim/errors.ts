@@ -30,6 +30,9 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
 /** Core codes of a name or email already taken: SCIM's `uniqueness`. */
 const UNIQUENESS_CODES = new Set(['email_taken', 'group_name_taken', 'uniqueness']);
 
+/** The media type of every SCIM answer. */
+export const SCIM_JSON = 'application/scim+json; charset=utf-8';
+
 export function scimErrorBody(status: number, detail: string, scimType?: string): ScimErrorBody {
   return { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail };
 }

@@ -7,11 +7,10 @@ import { registerJsonBodyParser } from '../json-body.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { scimAuthentication } from './auth.ts';
 import { discoveryRoutes } from './discovery.routes.ts';
-import { toScimError } from './errors.ts';
+import { SCIM_JSON, toScimError } from './errors.ts';
 import type { ScimContext } from './scim-app.ts';
 import { usersAndGroupsRoutes } from './users-groups.routes.ts';
 
-const SCIM_JSON = 'application/scim+json; charset=utf-8';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
