@@ -4,7 +4,10 @@
 //
 // - Sign-in: the median latency of POST /api/v1/auth/login, and of the scrypt verification
 //   alone with the server's parameters (timed here, one at a time as the server does them);
-//   the difference is what the rest of the sign-in path costs.
+//   the difference is what the rest of the sign-in path costs. Also timed inside the server
+//   (bench/lib/sign-in-timing.mjs): from a sign-in's arrival to the start of its hash, and from
+//   the hash's end to the answer's last byte; their sum is the path beyond the hash without
+//   the client's own costs or the difference between the two processes' hashing.
 // - Session against token: GET /api/v1/users/{id} under load, by token and by session cookie
 //   in alternating rounds; the ratio of median requests per second, and of the server's median
 //   CPU time per request (user + system, from /proc), which other work on the machine sways less.
@@ -12,6 +15,7 @@ import { scrypt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { load, median } from './lib/load.mjs';
 import { buildServer, cli, toolplane } from './lib/servers.mjs';
@@ -26,6 +30,8 @@ const EXTERNAL_TOKEN = 'bench-external-token-0123456789';
 const PASSWORD = 'bench sign-in password';
 const CSRF = { 'x-toolplane-csrf': '1', 'content-type': 'application/json' };
 /** The server's scrypt parameters (src/core/passwords.ts). */
+/** Loaded into the server: times each sign-in before and after its password hash. */
+const SIGN_IN_TIMING = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/sign-in-timing.mjs');
 const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 async function target(dialect) {
@@ -84,7 +90,9 @@ async function bench(dialect, startArgs) {
   const { env, drop } = await target(dialect);
   const serverEnv = { ...env, ENABLE_EXTERNAL_API: 'true', EXTERNAL_API_ACCESS_TOKEN: EXTERNAL_TOKEN, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' };
   const token = (await cli(['tokens', 'create', '--name', 'bench', '--email', 'admin@bench.example'], env)).trim().split('\n').pop();
-  const server = await toolplane(startArgs, serverEnv);
+  const timingFile = path.join(os.tmpdir(), `toolplane-bench-sign-in-${process.pid}-${dialect}.jsonl`);
+  fs.rmSync(timingFile, { force: true });
+  const server = await toolplane(startArgs, { ...serverEnv, SIGN_IN_TIMING_FILE: timingFile }, ['--import', SIGN_IN_TIMING]);
   try {
     const created = await fetch(`${server.baseUrl}/api/ext/users`, {
       method: 'POST',
@@ -110,6 +118,9 @@ async function bench(dialect, startArgs) {
       cookie = login.cookie;
     }
 
+    const inServer = fs.readFileSync(timingFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    fs.rmSync(timingFile, { force: true });
+
     const url = `${server.baseUrl}/api/v1/users/${id}`;
     const byToken = [];
     const bySession = [];
@@ -126,6 +137,9 @@ async function bench(dialect, startArgs) {
       loginMs: median(logins),
       scryptMs: median(verifies),
       beyondMs: median(beyond),
+      serverBeforeHashMs: median(inServer.map((timing) => timing.beforeHashMs)),
+      serverAfterHashMs: median(inServer.map((timing) => timing.afterHashMs)),
+      serverBeyondMs: median(inServer.map((timing) => timing.beforeHashMs + timing.afterHashMs)),
       tokenRps: rps(byToken),
       sessionRps: rps(bySession),
       tokenCpuUs: cpu(byToken),
@@ -143,6 +157,8 @@ for (const dialect of DIALECTS) {
   const result = await bench(dialect, startArgs);
   console.log(`${dialect}: sign-in ${result.loginMs.toFixed(1)} ms, scrypt alone ${result.scryptMs.toFixed(1)} ms, `
     + `rest of the path ${result.beyondMs.toFixed(1)} ms (median of each sign-in less the scrypt timed after it); `
+    + `in the server, beyond its hash ${result.serverBeyondMs.toFixed(1)} ms (${result.serverBeforeHashMs.toFixed(1)} before it, `
+    + `${result.serverAfterHashMs.toFixed(1)} after it); `
     + `GET /users/{id} by token ${Math.round(result.tokenRps)} req/s, by session ${Math.round(result.sessionRps)} req/s `
     + `(${(result.sessionRps / result.tokenRps).toFixed(2)}×); server CPU per request ${result.tokenCpuUs.toFixed(1)} vs `
     + `${result.sessionCpuUs.toFixed(1)} µs (${(result.tokenCpuUs / result.sessionCpuUs).toFixed(2)}×)`);

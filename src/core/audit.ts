@@ -58,7 +58,12 @@ export function auditContext(): AuditContext {
  * change: the event commits or rolls back with it.
  */
 export async function recordAudit(repos: Repositories, entry: AuditEntry): Promise<void> {
-  await repos.auditEvents.insert(toRow(auditContext(), entry, new Date().toISOString()));
+  await repos.auditEvents.insert(auditRow(entry));
+}
+
+/** The row `recordAudit` inserts for `entry`, for a caller that inserts it with others in one statement. */
+export function auditRow(entry: AuditEntry): Insertable<AuditEventTable> {
+  return toRow(auditContext(), entry, new Date().toISOString());
 }
 
 /** Records many entries at once (bulk writes), under the same rule as `recordAudit`. */

@@ -3,7 +3,9 @@ import type { SessionConfig } from '../config.ts';
 import { toIso } from '../db/rows.ts';
 import type { SessionWithUser } from '../db/session.repository.ts';
 import type { Repositories, Store } from '../db/store.ts';
-import { recordAudit } from './audit.ts';
+import type { Insertable } from 'kysely';
+import type { SessionTable } from '../db/schema.ts';
+import { type AuditEntry, auditRow, recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { RecentReads } from './recent-reads.ts';
 import { generateTokenSecret, hashTokenSecret } from './token-secret.ts';
@@ -79,10 +81,27 @@ export class SessionService {
   }
 
   /**
-   * Starts a session for the person inside the caller's transaction (a sign-in writes its
-   * session and its audit event together).
+   * Starts a session for the person inside the caller's transaction (a sign-in through SSO
+   * writes its session with the person's groups and attributes).
    */
   async start(repos: Repositories, userId: string, method: SignInMethod, client: ClientInfo): Promise<StartedSession> {
+    const { row, started } = this.newSession(userId, method, client);
+    await repos.sessions.create(row);
+    return started;
+  }
+
+  /**
+   * Starts a session for the person and records `event` with it, both or neither, committed
+   * without waiting for the database's log flush (`Store.insertWithoutFlush`): a session lost
+   * to a database crash right after is a sign-in to repeat, not a lost change.
+   */
+  async startRecorded(userId: string, method: SignInMethod, client: ClientInfo, event: (session: SessionView) => AuditEntry): Promise<StartedSession> {
+    const { row, started } = this.newSession(userId, method, client);
+    await this.store.insertWithoutFlush([{ into: 'sessions', row }, { into: 'audit_events', row: auditRow(event(started.session)) }]);
+    return started;
+  }
+
+  private newSession(userId: string, method: SignInMethod, client: ClientInfo): { row: Insertable<SessionTable>; started: StartedSession } {
     const secret = generateTokenSecret(SESSION_PREFIX);
     const now = this.now();
     const row = {
@@ -96,8 +115,7 @@ export class SessionService {
       last_seen_at: new Date(now).toISOString(),
       expires_at: new Date(now + this.config.maxAgeMs).toISOString(),
     };
-    await repos.sessions.create(row);
-    return { session: toView(row, row.id), secret };
+    return { row, started: { session: toView(row, row.id), secret } };
   }
 
   /** The session the secret opens, or null when it is unknown, ended, idle too long, or its account archived. */

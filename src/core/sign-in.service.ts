@@ -75,18 +75,13 @@ export class SignInService {
     const secondFactor = await this.twoFactor.checkSignIn(read.twoFactor, input);
     if (secondFactor === 'refused') return this.refuse(email, user.id, client, { secondFactor: 'refused' });
     const { me } = read;
-    // A session lost to a database crash right after is a sign-in to repeat, not a lost change.
-    const started = await this.store.writeWithoutFlush(async (repos) => {
-      const session = await this.sessions.start(repos, user.id, 'password', client);
-      await recordAudit(repos, {
-        action: 'auth.signed_in', target: { type: 'account', id: user.id }, workspaceId: null,
-        changes: {
-          method: 'password', sessionId: session.session.id, address: client.address, userAgent: client.userAgent,
-          ...(secondFactor === 'off' ? {} : { secondFactor }),
-        },
-      });
-      return session;
-    });
+    const started = await this.sessions.startRecorded(user.id, 'password', client, (session) => ({
+      action: 'auth.signed_in', target: { type: 'account', id: user.id }, workspaceId: null,
+      changes: {
+        method: 'password', sessionId: session.id, address: client.address, userAgent: client.userAgent,
+        ...(secondFactor === 'off' ? {} : { secondFactor }),
+      },
+    }));
     return { ...started, me };
   }
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { AccountRepository } from './account.repository.ts';
 import { AppRepository } from './app.repository.ts';
 import { AppVersionRepository } from './app-version.repository.ts';
@@ -7,6 +7,7 @@ import { AuditEventRepository } from './audit-event.repository.ts';
 import { ConfigStateRepository } from './config-state.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import type { Database } from './schema.ts';
 import type { ReadDependencies } from './table-changes.ts';
 import { FolderRepository } from './folder.repository.ts';
 import { GroupRepository } from './group.repository.ts';
@@ -35,6 +36,9 @@ import { UserImportRepository } from './user-import.repository.ts';
 import { UserAttributeRepository } from './user-attribute.repository.ts';
 import { WorkflowRepository } from './workflow.repository.ts';
 import { WorkspaceRepository } from './workspace.repository.ts';
+
+/** One new row of any table, for `Store.insertWithoutFlush`. */
+export type NewRow = { [Table in keyof Database]: { into: Table; row: Insertable<Database[Table]> } }[keyof Database];
 
 /** Every repository, bound to one executor (the database, or one transaction). */
 export class Repositories {
@@ -159,19 +163,30 @@ export class Store {
   }
 
   /**
-   * `write`, committed without waiting for PostgreSQL to flush its log to disk
-   * (`synchronous_commit = off`, for this transaction only): still atomic and ordered with
+   * Inserts `rows` all or none, committed without waiting for PostgreSQL to flush its log to
+   * disk (`synchronous_commit = off`, for this commit only): still atomic and ordered with
    * every other transaction, but a database crash within a fraction of a second after the
-   * commit may lose it whole. Only for a change a person repairs by repeating it, such as
-   * the session a sign-in starts. SQLite in WAL mode with `synchronous = NORMAL` commits
-   * every transaction this way. Inside `transaction(work)` it is a plain `write`.
+   * commit may lose the rows. Only for a change a person repairs by repeating it, such as the
+   * session a sign-in starts.
+   *
+   * On PostgreSQL it is one statement, one round trip: every row but the last is inserted by
+   * a data-modifying `with`, and the last insert's `returning` turns the flush off for the
+   * statement's own transaction. SQLite in WAL mode with `synchronous = NORMAL` commits every
+   * transaction this way; there the rows are inserted in one transaction. Inside
+   * `transaction(work)` they join it.
    */
-  writeWithoutFlush<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    if (this.handle.dialect !== 'postgres' || this.joined.getStore()) return this.write(work);
-    return this.handle.db.transaction().execute(async (trx) => {
-      await sql`set local synchronous_commit = off`.execute(trx);
-      return work(new Repositories(trx, this.handle.dialect));
+  async insertWithoutFlush(rows: readonly NewRow[]): Promise<void> {
+    const joined = this.joined.getStore();
+    if (joined) return inSavepoint(joined, () => insertEach(joined.executor, rows));
+    if (this.handle.dialect !== 'postgres') return this.handle.db.transaction().execute((trx) => insertEach(trx, rows));
+    const last = rows.at(-1);
+    if (!last) return;
+    // Each row's table and columns are checked by NewRow; Kysely cannot type a table chosen at run time.
+    let creator = this.handle.db as unknown as Kysely<any>;
+    rows.slice(0, -1).forEach(({ into, row }, index) => {
+      creator = creator.with(`row_${index}`, (db) => db.insertInto(into).values(row)) as unknown as Kysely<any>;
     });
+    await creator.insertInto(last.into).values(last.row).returning(sql`set_config('synchronous_commit', 'off', true)`.as('unflushed')).execute();
   }
 
   /**
@@ -187,6 +202,10 @@ export class Store {
       return this.joined.run({ executor: trx, repos, savepoints: 0 }, () => work(repos));
     });
   }
+}
+
+async function insertEach(executor: Executor, rows: readonly NewRow[]): Promise<void> {
+  for (const { into, row } of rows) await (executor as unknown as Kysely<any>).insertInto(into).values(row).execute();
 }
 
 async function inSavepoint<T>(joined: JoinedTransaction, work: (repos: Repositories) => Promise<T>): Promise<T> {
