@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import { PreparedQuery } from './prepared-query.ts';
 
 /** A budget's window as stored: hits counted so far and when the window ends (epoch ms). */
 export interface RateWindowRow {
@@ -14,7 +16,7 @@ export interface RateWindowRow {
  * each, so concurrent hits from any number of processes are all counted.
  */
 export class RateLimitRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: Executor, private readonly dialect: Dialect) {}
 
   /** Counts one hit on `key` at `now` and answers the window it fell into. */
   async hit(key: string, now: number, windowMs: number): Promise<RateWindowRow> {
@@ -36,12 +38,7 @@ export class RateLimitRepository {
 
   /** The window open at `now` for `key`, without counting; undefined when there is none. */
   async find(key: string, now: number): Promise<RateWindowRow | undefined> {
-    const row = await this.db
-      .selectFrom('rate_limits')
-      .select(['count', 'expires_at'])
-      .where('key', '=', key)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await OPEN_WINDOW.execute(this.db, this.dialect, { key, now });
     return row && { count: Number(row.count), expiresAt: Number(row.expires_at) };
   }
 
@@ -51,3 +48,9 @@ export class RateLimitRepository {
     return Number(result.numDeletedRows);
   }
 }
+
+/** A sign-in looks at two windows before hashing the password: compiled once, read directly. */
+const OPEN_WINDOW = new PreparedQuery(['key', 'now'], (db, p) => db.selectFrom('rate_limits')
+  .select(['count', 'expires_at'])
+  .where('key', '=', p.key)
+  .where('expires_at', '>', sql<number>`${p.now}`));

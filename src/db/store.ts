@@ -88,7 +88,7 @@ export class Repositories {
     this.locks = new LockRepository(db, dialect);
     this.memberships = new MembershipRepository(db, dialect);
     this.passwordResets = new PasswordResetRepository(db, dialect);
-    this.rateLimits = new RateLimitRepository(db);
+    this.rateLimits = new RateLimitRepository(db, dialect);
     this.resources = new ResourceRepository(db, dialect);
     this.retool = new RetoolRepository(db);
     this.sessions = new SessionRepository(db, dialect);
