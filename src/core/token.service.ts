@@ -32,6 +32,8 @@ export interface TokenView {
   prefix: string;
   scopes: string[];
   workspaceId: string | null;
+  /** The user the token acts for: its creator. */
+  userId: string;
   userEmail: string;
   createdAt: string;
   expiresAt: string | null;
@@ -241,6 +243,7 @@ export class TokenService {
       prefix: row.token_prefix,
       scopes: fromJson<string[]>(row.scopes),
       workspaceId: row.workspace_id,
+      userId: row.user_id,
       userEmail: row.user_email,
       createdAt: toIso(row.created_at),
       expiresAt: toIsoOrNull(row.expires_at),

@@ -6,6 +6,7 @@ import { requestAuditContext } from '../audit-context.ts';
 import { WriteGuards } from '../native/write-guards.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { createValidatorCompiler } from '../validation.ts';
+import { accessTokensRoutes } from './access-tokens.routes.ts';
 import { retoolAuthentication } from './auth.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { configurationVariablesRoutes } from './configuration-variables.routes.ts';
@@ -94,4 +95,5 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   userInvitesRoutes(retool, context);
   userAttributesRoutes(retool, context);
   workflowsRoutes(retool, context, folderIds);
+  accessTokensRoutes(retool, context);
 }
