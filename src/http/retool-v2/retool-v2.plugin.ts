@@ -19,6 +19,7 @@ import { permissionsRoutes } from './permissions.routes.ts';
 import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { sourceControlRoutes } from './source-control.routes.ts';
+import { spaceCopyRoutes } from './space-copy.routes.ts';
 import { spacesRoutes } from './spaces.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
@@ -89,6 +90,7 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   environmentsRoutes(retool, context);
   configurationVariablesRoutes(retool, context);
   spacesRoutes(retool, context);
+  spaceCopyRoutes(retool, context);
   sourceControlRoutes(retool, context);
   ssoRoutes(retool, context);
   appsRoutes(retool, context, folderIds);
