@@ -53,9 +53,11 @@ export interface TokenIssueInput {
   scopes: string[];
   /** Bind the token to one workspace; absent means instance-wide. */
   workspaceId?: string;
-  /** At most one of expiresAt and expiresInDays; neither means no expiry. */
+  /** At most one of expiresAt and expiresInDays; neither means no expiry, unless expiresWithCaller. */
   expiresAt?: string;
   expiresInDays?: number;
+  /** With neither expiry given: expire when the caller's own token does (never, when it does not). */
+  expiresWithCaller?: boolean;
 }
 
 /** How long uses are coalesced in memory before `last_used_at` is written. */
@@ -106,9 +108,10 @@ export class TokenService {
    */
   async issue(actor: Actor, input: TokenIssueInput): Promise<IssuedToken> {
     const scopes = checkScopes(input.scopes);
-    const expiresAt = requestedExpiry(input);
+    const requested = requestedExpiry(input);
     return this.store.write(async (repos) => {
       const grant = await grantOf(repos, actor);
+      const expiresAt = requested ?? (input.expiresWithCaller ? grant.expiresAt : null);
       assertScopesWithin(grant, scopes);
       assertExpiryWithin(grant, expiresAt);
       const workspaceId = input.workspaceId?.toLowerCase() ?? null;

@@ -62,7 +62,8 @@ async function liveToken(services: Services, actor: Actor, id: string): Promise<
  * Access tokens: Toolplane's API tokens, with the rights of /api/v1/tokens (`tokens:read`
  * to see, `tokens:write` to create). A token made here acts for the caller's user and is
  * bound to the workspace the request acts in; its scopes must be held by the caller's own
- * token (403). The secret is answered once, by the create.
+ * token (403), and it expires when the caller's does (Retool's create takes no expiry). The
+ * secret is answered once, by the create.
  */
 export function accessTokensRoutes(app: RetoolApp, { services }: RetoolContext): void {
   const { tokens } = services;
@@ -77,7 +78,9 @@ export function accessTokensRoutes(app: RetoolApp, { services }: RetoolContext):
   }, async (request) => {
     const { label, description, scopes } = request.body;
     if (description) throw invalidInput('description', 'Toolplane keeps no description of a token; say what it is for in its label');
-    const issued = await tokens.issue(request.actor, { name: label, scopes: toToolplaneScopes(scopes), workspaceId: request.actor.workspaceId });
+    const issued = await tokens.issue(request.actor, {
+      name: label, scopes: toToolplaneScopes(scopes), workspaceId: request.actor.workspaceId, expiresWithCaller: true,
+    });
     const [presented] = await presentTokens(services, [issued.token]);
     return ok({ ...presented!, access_token: issued.secret });
   });

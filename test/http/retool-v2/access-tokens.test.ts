@@ -84,6 +84,16 @@ describe('/access_tokens', () => {
     expect((await v2(h, 'GET', '/api/v2/access_tokens', { token: await h.token(['users:read']) })).statusCode).toBe(403);
   });
 
+  it('gives a token made by an expiring token the caller\'s expiry, and none when the caller has none', async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const expiring = await h.token(['tokens:write', 'groups:read'], { expiresAt });
+    const made = (await v2(h, 'POST', '/api/v2/access_tokens', { body: { label: 'short lived', scopes: ['groups:read'] }, token: expiring })).json().data;
+    const lasting = (await v2(h, 'POST', '/api/v2/access_tokens', { body: { label: 'lasting', scopes: [] } })).json().data;
+    const expiryOf = async (id: string) => (await h.request('GET', `/api/v1/tokens/${id}`)).json().expiresAt;
+    expect(await expiryOf(made.id)).toBe(expiresAt);
+    expect(await expiryOf(lasting.id)).toBeNull();
+  });
+
   it('answers 404 for unknown, malformed, revoked and other workspaces\' tokens', async () => {
     const other = await h.services.workspaces.create('Access tokens other');
     const elsewhere = await h.token(['*'], { workspaceId: other });
