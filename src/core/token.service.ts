@@ -32,7 +32,7 @@ export interface TokenView {
   prefix: string;
   scopes: string[];
   workspaceId: string | null;
-  /** The user the token acts for: its creator. */
+  /** The user the token acts for: its creator, for a token made through an API. */
   userId: string;
   userEmail: string;
   createdAt: string;
