@@ -25,6 +25,7 @@ import type { RateCounter } from './rate-counter.ts';
 import { SessionService } from './session.service.ts';
 import { SignInService } from './sign-in.service.ts';
 import { SsoConfigurationService } from './sso-configuration.service.ts';
+import { SpaceCopyService } from './space-copy.service.ts';
 import { SsoSignInService } from './sso-sign-in.service.ts';
 import { ResourceConfigurationService } from './resource-configuration.service.ts';
 import { ScimGroupService } from './scim/scim-group.service.ts';
@@ -59,6 +60,7 @@ export interface Services {
   scimGroups: ScimGroupService;
   tokens: TokenService;
   unitOfWork: UnitOfWork;
+  spaceCopies: SpaceCopyService;
   userAttributes: UserAttributeService;
   userImports: UserImportService;
   users: UserService;
@@ -104,10 +106,15 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
   const invites = new InviteService(store, new InviteDelivery(store, delivery.mailer, delivery.publicUrl));
   const users = new UserService(store);
   const groups = new GroupService(store);
+  const apps = new AppService(store);
+  const appTransfers = new AppTransferService(store);
+  const resources = new ResourceService(store, box);
+  const workflows = new WorkflowService(store);
+  const unitOfWork = new UnitOfWork(store);
   return {
     accounts: new AccountService(store, inviteLinks),
-    apps: new AppService(store),
-    appTransfers: new AppTransferService(store),
+    apps,
+    appTransfers,
     auditLog: new AuditLogService(store),
     folders: new FolderService(store),
     groups,
@@ -115,12 +122,13 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     invites,
     inviteAcceptance: new InviteAcceptanceService(store, inviteLinks),
     inviteChanges: new InviteChangeService(store),
-    resources: new ResourceService(store, box),
+    resources,
     retool: new RetoolDataService(store, box),
     scimUsers: new ScimUserService(store, users),
     scimGroups: new ScimGroupService(store, groups),
     tokens: new TokenService(store, workspaces),
-    unitOfWork: new UnitOfWork(store),
+    unitOfWork,
+    spaceCopies: new SpaceCopyService({ unitOfWork, apps, appTransfers, resources, workflows }),
     userAttributes: new UserAttributeService(store),
     userImports: new UserImportService(store, invites),
     users,
@@ -130,7 +138,7 @@ export function createServices(store: Store, box: SecretBox, delivery: InviteDel
     resourceConfigurations: new ResourceConfigurationService(store, box),
     keyRotation: new KeyRotationService(store, box),
     permissions: new PermissionService(store),
-    workflows: new WorkflowService(store),
+    workflows,
     sessions,
     signIn: new SignInService(store, sessions, signIn.rateCounter, signIn.rateLimit, twoFactor, me),
     sso: new SsoConfigurationService(store, box),

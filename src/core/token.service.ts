@@ -32,6 +32,8 @@ export interface TokenView {
   prefix: string;
   scopes: string[];
   workspaceId: string | null;
+  /** The user the token acts for: its creator, for a token made through an API. */
+  userId: string;
   userEmail: string;
   createdAt: string;
   expiresAt: string | null;
@@ -51,9 +53,11 @@ export interface TokenIssueInput {
   scopes: string[];
   /** Bind the token to one workspace; absent means instance-wide. */
   workspaceId?: string;
-  /** At most one of expiresAt and expiresInDays; neither means no expiry. */
+  /** At most one of expiresAt and expiresInDays; neither means no expiry, unless expiresWithCaller. */
   expiresAt?: string;
   expiresInDays?: number;
+  /** With neither expiry given: expire when the caller's own token does (never, when it does not). */
+  expiresWithCaller?: boolean;
 }
 
 /** How long uses are coalesced in memory before `last_used_at` is written. */
@@ -104,9 +108,10 @@ export class TokenService {
    */
   async issue(actor: Actor, input: TokenIssueInput): Promise<IssuedToken> {
     const scopes = checkScopes(input.scopes);
-    const expiresAt = requestedExpiry(input);
+    const requested = requestedExpiry(input);
     return this.store.write(async (repos) => {
       const grant = await grantOf(repos, actor);
+      const expiresAt = requested ?? (input.expiresWithCaller ? grant.expiresAt : null);
       assertScopesWithin(grant, scopes);
       assertExpiryWithin(grant, expiresAt);
       const workspaceId = input.workspaceId?.toLowerCase() ?? null;
@@ -241,6 +246,7 @@ export class TokenService {
       prefix: row.token_prefix,
       scopes: fromJson<string[]>(row.scopes),
       workspaceId: row.workspace_id,
+      userId: row.user_id,
       userEmail: row.user_email,
       createdAt: toIso(row.created_at),
       expiresAt: toIsoOrNull(row.expires_at),

@@ -57,12 +57,15 @@ const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 addFormats.default(ajv);
 ajv.addSchema({ $id: 'retool', components: asRecorded(rebased(spec.components)) as object });
 
+/** A path parameter of the spec: `{name}`, or `:name` as `/access_tokens/:accessTokenId` spells it. */
+const PARAMETER = /\{[^}]+\}|:[A-Za-z]+/g;
+
 /** Spec paths as patterns, the most literal first, so `/users/reset2fa/{userId}` wins over `/users/{userId}`. */
 const routes = Object.keys(spec.paths)
   .map((template) => ({
     template,
-    pattern: new RegExp(`^/api/v2${template.replace(/\/$/, '').replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
-    parameters: (template.match(/\{/g) ?? []).length,
+    pattern: new RegExp(`^/api/v2${template.replace(/\/$/, '').replace(PARAMETER, '[^/]+')}/?$`),
+    parameters: (template.match(PARAMETER) ?? []).length,
   }))
   .sort((a, b) => a.parameters - b.parameters);
 

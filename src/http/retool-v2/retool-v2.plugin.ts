@@ -6,6 +6,7 @@ import { requestAuditContext } from '../audit-context.ts';
 import { WriteGuards } from '../native/write-guards.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import { createValidatorCompiler } from '../validation.ts';
+import { accessTokensRoutes } from './access-tokens.routes.ts';
 import { retoolAuthentication } from './auth.ts';
 import { appsRoutes } from './apps.routes.ts';
 import { configurationVariablesRoutes } from './configuration-variables.routes.ts';
@@ -18,6 +19,7 @@ import { permissionsRoutes } from './permissions.routes.ts';
 import { resourceConfigurationsRoutes } from './resource-configurations.routes.ts';
 import { resourcesRoutes } from './resources.routes.ts';
 import { sourceControlRoutes } from './source-control.routes.ts';
+import { spaceCopyRoutes } from './space-copy.routes.ts';
 import { spacesRoutes } from './spaces.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import type { RetoolApp } from './retool-v2-app.ts';
@@ -88,10 +90,12 @@ async function retoolV2Routes(app: FastifyInstance, options: { services: Service
   environmentsRoutes(retool, context);
   configurationVariablesRoutes(retool, context);
   spacesRoutes(retool, context);
+  spaceCopyRoutes(retool, context);
   sourceControlRoutes(retool, context);
   ssoRoutes(retool, context);
   appsRoutes(retool, context, folderIds);
   userInvitesRoutes(retool, context);
   userAttributesRoutes(retool, context);
   workflowsRoutes(retool, context, folderIds);
+  accessTokensRoutes(retool, context);
 }
