@@ -11,7 +11,9 @@ import type { Dialect } from '../database.ts';
  * wait for the previous one to commit; instead each connection adds to its own slot
  * (its backend's pid modulo SLOTS), so concurrent writers meet only when their pids share
  * a slot. PostgreSQL counts a statement's rows once (transition tables), so a bulk insert
- * touches one row per workspace, not one per member.
+ * touches one row per workspace, not one per member. A slot's row stays locked until its
+ * transaction ends: two transactions adding members to the same two workspaces in opposite
+ * orders, on connections sharing a slot, deadlock, and PostgreSQL aborts one of them.
  *
  * No foreign key to workspaces: removing a workspace cascades to its memberships, whose
  * trigger would then write a row for the workspace being removed.
