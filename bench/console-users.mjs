@@ -5,6 +5,8 @@
 // API request the page makes, GET /api/v1/users?page=1&pageSize=50, from Node.
 // Usage: node bench/console-users.mjs   (BENCH_DIALECTS=sqlite,postgres BENCH_USERS=1000000
 //        BENCH_RUNS=7 BENCH_PG_URL=postgres://postgres@127.0.0.1:5432 CHROMIUM_PATH=/usr/bin/chromium)
+// BENCH_WATERFALL=1 also prints the requests of one more cold load, each with when it was sent and
+// when its answer ended, in milliseconds from the navigation: what the page waits for, and in what order.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WATERFALL = process.env.BENCH_WATERFALL === '1';
 const SECRET_KEY = 'e'.repeat(64);
 const EMAIL = 'admin@bench.example';
 const PASSWORD = 'bench password 0123456789';
@@ -73,6 +76,19 @@ async function seed(target) {
   }
 }
 
+/** The requests of one load of `url` in `page`, in the order they were sent, as printable lines. */
+async function waterfall(page, url) {
+  const started = performance.now();
+  const requests = [];
+  const sent = new Map();
+  page.on('request', (request) => sent.set(request, performance.now() - started));
+  page.on('requestfinished', (request) => requests.push({ request, sent: sent.get(request), ended: performance.now() - started }));
+  const shown = await timeToRows(page, url);
+  const lines = requests.sort((a, b) => a.sent - b.sent).map(({ request, sent: at, ended }) =>
+    `${String(Math.round(at)).padStart(6)} → ${String(Math.round(ended)).padStart(6)} ms  ${request.method()} ${new URL(request.url()).pathname}${new URL(request.url()).search}`);
+  return [...lines, `${String(Math.round(shown)).padStart(15)} ms  first row shown`].join('\n');
+}
+
 /** Milliseconds from navigating to `url` until the users table shows a row. */
 async function timeToRows(page, url) {
   const started = performance.now();
@@ -114,6 +130,11 @@ async function scenario(browser, dialect) {
       figures.warm.push(await timeToRows(page, '/users'));
       figures.search.push(await timeToRows(page, `/users?q=user${Math.floor(USERS / 2) + run}`));
       figures.api.push(await apiTime(server.baseUrl, target.token));
+    }
+    if (WATERFALL) {
+      const cold = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, storageState });
+      console.error(`[${dialect}] requests of a cold load of /users:\n${await waterfall(await cold.newPage(), '/users')}`);
+      await cold.close();
     }
     await context.close();
     return { seedSeconds, medians: Object.fromEntries(Object.entries(figures).map(([name, values]) => [name, median(values)])), figures };

@@ -68,16 +68,9 @@ export interface UserUpdateInput {
 export class UserService {
   /** Attribute definitions by workspace, for `get`: one query fewer on the busiest read. */
   private readonly definitions: RecentReads<UserAttributeDefinitionRow[]>;
-  /**
-   * Member counts by workspace, for `list`'s total: counting a million members costs more than
-   * the page itself. A change to memberships in this process is seen at once, another
-   * process's within 1 s.
-   */
-  private readonly memberCounts: RecentReads<number>;
 
   constructor(private readonly store: Store) {
     this.definitions = new RecentReads(store, { rowsOf: [], newRowsIn: ['user_attribute_definitions'] });
-    this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
   }
 
   /**
@@ -93,7 +86,7 @@ export class UserService {
         const { rows, total } = await repos.users.searchMembers(actor.workspaceId, search, offsetOf(request), request.pageSize);
         return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
       }
-      const total = await this.memberCounts.get(actor.workspaceId, () => repos.users.countMembers(actor.workspaceId));
+      const total = await repos.users.countMembers(actor.workspaceId);
       const rows = await repos.users.listMembers(actor.workspaceId, offsetOf(request), request.pageSize, total);
       return { items: await toWorkspaceUsers(repos, actor.workspaceId, rows), total };
     });
@@ -108,7 +101,7 @@ export class UserService {
       const filtering = Object.values(filter).some((value) => value !== undefined);
       const total = filtering
         ? await repos.users.countMembersMatching(actor.workspaceId, filter)
-        : await this.memberCounts.get(actor.workspaceId, () => repos.users.countMembers(actor.workspaceId));
+        : await repos.users.countMembers(actor.workspaceId);
       // One more than asked for tells whether another page follows.
       const rows = await repos.users.listMembersAfter(actor.workspaceId, after, limit + 1, filter);
       const page = rows.slice(0, limit);

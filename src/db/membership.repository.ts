@@ -90,6 +90,19 @@ export class MembershipRepository {
   }
 }
 
+/**
+ * How many memberships the workspace has, whatever their role or status: the sum of the
+ * counter rows the memberships' triggers keep (migration 0015), never a count of the rows.
+ */
+export async function countMemberships(db: Executor, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('workspace_member_counts')
+    .select((eb) => eb.fn.sum<string | number>('members').as('count'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return toCount(row?.count ?? undefined);
+}
+
 const INSERT_MEMBERSHIP = new PreparedInsert('memberships');
 
 /** User ids per lookup and rows per insert: well under either database's limit on bound parameters. */

@@ -43,6 +43,16 @@ export interface UserTable {
   updated_at: Timestamp;
 }
 
+/**
+ * A workspace's number of memberships is the sum of its rows' `members`, kept by triggers
+ * (migration 0015); PostgreSQL connections each add to their own `slot`.
+ */
+export interface WorkspaceMemberCountTable {
+  workspace_id: string;
+  slot: number;
+  members: number;
+}
+
 export interface MembershipTable {
   workspace_id: string;
   user_id: string;
@@ -450,6 +460,7 @@ export interface Database {
   configuration_variables: ConfigurationVariableTable;
   configuration_variable_values: ConfigurationVariableValueTable;
   retool_settings: RetoolSettingsTable;
+  workspace_member_counts: WorkspaceMemberCountTable;
 }
 
 /** A workspace as most reads see it; whether it requires two-factor sign-in is read on its own. */

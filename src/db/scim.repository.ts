@@ -1,6 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
+import { countMemberships } from './membership.repository.ts';
 import { fromJson } from './rows.ts';
 import { groupColumns, memberColumns, userNameEquals } from './scim-columns.sql.ts';
 import { type ScalarColumn, type ScimCondition, filterCondition } from './scim-filter.sql.ts';
@@ -59,7 +60,7 @@ export class ScimRepository {
   ) {}
 
   async countMembers(workspaceId: string, filter: ScimCondition | undefined): Promise<number> {
-    if (!filter) return this.countAllMembers(workspaceId);
+    if (!filter) return countMemberships(this.db, workspaceId);
     const row = await this.db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -87,11 +88,6 @@ export class ScimRepository {
     const direction = query.sortBy && query.descending ? 'desc' : 'asc';
     const rows = await select.orderBy('m.created_at', direction).orderBy('m.user_id', direction).offset(query.offset).limit(query.limit).execute();
     return rows.map(toMemberRow);
-  }
-
-  private async countAllMembers(workspaceId: string): Promise<number> {
-    const row = await this.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('count')).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return toCount(row?.count as string | number | undefined);
   }
 
   private async pageOfAllMembers(workspaceId: string, offset: number, limit: number, total: number): Promise<ScimMemberRow[]> {

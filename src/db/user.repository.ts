@@ -3,6 +3,7 @@ import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import type { GroupRef } from './group.repository.ts';
 import { type MemberSearch, candidatesUpTo, searchConditions } from './member-search.sql.ts';
+import { countMemberships } from './membership.repository.ts';
 import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import type { Database, MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
@@ -203,13 +204,9 @@ export class UserRepository {
     return toCount(row?.count as string | number | undefined);
   }
 
-  async countMembers(workspaceId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('memberships')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    return toCount(row?.count as string | number | undefined);
+  /** How many memberships the workspace has, whatever their role or status. */
+  countMembers(workspaceId: string): Promise<number> {
+    return countMemberships(this.db, workspaceId);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../helpers/harness.ts';
-import { capture, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, capture, launchBrowser, newContext } from './support/browser.ts';
 import { ADMIN_PASSWORD, ConsoleServer } from './support/console-server.ts';
 import { signIn } from './support/pages.ts';
 
@@ -85,4 +85,25 @@ it('shows the server\'s refusal with its message: the last admin cannot be made 
   await page.getByLabel('Role', { exact: true }).selectOption('builder');
   await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/admin/i);
   await capture(page, JOURNEY, '04-refused-last-admin');
+});
+
+it('opened at /users, asks for the rows and the page\'s code without waiting for the person, and for the rows once', async () => {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: DESKTOP, storageState: await page.context().storageState() });
+  const cold = await context.newPage();
+  const sent: string[] = [];
+  cold.on('request', (request) => sent.push(new URL(request.url()).pathname));
+  const pageCodeAndRowsAsked = () => sent.some((path) => /^\/assets\/UsersPage-.*\.js$/.test(path)) && sent.includes('/api/v1/users');
+  // The person's answer is held until the page's code and rows have been asked for, or 5 s.
+  let askedBeforePerson = false;
+  await cold.route('**/api/v1/me', async (route) => {
+    const until = Date.now() + 5_000;
+    while (!pageCodeAndRowsAsked() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    askedBeforePerson = pageCodeAndRowsAsked();
+    await route.continue();
+  });
+  await cold.goto('/users');
+  await expect.poll(() => cold.getByText('61 users').isVisible()).toBe(true);
+  expect(askedBeforePerson).toBe(true);
+  expect(sent.filter((path) => path === '/api/v1/users')).toHaveLength(1);
+  await context.close();
 });

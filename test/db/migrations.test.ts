@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { countMemberships } from '../../src/db/membership.repository.ts';
 import { migrateDownToZero, migrateTo, migrateToLatest } from '../../src/db/migrator.ts';
 import { type TestDatabase, createTestDatabase, testDialect } from '../helpers/test-database.ts';
 
@@ -11,7 +12,7 @@ const TABLES = [
   'workflows', 'permission_grants', 'environments', 'resource_configurations', 'rate_limits',
   'sessions', 'password_resets', 'recovery_codes', 'sso_configurations', 'sso_logins',
   'retool_legacy_ids', 'retool_resource_configuration_ids', 'retool_group_settings', 'retool_user_metadata',
-  'configuration_variables', 'configuration_variable_values', 'retool_settings',
+  'configuration_variables', 'configuration_variable_values', 'retool_settings', 'workspace_member_counts',
 ];
 const MIGRATIONS = [
   '0001_initial', '0002_tooljet', '0003_invites_attributes', '0004_audit_idempotency', '0005_permissions', '0006_environments',
@@ -23,6 +24,7 @@ const MIGRATIONS = [
   '0012_scim',
   '0013_retool_v2',
   '0014_member_search',
+  '0015_member_counts',
 ];
 
 let database: TestDatabase;
@@ -103,6 +105,36 @@ describe(`migrations on ${testDialect()}`, () => {
     });
     await expect(handle.db.insertInto('environments').values(row('second-default', 1)).execute()).rejects.toThrow();
     await expect(handle.db.insertInto('environments').values(row('staging', 0)).execute()).rejects.toThrow();
+  });
+
+  it('counts the memberships made before member counts existed, and keeps counting after', async () => {
+    database = await createTestDatabase();
+    const handle = open();
+    await migrateTo(handle, '0014_member_search');
+    const at = new Date().toISOString();
+    for (const id of ['w1', 'w2', 'w3']) {
+      await handle.db.insertInto('workspaces').values({ id, name: id, status: 'active', created_at: at, updated_at: at }).execute();
+    }
+    const member = (workspaceId: string, userId: string, status: 'active' | 'archived') =>
+      ({ workspace_id: workspaceId, user_id: userId, role: 'end-user' as const, status, created_at: at, updated_at: at });
+    for (const id of ['u1', 'u2', 'u3']) {
+      await handle.db.insertInto('users').values({ id, email: `${id}@example.com`, first_name: '', last_name: '', status: 'active', created_at: at, updated_at: at }).execute();
+    }
+    await handle.db.insertInto('memberships').values([
+      member('w1', 'u1', 'active'), member('w1', 'u2', 'archived'), member('w1', 'u3', 'active'), member('w2', 'u1', 'active'),
+    ]).execute();
+    await migrateToLatest(handle);
+    const totals = async () => Object.fromEntries(await Promise.all(['w1', 'w2', 'w3'].map(async (id) => [id, await countMemberships(handle.db, id)])));
+    expect(await totals()).toEqual({ w1: 3, w2: 1, w3: 0 });
+
+    await handle.db.insertInto('memberships').values([member('w3', 'u1', 'active'), member('w3', 'u2', 'active')]).execute();
+    await handle.db.deleteFrom('memberships').where('workspace_id', '=', 'w1').where('user_id', '=', 'u2').execute();
+    await handle.db.updateTable('memberships').set({ workspace_id: 'w2' }).where('workspace_id', '=', 'w1').where('user_id', '=', 'u3').execute();
+    await handle.db.updateTable('memberships').set({ status: 'archived' }).where('workspace_id', '=', 'w3').execute();
+    expect(await totals()).toEqual({ w1: 1, w2: 2, w3: 2 });
+    // Removing an account removes its memberships through the foreign key's cascade.
+    await handle.db.deleteFrom('users').where('id', '=', 'u1').execute();
+    expect(await totals()).toEqual({ w1: 0, w2: 1, w3: 1 });
   });
 
   it('enforces email uniqueness whatever the case', async () => {

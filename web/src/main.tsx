@@ -6,11 +6,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { prefetchMe } from './api/me.ts';
 import { App } from './app/App.tsx';
 import { queryClient } from './app/query-client.ts';
 import { cssVariablesResolver, theme } from './app/theme.ts';
 import { prefetchUsersPage } from './users/users-query.ts';
 
+prefetchMe(queryClient);
 prefetchUsersPage(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(

@@ -23,12 +23,6 @@ import { type ScimResource, type UserState, toUserResource, userDocument, userSt
  * externalId, the rest of the document). A write that fails changes nothing.
  */
 export class ScimUserService {
-  /**
-   * Member counts by workspace, for unfiltered pages: an identity provider's import reads a
-   * thousand pages, and counting every member for each costs more than the page. A change to
-   * memberships in this process is seen at once, another process's within 1 s.
-   */
-  private readonly memberCounts: RecentReads<number>;
   /** Attribute definitions by workspace, for reads: one statement fewer on an identity provider's lookup. */
   private readonly definitions: RecentReads<UserAttributeDefinitionRow[]>;
 
@@ -36,7 +30,6 @@ export class ScimUserService {
     private readonly store: Store,
     private readonly users: UserService,
   ) {
-    this.memberCounts = new RecentReads(store, { rowsOf: [], newRowsIn: ['memberships'] });
     this.definitions = new RecentReads(store, { rowsOf: [], newRowsIn: ['user_attribute_definitions'] });
   }
 
@@ -56,9 +49,7 @@ export class ScimUserService {
         const total = complete ? offset + rows.length : await repos.scim.countMembers(workspaceId, request.filter);
         return { total, resources: await toResources(repos, workspaceId, rows, await this.definitionsOf(repos, workspaceId, rows.length)) };
       }
-      const total = request.filter
-        ? await repos.scim.countMembers(workspaceId, request.filter)
-        : await this.memberCounts.get(workspaceId, () => repos.scim.countMembers(workspaceId, undefined));
+      const total = await repos.scim.countMembers(workspaceId, request.filter);
       const rows = request.count > 0 && total > offset ? await repos.scim.listMembers(workspaceId, query, total) : [];
       return { total, resources: await toResources(repos, workspaceId, rows, await this.definitionsOf(repos, workspaceId, rows.length)) };
     });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { ApiError, api, call, currentWorkspaceId, onWorkspaceChange } from './client.ts';
 import type { Role } from './role.ts';
@@ -19,10 +19,20 @@ async function fetchMe() {
 
 export const ME_KEY = ['me'] as const;
 
+const meQuery = { queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 };
+
 /** The signed-in person; a component using it renders again when another workspace is chosen. */
 export function useMe() {
   useSyncExternalStore(onWorkspaceChange, currentWorkspaceId);
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery(meQuery);
+}
+
+/**
+ * Asks for the signed-in person as the console starts, before anything renders: every page
+ * waits for the answer, so it goes out first.
+ */
+export function prefetchMe(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(meQuery);
 }
 
 /** The workspace the console acts in: the chosen one if the person still belongs to it, else their default. */

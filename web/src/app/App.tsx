@@ -4,13 +4,14 @@ import { Navigate, Route, Routes } from 'react-router';
 import { actingRole, useMe } from '../api/me.ts';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { loadUsersPage } from '../users/users-query.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { homePath } from './nav.ts';
 import { Shell } from './Shell.tsx';
 
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
-const UsersPage = lazy(() => import('../users/UsersPage.tsx'));
+const UsersPage = lazy(loadUsersPage);
 const UserDetailPage = lazy(() => import('../users/UserDetailPage.tsx'));
 const GroupsPage = lazy(() => import('../groups/GroupsPage.tsx'));
 const GroupDetailPage = lazy(() => import('../groups/GroupDetailPage.tsx'));
