@@ -54,6 +54,11 @@ export function forbidden(code: string, message: string): DomainError {
 export const RETRY_AFTER_SECONDS = 5;
 
 /** What a lost database connection becomes in every dialect: a 503 worth retrying. */
+/** A write the database undid because a concurrent one met it: nothing changed, and it can be sent again. */
+export function writeConflict(): DomainError {
+  return new DomainError('unavailable', 'write_conflict', 'The change met a concurrent one and was not made; retry it');
+}
+
 export function databaseUnavailable(): DomainError {
   return new DomainError('unavailable', 'database_unavailable', 'The database is not answering; retry shortly');
 }

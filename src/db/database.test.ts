@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConnectionFailure } from './database.ts';
+import { isConnectionFailure, isTransactionConflict } from './database.ts';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -24,6 +24,16 @@ describe('isConnectionFailure', () => {
   it('leaves constraint violations, syntax errors and anything else alone', () => {
     for (const error of [withCode('23505'), withCode('42601'), withCode('SQLITE_CONSTRAINT_UNIQUE'), new Error('boom'), null, 'ECONNREFUSED', 42]) {
       expect(isConnectionFailure(error)).toBe(false);
+    }
+  });
+});
+
+describe('isTransactionConflict', () => {
+  it('recognises a deadlock and a serialization failure, and nothing else', () => {
+    expect(isTransactionConflict(withCode('40P01'))).toBe(true);
+    expect(isTransactionConflict(withCode('40001'))).toBe(true);
+    for (const error of [withCode('23505'), withCode('08006'), new Error('deadlock'), null, '40P01']) {
+      expect(isTransactionConflict(error)).toBe(false);
     }
   });
 });

@@ -117,6 +117,18 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** PostgreSQL: serialization_failure, deadlock_detected. */
+const CONFLICT_SQLSTATES = new Set(['40001', '40P01']);
+
+/**
+ * True when the database undid a transaction because it met a concurrent one (a deadlock, a
+ * serialization failure): nothing was written, and the same request sent again can succeed.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONFLICT_SQLSTATES.has(code);
+}
+
 /** Node socket errors that mean the database cannot be reached or dropped the connection. */
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */

@@ -13,7 +13,8 @@ import type { Dialect } from '../database.ts';
  * a slot. PostgreSQL counts a statement's rows once (transition tables), so a bulk insert
  * touches one row per workspace, not one per member. A slot's row stays locked until its
  * transaction ends: two transactions adding members to the same two workspaces in opposite
- * orders, on connections sharing a slot, deadlock, and PostgreSQL aborts one of them.
+ * orders, on connections sharing a slot, deadlock; PostgreSQL undoes one of them, whose
+ * request is answered 503 `write_conflict`, to be sent again.
  *
  * No foreign key to workspaces: removing a workspace cascades to its memberships, whose
  * trigger would then write a row for the workspace being removed.

@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, type ErrorKind, databaseUnavailable } from '../../core/errors.ts';
-import { isConnectionFailure } from '../../db/database.ts';
+import { DomainError, type ErrorKind } from '../../core/errors.ts';
+import { retryableAsUnavailable } from '../database-errors.ts';
 import { describeValidationError } from '../validation.ts';
 
 /** The native error body: the seed spec's `{message, code}`, plus the field when one is at fault. */
@@ -37,7 +37,7 @@ const FRAMEWORK_CODES: Record<string, string> = {
  * anything else is a 500 whose body says nothing about the cause.
  */
 export function toNativeError(error: unknown): NativeError {
-  if (isConnectionFailure(error)) error = databaseUnavailable();
+  error = retryableAsUnavailable(error);
   if (error instanceof DomainError) {
     const body = error.field ? { message: error.message, code: error.code, field: error.field } : { message: error.message, code: error.code };
     return { status: STATUS_OF_KIND[error.kind], body };

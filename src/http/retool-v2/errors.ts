@@ -1,6 +1,6 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, databaseUnavailable } from '../../core/errors.ts';
-import { isConnectionFailure } from '../../db/database.ts';
+import { DomainError } from '../../core/errors.ts';
+import { retryableAsUnavailable } from '../database-errors.ts';
 import { describeValidationError } from '../validation.ts';
 
 /** Retool's error body. */
@@ -26,7 +26,7 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
 /** Maps any error to its status and `{success: false, message}`; anything unforeseen is a 500 saying nothing more. */
 export function toRetoolError(error: unknown): { status: number; body: RetoolErrorBody } {
   const body = (message: string): RetoolErrorBody => ({ success: false, message });
-  if (isConnectionFailure(error)) error = databaseUnavailable();
+  error = retryableAsUnavailable(error);
   if (error instanceof DomainError) return { status: STATUS_OF_KIND[error.kind], body: body(error.message) };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation && fastifyError.validation.length > 0) {

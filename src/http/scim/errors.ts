@@ -1,7 +1,7 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, databaseUnavailable } from '../../core/errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import { SCIM_TYPES } from '../../core/scim/scim-errors.ts';
-import { isConnectionFailure } from '../../db/database.ts';
+import { retryableAsUnavailable } from '../database-errors.ts';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
@@ -39,7 +39,7 @@ export function scimErrorBody(status: number, detail: string, scimType?: string)
 
 /** Maps any failure to its SCIM status and body; anything unforeseen is a 500 that says nothing more. */
 export function toScimError(error: unknown): { status: number; body: ScimErrorBody } {
-  if (isConnectionFailure(error)) error = databaseUnavailable();
+  error = retryableAsUnavailable(error);
   if (error instanceof DomainError) {
     const status = STATUS_OF_KIND[error.kind];
     return { status, body: scimErrorBody(status, error.message, scimTypeOf(error)) };

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import { DomainError, databaseUnavailable } from '../../core/errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import { fieldOf } from '../validation.ts';
-import { isConnectionFailure } from '../../db/database.ts';
+import { retryableAsUnavailable } from '../database-errors.ts';
 
 /** ToolJet's error body: `message` is a string, or a list of sentences for validation failures. */
 export interface TooljetErrorBody {
@@ -48,7 +48,7 @@ export function toTooljetError(error: unknown, request: FastifyRequest): Tooljet
   const body = (statusCode: number, message: string | string[], code: string): TooljetErrorBody => ({
     statusCode, timestamp: new Date().toISOString(), path: request.url.split('?')[0]!, message, code,
   });
-  if (isConnectionFailure(error)) error = databaseUnavailable();
+  error = retryableAsUnavailable(error);
   if (error instanceof DomainError) return body(STATUS_OF_KIND[error.kind], messageOf(error), error.code);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation && fastifyError.validation.length > 0) {
