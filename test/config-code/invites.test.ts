@@ -8,6 +8,7 @@ import { runAudited } from '../../src/core/audit.ts';
 import type { Scope } from '../../src/core/scopes.ts';
 import { expectError } from '../helpers/expect-error.ts';
 import { Harness } from '../helpers/harness.ts';
+import { TestSmtpServer, acceptLinkOf } from '../helpers/smtp.ts';
 import { testDialect } from '../helpers/test-database.ts';
 
 let h: Harness;
@@ -217,5 +218,39 @@ describe(`invites over the native API on ${testDialect()}`, () => {
     // An export by a credential that may not read invites leaves them out.
     expect((await h.request('GET', '/api/v1/config/export?workspace=Default', { token: plain })).json().content).not.toContain('remote@example.com');
     expect((await h.request('GET', '/api/v1/config/export?workspace=Default', { token: reader })).json().content).toContain('remote@example.com');
+  });
+});
+
+describe(`invites of an apply by email on ${testDialect()}`, () => {
+  let mailing: Harness;
+  let smtp: TestSmtpServer;
+  let mailingEngine: ConfigCodeEngine;
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    mailing = await Harness.start({ smtp: { url: smtp.url, from: 'Toolplane <no-reply@localhost>' } });
+    mailingEngine = new ConfigCodeEngine(mailing.runtime.store, mailing.services);
+  });
+  afterAll(async () => {
+    await mailing.close();
+    await smtp.close();
+  });
+  const applyOn = async (text: string) => {
+    const desired = mailingEngine.load([{ name: 'mail.yaml', text }]);
+    return runAudited({ actorType: 'cli' }, async () => mailingEngine.apply(desired, await mailingEngine.plan(desired), local));
+  };
+
+  it('emails each new invite once the apply has committed, and nothing when it rolls back', async () => {
+    const { invites } = await applyOn('workspaces:\n  Mail:\n    invites:\n      ann@mail.test: {}\n');
+    expect(invites).toEqual([{ email: 'ann@mail.test', sendError: null }]);
+    const mails = smtp.to('ann@mail.test');
+    expect(mails).toHaveLength(1);
+    expect(acceptLinkOf(mails[0]!).token).toMatch(/^tpi_/);
+
+    const failing = [
+      'workspaces:', '  Mail:', '    userAttributes: { team: { type: string } }', '    invites:', '      bob@mail.test: {}',
+      '    sso: { issuer: "https://login.mail.test", clientId: x, attributeMappings: { dept: team, department: team } }',
+    ].join('\n');
+    await expect(applyOn(failing)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(smtp.to('bob@mail.test')).toEqual([]);
   });
 });
