@@ -27,7 +27,7 @@ const SCOPE_OF: Record<ObjectKind, Scope> = {
  */
 const NEEDS_EVERY_OBJECT: ReadonlySet<ObjectKind> = new Set(['folder', 'app', 'resource', 'resourceConfiguration', 'permission']);
 
-/** What a remote plan or export reads: every section of the file, so their read scopes. */
+/** What every remote plan or export reads: the sections every workspace has, so their read scopes (OPTIONAL_SECTIONS for the rest). */
 const READ_SCOPES: readonly Scope[] = [
   'workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'apps:read', 'resources:read', 'permissions:read',
 ];

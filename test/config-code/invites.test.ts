@@ -6,6 +6,7 @@ import { ConfigFileError } from '../../src/config-code/source.ts';
 import type { Actor } from '../../src/core/actor.ts';
 import { runAudited } from '../../src/core/audit.ts';
 import type { Scope } from '../../src/core/scopes.ts';
+import { fromJson } from '../../src/db/rows.ts';
 import { expectError } from '../helpers/expect-error.ts';
 import { Harness } from '../helpers/harness.ts';
 import { TestSmtpServer, acceptLinkOf } from '../helpers/smtp.ts';
@@ -83,8 +84,8 @@ describe(`pending invites in the configuration file on ${testDialect()}`, () => 
     const grace = rows.find((row) => row.email === 'Grace@hiring.test')!;
     expect(grace).toMatchObject({ role: 'builder', status: 'pending', created_by: null });
     const groups = await h.services.groups.list(local(await workspaceId('Hiring')));
-    expect(JSON.parse(String(grace.group_ids))).toEqual([groups.find((group) => group.name === 'support')!.id]);
-    const days = (new Date(grace.expires_at as string).getTime() - before) / 86_400_000;
+    expect(fromJson<number[]>(grace.group_ids)).toEqual([groups.find((group) => group.name === 'support')!.id]);
+    const days = (new Date(grace.expires_at).getTime() - before) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThan(14.1);
     const events = await h.runtime.database.db.selectFrom('audit_events').select('action').where('request_id', '=', applyId).where('action', '=', 'invite.created').execute();
