@@ -88,10 +88,14 @@ function folderTree(workspace: WorkspaceState, type: string): FolderTreeConfig |
   const root: FolderTreeConfig = {};
   const paths = [...workspace.folders.values()].filter((folder) => folder.type === type).map((folder) => folder.path)
     .sort((a, b) => a.length - b.length || compare(a.join('/'), b.join('/')));
+  // Own keys only: a folder may be called `constructor` or `valueOf`, which every object inherits.
   for (const path of paths) {
     let node = root;
-    for (const name of path.slice(0, -1)) node = (node[name] ??= {})!;
-    node[path.at(-1)!] ??= null;
+    for (const name of path.slice(0, -1)) {
+      if (!Object.hasOwn(node, name) || node[name] === null) node[name] = {};
+      node = node[name]!;
+    }
+    if (!Object.hasOwn(node, path.at(-1)!)) node[path.at(-1)!] = null;
   }
   return Object.keys(root).length > 0 ? root : null;
 }
