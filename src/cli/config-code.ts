@@ -57,9 +57,13 @@ export async function applyCommand(target: ConfigTarget, options: ApplyCommandOp
       console.error('toolplane: nothing applied');
       return EXIT_ERRORS;
     }
-    const applyId = await target.apply(sources, options.var, plan);
+    const { applyId, invites } = await target.apply(sources, options.var, plan);
     const { create, update, delete: deleted } = plan.summary;
     out.write(`Applied: ${create} created, ${update} updated, ${deleted} deleted. Its audit events carry request id ${applyId}.\n`);
+    for (const invite of invites) {
+      if (invite.acceptUrl) out.write(`Invite link for ${invite.email} (shown once, no mailer is configured): ${invite.acceptUrl}\n`);
+      if (invite.sendError) out.write(`The invite email to ${invite.email} failed (${invite.sendError}); it stays pending: resend it.\n`);
+    }
     return EXIT_NO_CHANGES;
   });
 }

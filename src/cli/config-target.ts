@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { runAudited } from '../core/audit.ts';
 import type { Actor } from '../core/actor.ts';
-import { ConfigCodeEngine } from '../config-code/engine.ts';
+import { type ApplyResult, ConfigCodeEngine } from '../config-code/engine.ts';
 import type { Plan } from '../config-code/plan.ts';
 import { ConfigFileError, type SourceFile, referencesOf } from '../config-code/source.ts';
 import type { Runtime } from '../runtime/runtime.ts';
@@ -9,8 +9,8 @@ import type { Runtime } from '../runtime/runtime.ts';
 /** Where `plan`, `apply` and `export` run: this machine's database, or a server (`--server`). */
 export interface ConfigTarget {
   plan(sources: SourceFile[], vars?: Record<string, string>): Promise<Plan>;
-  /** Applies `plan` if the files still make it against an unchanged instance; answers the apply's id. */
-  apply(sources: SourceFile[], vars: Record<string, string> | undefined, plan: Plan): Promise<string>;
+  /** Applies `plan` if the files still make it against an unchanged instance; answers the apply's id and the invites it sent. */
+  apply(sources: SourceFile[], vars: Record<string, string> | undefined, plan: Plan): Promise<ApplyResult>;
   /**
    * The state as a configuration file; with `withDefinitions` (local only), `files` holds each
    * app's definition by its path relative to that file. A server's export holds no definitions.
@@ -60,9 +60,9 @@ export function remoteTarget(options: RemoteOptions): ConfigTarget {
   };
   return {
     plan: (sources, vars) => call<Plan>('POST', 'plan', requestOf(sources, vars)),
-    apply: async (sources, vars, plan) => (await call<{ applyId: string }>('POST', 'apply', {
+    apply: (sources, vars, plan) => call<ApplyResult>('POST', 'apply', {
       ...requestOf(sources, vars), stateFingerprint: plan.stateFingerprint, changesDigest: plan.changesDigest,
-    })).applyId,
+    }),
     export: async (workspace) => ({
       content: (await call<{ content: string }>('GET', `export${workspace === undefined ? '' : `?workspace=${encodeURIComponent(workspace)}`}`)).content, files: {},
     }),

@@ -5,7 +5,9 @@ import type { Store } from '../db/store.ts';
 import type { Change, FieldChange, ObjectKind, Plan } from './plan.ts';
 import { applyApps, deleteApps } from './apps.ts';
 import { folderKey } from './desired.ts';
+import { type RecordedInvite, applyInvites } from './invites.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
+import { applySso } from './sso.ts';
 import { applyResources } from './resources.ts';
 import { applyResourceConfigurations } from './resource-configurations.ts';
 import { type InstanceState, readState } from './state.ts';
@@ -26,8 +28,8 @@ export type ActorFor = (workspaceId: string) => Actor;
  * inside the transaction, after taking the apply lock: when the state has moved since,
  * nothing is applied (409 `config_state_changed`) and the plan should be made again.
  */
-export async function applyPlan(store: Store, services: Services, plan: Plan, actorFor: ActorFor, makeCurrentPlan: (state: InstanceState) => Plan): Promise<void> {
-  await store.transaction(async (repos) => {
+export async function applyPlan(store: Store, services: Services, plan: Plan, actorFor: ActorFor, makeCurrentPlan: (state: InstanceState) => Plan): Promise<RecordedInvite[]> {
+  return store.transaction(async (repos) => {
     await repos.locks.exclusive(APPLY_LOCK);
     const state = await readState(repos, plan.workspaces);
     const current = makeCurrentPlan(state);
@@ -35,15 +37,20 @@ export async function applyPlan(store: Store, services: Services, plan: Plan, ac
       throw conflict('config_state_changed', 'The instance changed since the plan was made; make the plan again and review it');
     }
     // The plan made now, equal to the one shown, carries the secret values a saved plan leaves out.
+    const invites: RecordedInvite[] = [];
     for (const name of plan.workspaces) {
       const changes = current.changes.filter((change) => change.workspace === name);
-      if (changes.length > 0) await applyWorkspace(services, state, name, changes, actorFor);
+      if (changes.length > 0) invites.push(...await applyWorkspace(services, state, name, changes, actorFor));
     }
+    return invites;
   });
 }
 
-/** The services' order: what a change refers to exists before it, and rules see the final roles before anyone is removed. */
-async function applyWorkspace(services: Services, state: InstanceState, name: string, changes: Change[], actorFor: ActorFor): Promise<void> {
+/**
+ * The services' order: what a change refers to exists before it, and rules see the final roles
+ * before anyone is removed. Answers the invites recorded, which the caller delivers once committed.
+ */
+async function applyWorkspace(services: Services, state: InstanceState, name: string, changes: Change[], actorFor: ActorFor): Promise<RecordedInvite[]> {
   const current = state.workspaces.get(name)!;
   const of = (object: ObjectKind, kind?: Change['kind']) => changes.filter((change) => change.object === object && (!kind || change.kind === kind));
   const value = (change: Change, field: string) => change.fields.find((item) => item.field === field)?.to;
@@ -120,6 +127,8 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
     if (!members || change.kind === 'delete') return [];
     return [{ groupId: groupIds.get(change.key)!, add: (members.added ?? []).map(idOf), remove: (members.removed ?? []).map(idOf) }];
   }));
+  const invites = await applyInvites(services, actor, current, of('invite'), groupIds);
+  await applySso(services, actor, current, of('sso')[0]);
   await revokePermissions(services, actor, current, of('permission', 'delete'));
   for (const change of of('member', 'delete')) await services.users.delete(actor, userIds.get(change.key.toLowerCase())!);
   for (const change of of('group', 'delete')) await services.groups.delete(actor, groupIds.get(change.key)!);
@@ -145,6 +154,7 @@ async function applyWorkspace(services: Services, state: InstanceState, name: st
 
   // Archived last, so nothing above is made in an archived workspace.
   if (archive) await services.workspaces.updateSettings(actor, workspaceId!, { status: 'archived' });
+  return invites;
 }
 
 /** A member's fields as `UserService.update` takes them; attribute values the file leaves out are removed. */

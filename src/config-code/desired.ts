@@ -1,6 +1,7 @@
 import { type DesiredPermission, permissionKey, permissionLabel, permissionOf } from './permissions.ts';
 import type {
-  AppConfig, EnvironmentConfig, FolderTreeConfig, GroupConfig, MemberConfig, PrunableSection, ResourceConfig, UserAttributeConfig, WorkspaceConfig,
+  AppConfig, EnvironmentConfig, FolderTreeConfig, GroupConfig, InviteConfig, MemberConfig, PrunableSection, ResourceConfig, SsoConfig, UserAttributeConfig,
+  WorkspaceConfig,
 } from './schema.ts';
 import { ConfigFileError, type Location, type ParsedFile, type Problem, formatLocation } from './source.ts';
 
@@ -15,6 +16,11 @@ export interface Declared<T> {
 
 /** A member entry, keyed in its section by the lower-cased email. */
 export interface DeclaredMember extends Declared<MemberConfig> {
+  email: string;
+}
+
+/** An invite entry, keyed in its section by the lower-cased email. */
+export interface DeclaredInvite extends Declared<InviteConfig> {
   email: string;
 }
 
@@ -34,6 +40,9 @@ export interface DesiredWorkspace {
   userAttributes: Map<string, Declared<UserAttributeConfig>>;
   groups: Map<string, Declared<GroupConfig>>;
   members: Map<string, DeclaredMember>;
+  invites: Map<string, DeclaredInvite>;
+  /** The single sign-on settings, when the file gives them. */
+  sso?: Declared<SsoConfig>;
   /** By `folderKey`. */
   folders: Map<string, Declared<FolderPath>>;
   apps: Map<string, Declared<AppConfig>>;
@@ -82,7 +91,7 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
       if (!workspace) {
         workspace = {
           name, at: file.locate(keys), settings: {}, prune: new Set(),
-          environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), folders: new Map(),
+          environments: new Map(), userAttributes: new Map(), groups: new Map(), members: new Map(), invites: new Map(), folders: new Map(),
           apps: new Map(), resources: new Map(), permissions: new Map(),
         };
         workspaces.set(name, workspace);
@@ -107,6 +116,17 @@ export function mergeFiles(files: readonly ParsedFile[]): DesiredConfig {
         const earlier = workspace.members.get(email.toLowerCase());
         if (earlier) problems.push(duplicate(`member ${email}`, at, earlier.at));
         else workspace.members.set(email.toLowerCase(), { email, config: member ?? {}, at });
+      }
+      for (const [email, invite] of Object.entries(config.invites ?? {})) {
+        const at = file.locate([...keys, 'invites', email]);
+        const earlier = workspace.invites.get(email.toLowerCase());
+        if (earlier) problems.push(duplicate(`invite of ${email}`, at, earlier.at));
+        else workspace.invites.set(email.toLowerCase(), { email, config: invite ?? {}, at });
+      }
+      if (config.sso !== undefined) {
+        const at = file.locate([...keys, 'sso']);
+        if (workspace.sso) problems.push(duplicate(`sso of workspace "${name}"`, at, workspace.sso.at));
+        else workspace.sso = { config: config.sso, at };
       }
       mergeSection(workspace.apps, config.apps, (key) => file.locate([...keys, 'apps', key]), 'app', problems);
       mergeSection(workspace.resources, config.resources, (key) => file.locate([...keys, 'resources', key]), 'resource', problems);

@@ -9,10 +9,25 @@ import { type DesiredConfig, mergeFiles } from './desired.ts';
 import { definitionFileNames } from './apps.ts';
 import { exportState } from './export.ts';
 import { type Plan, makePlan } from './plan.ts';
-import { onlyWorkspace, requireReadScopes, requireScopesFor, requireWorkspaces } from './remote-access.ts';
+import {
+  type OptionalSection, onlyWorkspace, readableSections, requireReadScopes, requireScopesFor, requireSectionScopes, requireWorkspaces,
+} from './remote-access.ts';
 import type { SecretCheck } from './resources.ts';
 import { ConfigFileError, type LoadOptions, type SourceFile, parseSources } from './source.ts';
 import { readState } from './state.ts';
+
+/** A new invite after delivery: its link (shown once) when no mailer sends it, and why sending failed when it did. */
+export interface SentInvite {
+  email: string;
+  acceptUrl?: string;
+  sendError: string | null;
+}
+
+/** What an apply did: its id (its audit events' request id), and the invites it sent. */
+export interface ApplyResult {
+  applyId: string;
+  invites: SentInvite[];
+}
 
 /**
  * Configuration as code over one instance: load a file set, plan it against the current
@@ -25,10 +40,14 @@ export class ConfigCodeEngine {
     private readonly services: Services,
   ) {}
 
-  private readonly secretCheck: SecretCheck = ({ resourceId, environmentId }, sealed, values) =>
-    (environmentId === undefined
-      ? this.services.resources.differingSecrets(resourceId, sealed, values)
-      : this.services.resourceConfigurations.differingSecrets(resourceId, environmentId, sealed, values));
+  private readonly secretCheck: SecretCheck = (owner, sealed, values) => {
+    if ('ssoOf' in owner) {
+      return Object.keys(values).filter((name) => this.services.sso.clientSecretDiffers(owner.ssoOf, sealed[name]!, values[name]!));
+    }
+    return owner.environmentId === undefined
+      ? this.services.resources.differingSecrets(owner.resourceId, sealed, values)
+      : this.services.resourceConfigurations.differingSecrets(owner.resourceId, owner.environmentId, sealed, values);
+  };
 
   /** Parses, substitutes, checks and merges the files; a ConfigFileError lists every problem with its place. */
   load(sources: readonly SourceFile[], options: LoadOptions = {}): DesiredConfig {
@@ -43,13 +62,20 @@ export class ConfigCodeEngine {
   /**
    * Applies `plan`, made from `desired`, all or nothing (see `applyPlan`). Every audit event
    * it records carries the apply's id as its request id, so one apply's changes are found
-   * together; the id is returned.
+   * together; the id is returned. The invites it made are delivered after it commits (their
+   * emails sent, or without a mailer their links answered, once), and answered in `invites`.
    */
-  async apply(desired: DesiredConfig, plan: Plan, actorFor: ActorFor): Promise<string> {
+  async apply(desired: DesiredConfig, plan: Plan, actorFor: ActorFor): Promise<ApplyResult> {
     const applyId = `apply_${randomUUID()}`;
-    await runAudited({ ...auditContext(), requestId: applyId }, () =>
-      applyPlan(this.store, this.services, plan, actorFor, (state) => makePlan(desired, state, this.secretCheck)));
-    return applyId;
+    return runAudited({ ...auditContext(), requestId: applyId }, async () => {
+      const recorded = await applyPlan(this.store, this.services, plan, actorFor, (state) => makePlan(desired, state, this.secretCheck));
+      const invites: SentInvite[] = [];
+      for (const { workspaceId, inviteId, token } of recorded) {
+        const { invite, acceptUrl } = await this.services.invites.deliver(workspaceId, inviteId, token);
+        invites.push({ email: invite.email, ...(acceptUrl === undefined ? {} : { acceptUrl }), sendError: invite.sendError });
+      }
+      return { applyId, invites };
+    });
   }
 
   /**
@@ -61,6 +87,7 @@ export class ConfigCodeEngine {
   async planAs(actor: Actor, sources: readonly SourceFile[], options: LoadOptions): Promise<Plan> {
     requireReadScopes(actor);
     const desired = asInvalidInput(() => this.load(sources, { ...options, env: options.env ?? {}, files: options.files ?? {} }));
+    requireSectionScopes(desired, actor);
     return this.store.read(async (repos) => {
       const state = await readState(repos, [...desired.workspaces.keys()]);
       requireWorkspaces(state, actor);
@@ -74,13 +101,12 @@ export class ConfigCodeEngine {
    * `config_state_changed` otherwise) and `actor` holds every scope its changes need (403
    * `missing_scope`, nothing applied). Answers the apply's id and the plan applied.
    */
-  async applyAs(actor: Actor, sources: readonly SourceFile[], options: LoadOptions, expected: Pick<Plan, 'stateFingerprint' | 'changesDigest'>): Promise<{ applyId: string; plan: Plan }> {
+  async applyAs(actor: Actor, sources: readonly SourceFile[], options: LoadOptions, expected: Pick<Plan, 'stateFingerprint' | 'changesDigest'>): Promise<ApplyResult & { plan: Plan }> {
     const current = await this.planAs(actor, sources, options);
     requireScopesFor(current, actor);
     const plan = { ...current, stateFingerprint: expected.stateFingerprint, changesDigest: expected.changesDigest };
     const desired = this.load(sources, { ...options, env: options.env ?? {}, files: options.files ?? {} });
-    const applyId = await this.apply(desired, plan, (workspaceId) => ({ ...actor, workspaceId }));
-    return { applyId, plan: current };
+    return { ...await this.apply(desired, plan, (workspaceId) => ({ ...actor, workspaceId })), plan: current };
   }
 
   /**
@@ -90,18 +116,20 @@ export class ConfigCodeEngine {
   async exportAs(actor: Actor, workspace?: string): Promise<string> {
     requireReadScopes(actor);
     const only = onlyWorkspace(actor);
-    if (only === null) return this.export(workspace);
+    const sections = readableSections(actor);
+    if (only === null) return this.export(workspace, sections);
     const own = await this.store.read(async (repos) => (await repos.workspaces.list({}, 0, Number.MAX_SAFE_INTEGER)).find((row) => row.id === only)!.name);
     if (workspace !== undefined && workspace !== own) throw forbidden('workspace_forbidden', `This credential acts in one workspace only, not in "${workspace}"`);
-    return this.export(own);
+    return this.export(own, sections);
   }
 
   /**
    * The named workspace (every workspace when none is named) as a configuration file, its
-   * apps without their definitions (an apply of it leaves definitions as they are).
+   * apps without their definitions (an apply of it leaves definitions as they are), with
+   * the optional `sections` (invites and single sign-on, all by default).
    */
-  async export(workspace?: string): Promise<string> {
-    return exportState(await this.readExported(workspace));
+  async export(workspace?: string, sections?: ReadonlySet<OptionalSection>): Promise<string> {
+    return exportState(await this.readExported(workspace), new Map(), sections);
   }
 
   /**

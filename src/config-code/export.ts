@@ -3,6 +3,9 @@ import type { FolderTreeConfig, WorkspaceConfig } from './schema.ts';
 import { FOLDER_TYPES } from './desired.ts';
 import { exportPermissions } from './permissions.ts';
 import { exportApps } from './apps.ts';
+import { exportInvites } from './invites.ts';
+import type { OptionalSection } from './remote-access.ts';
+import { exportSso } from './sso.ts';
 import { exportResources, literal } from './resources.ts';
 import type { InstanceState, WorkspaceState } from './state.ts';
 
@@ -10,22 +13,28 @@ import type { InstanceState, WorkspaceState } from './state.ts';
  * The state as a configuration file that round-trips: applied to an empty instance, it
  * makes a state the same file plans no changes against. Every field is written out, group
  * membership once (under `groups`), and nothing is pruned. Objects are sorted by their
- * keys, so two instances holding the same objects export the same text. Members with a pending
- * invitation are left out: invitations are not part of the file yet. `definitionFiles` names,
+ * keys, so two instances holding the same objects export the same text. Members with a
+ * pending invitation (a membership of status invited) are left out. Pending invites are
+ * written under `invites`, and the single sign-on with its client secret as an `${env:…}`
+ * reference listed at the top, when `sections` names them. `definitionFiles` names,
  * per workspace and app, the file an app's definition is referred to in; apps without one are
  * written without their definition.
  */
-export function exportState(state: InstanceState, definitionFiles: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map()): string {
+export function exportState(
+  state: InstanceState,
+  definitionFiles: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(),
+  sections: ReadonlySet<OptionalSection> = new Set(['invites', 'sso']),
+): string {
   const variables: string[] = [];
   const workspaces = Object.fromEntries([...state.workspaces.values()].map((workspace) => [
-    workspace.name, exportWorkspace(workspace, variables, definitionFiles.get(workspace.name) ?? new Map()),
+    workspace.name, exportWorkspace(workspace, variables, definitionFiles.get(workspace.name) ?? new Map(), sections),
   ]));
   const text = stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
   if (variables.length === 0) return text;
   return `# Secrets are read from these environment variables when the file is planned:\n${variables.map((name) => `#   ${name}\n`).join('')}${text}`;
 }
 
-function exportWorkspace(workspace: WorkspaceState, variables: string[], definitionFiles: ReadonlyMap<string, string>): WorkspaceConfig {
+function exportWorkspace(workspace: WorkspaceState, variables: string[], definitionFiles: ReadonlyMap<string, string>, sections: ReadonlySet<OptionalSection>): WorkspaceConfig {
   const config: WorkspaceConfig = {
     emailDomains: workspace.emailDomains,
     status: workspace.status,
@@ -58,6 +67,12 @@ function exportWorkspace(workspace: WorkspaceState, variables: string[], definit
       ...(Object.keys(member.attributes).length > 0 ? { attributes: member.attributes } : {}),
     }]));
   }
+  if (sections.has('invites') && workspace.invites.size > 0) config.invites = exportInvites(workspace);
+  const sso = sections.has('sso') ? exportSso(workspace) : null;
+  if (sso) {
+    config.sso = sso.sso;
+    variables.push(...sso.variables);
+  }
   const folders = Object.fromEntries(FOLDER_TYPES.map((type) => [type, folderTree(workspace, type)]).filter(([, tree]) => tree !== null));
   if (Object.keys(folders).length > 0) config.folders = folders;
   if (workspace.apps.size > 0) config.apps = exportApps(workspace, definitionFiles, literal);
@@ -73,10 +88,14 @@ function folderTree(workspace: WorkspaceState, type: string): FolderTreeConfig |
   const root: FolderTreeConfig = {};
   const paths = [...workspace.folders.values()].filter((folder) => folder.type === type).map((folder) => folder.path)
     .sort((a, b) => a.length - b.length || compare(a.join('/'), b.join('/')));
+  // Own keys only: a folder may be called `constructor` or `valueOf`, which every object inherits.
   for (const path of paths) {
     let node = root;
-    for (const name of path.slice(0, -1)) node = (node[name] ??= {})!;
-    node[path.at(-1)!] ??= null;
+    for (const name of path.slice(0, -1)) {
+      if (!Object.hasOwn(node, name) || node[name] === null) node[name] = {};
+      node = node[name]!;
+    }
+    if (!Object.hasOwn(node, path.at(-1)!)) node[path.at(-1)!] = null;
   }
   return Object.keys(root).length > 0 ? root : null;
 }

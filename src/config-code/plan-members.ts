@@ -2,7 +2,7 @@ import { fitsType } from '../core/user-attributes.ts';
 import type { DesiredWorkspace } from './desired.ts';
 import { differences, fieldsOf } from './plan-fields.ts';
 import type { Change, FieldChange } from './plan.ts';
-import type { Problem } from './source.ts';
+import type { Location, Problem } from './source.ts';
 import type { WorkspaceState } from './state.ts';
 
 /**
@@ -17,8 +17,6 @@ export function planGroupsAndMembers(desired: DesiredWorkspace, current: Workspa
   const groupExists = (name: string) => desired.groups.has(name) || (!pruneGroups && current.groups.has(name));
   const memberExists = (email: string) => desired.members.has(email)
     || (!pruneMembers && current.members.has(email) && current.members.get(email)!.status !== 'invited');
-  const attributeType = (name: string) => desired.userAttributes.get(name)?.config.type
-    ?? (desired.prune.has('userAttributes') ? undefined : current.userAttributes.get(name)?.type);
 
   const wanted = new Map<string, Set<string>>();
   const want = (group: string, email: string) => {
@@ -37,11 +35,7 @@ export function planGroupsAndMembers(desired: DesiredWorkspace, current: Workspa
       if (!groupExists(group)) problems.push({ message: `member ${spelled} names group "${group}", which neither exists nor is declared under groups`, at });
       else want(group, email);
     }
-    for (const [attribute, value] of Object.entries(config.attributes ?? {})) {
-      const type = attributeType(attribute);
-      if (type === undefined) problems.push({ message: `member ${spelled} has a value for "${attribute}", which is not a user attribute of the workspace`, at });
-      else if (value === null || !fitsType(type, value)) problems.push({ message: `member ${spelled}: the value of "${attribute}" must be a ${type}`, at });
-    }
+    checkAttributeValues(desired, current, `member ${spelled}`, config.attributes, at, problems);
     const existing = current.members.get(email);
     if (existing?.status === 'invited') {
       problems.push({ message: `${spelled} has a pending invitation; accept or revoke it before declaring them a member`, at });
@@ -93,4 +87,16 @@ export function planGroupsAndMembers(desired: DesiredWorkspace, current: Workspa
     }
   }
   return changes;
+}
+
+/** Each of `values` must be the value of a user attribute the workspace keeps, of its type; `who` names their holder in the problems. */
+export function checkAttributeValues(
+  desired: DesiredWorkspace, current: WorkspaceState, who: string, values: Record<string, unknown> | undefined, at: Location | undefined, problems: Problem[],
+): void {
+  for (const [attribute, value] of Object.entries(values ?? {})) {
+    const type = desired.userAttributes.get(attribute)?.config.type
+      ?? (desired.prune.has('userAttributes') ? undefined : current.userAttributes.get(attribute)?.type);
+    if (type === undefined) problems.push({ message: `${who} has a value for "${attribute}", which is not a user attribute of the workspace`, at });
+    else if (value === null || !fitsType(type, value)) problems.push({ message: `${who}: the value of "${attribute}" must be a ${type}`, at });
+  }
 }

@@ -6,6 +6,8 @@ import { type DesiredConfig, type DesiredWorkspace, type FolderPath, folderLabel
 import { differences, fieldsOf, same } from './plan-fields.ts';
 import { planApps } from './apps.ts';
 import { planGroupsAndMembers } from './plan-members.ts';
+import { planInvites } from './invites.ts';
+import { planSso } from './sso.ts';
 import { type PermissionRef, planPermissions } from './permissions.ts';
 import { type SecretCheck, planResources } from './resources.ts';
 import { planResourceConfigurations } from './resource-configurations.ts';
@@ -13,7 +15,8 @@ import { ConfigFileError, type Location, type Problem } from './source.ts';
 import { type InstanceState, type WorkspaceState, fingerprint } from './state.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete';
-export type ObjectKind = 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'folder' | 'app' | 'resource' | 'resourceConfiguration' | 'permission';
+export type ObjectKind =
+  | 'workspace' | 'environment' | 'userAttribute' | 'group' | 'member' | 'invite' | 'sso' | 'folder' | 'app' | 'resource' | 'resourceConfiguration' | 'permission';
 
 /** One field of a change: a value `from` → `to`, or for a set (a group's members) what is `added` and `removed`. */
 export interface FieldChange {
@@ -33,7 +36,10 @@ export interface Change {
   kind: ChangeKind;
   object: ObjectKind;
   workspace: string;
-  /** The workspace's name, an environment's, group's or attribute's name, a member's email, a folder's `type:/path`, a permission's label. */
+  /**
+   * The workspace's name (for the workspace and its single sign-on), an environment's, group's
+   * or attribute's name, a member's or invitee's email, a folder's `type:/path`, a permission's label.
+   */
   key: string;
   fields: FieldChange[];
   /** For a folder: its type and path of names (the key joins them for reading). */
@@ -57,7 +63,9 @@ export interface Plan {
 }
 
 const KIND_ORDER: Record<ChangeKind, number> = { delete: 0, create: 1, update: 2 };
-const OBJECT_ORDER: Record<ObjectKind, number> = { workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, folder: 5, app: 6, resource: 7, resourceConfiguration: 8, permission: 9 };
+const OBJECT_ORDER: Record<ObjectKind, number> = {
+  workspace: 0, environment: 1, userAttribute: 2, group: 3, member: 4, invite: 5, sso: 6, folder: 7, app: 8, resource: 9, resourceConfiguration: 10, permission: 11,
+};
 
 /**
  * The changes that make `state` what `desired` describes. Objects the file does not mention
@@ -109,6 +117,8 @@ function planWorkspace(desired: DesiredWorkspace, current: WorkspaceState, probl
   planEnvironments(desired, current, problems).forEach(add);
   planUserAttributes(desired, current, problems).forEach(add);
   planGroupsAndMembers(desired, current, problems).forEach(add);
+  planInvites(desired, current, problems).forEach(add);
+  planSso(desired, current, problems, secretCheck).forEach(add);
   planFolders(desired, current).forEach(add);
   planApps(desired, current, problems).forEach(add);
   planResources(desired, current, problems, secretCheck).forEach(add);

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.ts';
 import { forbidden } from '../core/errors.ts';
 import { type Scope, hasScope } from '../core/scopes.ts';
+import type { DesiredConfig } from './desired.ts';
 import type { Change, ObjectKind, Plan } from './plan.ts';
 import type { InstanceState } from './state.ts';
 
@@ -11,6 +12,8 @@ const SCOPE_OF: Record<ObjectKind, Scope> = {
   userAttribute: 'users:write',
   group: 'groups:write',
   member: 'users:write',
+  invite: 'invites:write',
+  sso: 'sso:write',
   folder: 'folders:write',
   app: 'apps:write',
   resource: 'resources:write',
@@ -24,15 +27,43 @@ const SCOPE_OF: Record<ObjectKind, Scope> = {
  */
 const NEEDS_EVERY_OBJECT: ReadonlySet<ObjectKind> = new Set(['folder', 'app', 'resource', 'resourceConfiguration', 'permission']);
 
-/** What a remote plan or export reads: every section of the file, so their read scopes. */
+/** What every remote plan or export reads: the sections every workspace has, so their read scopes (OPTIONAL_SECTIONS for the rest). */
 const READ_SCOPES: readonly Scope[] = [
   'workspaces:read', 'environments:read', 'users:read', 'groups:read', 'folders:read', 'apps:read', 'resources:read', 'permissions:read',
 ];
+
+/**
+ * Sections read only where they are used, each with its read scope: a plan reads them when
+ * the file gives or prunes them, an export writes them when the credential may read them.
+ */
+const OPTIONAL_SECTIONS = { invites: 'invites:read', sso: 'sso:read' } as const satisfies Record<string, Scope>;
+export type OptionalSection = keyof typeof OPTIONAL_SECTIONS;
 
 /** Refuses (403 `missing_scope`) an actor who may not read every section a plan or an export shows. */
 export function requireReadScopes(actor: Actor): void {
   const missing = READ_SCOPES.find((scope) => !hasScope(actor.scopes ?? [], scope));
   if (missing) throw forbidden('missing_scope', `This credential lacks the ${missing} scope, which planning and exporting a configuration need`);
+}
+
+/** Refuses (403 `missing_scope`) a plan of a file giving or pruning invites or single sign-on, for an actor who may not read them. */
+export function requireSectionScopes(desired: DesiredConfig, actor: Actor): void {
+  for (const workspace of desired.workspaces.values()) {
+    const used: Record<OptionalSection, boolean> = {
+      invites: workspace.invites.size > 0 || workspace.prune.has('invites'),
+      sso: workspace.sso !== undefined || workspace.prune.has('sso'),
+    };
+    for (const section of Object.keys(OPTIONAL_SECTIONS) as OptionalSection[]) {
+      const scope = OPTIONAL_SECTIONS[section];
+      if (used[section] && !hasScope(actor.scopes ?? [], scope)) {
+        throw forbidden('missing_scope', `This credential lacks the ${scope} scope, which planning the ${section} of workspace ${JSON.stringify(workspace.name)} needs`);
+      }
+    }
+  }
+}
+
+/** The optional sections the actor may read, which an export of theirs writes. */
+export function readableSections(actor: Actor): Set<OptionalSection> {
+  return new Set((Object.keys(OPTIONAL_SECTIONS) as OptionalSection[]).filter((section) => hasScope(actor.scopes ?? [], OPTIONAL_SECTIONS[section])));
 }
 
 /** The one workspace the actor may act in (a bound token's, a session's), or null for an instance-wide token. */

@@ -5,7 +5,7 @@ const SIGNS = { create: '+', update: '~', delete: '-' } as const;
 const COLOURS = { create: '\u001b[32m', update: '\u001b[33m', delete: '\u001b[31m' } as const;
 const RESET = '\u001b[0m';
 const OBJECT_NAMES = {
-  workspace: 'workspace', environment: 'environment', userAttribute: 'user attribute', group: 'group', member: 'member', folder: 'folder', app: 'app', resource: 'resource', resourceConfiguration: 'resource configuration', permission: 'permission',
+  workspace: 'workspace', environment: 'environment', userAttribute: 'user attribute', group: 'group', member: 'member', invite: 'invite', sso: 'single sign-on', folder: 'folder', app: 'app', resource: 'resource', resourceConfiguration: 'resource configuration', permission: 'permission',
 } as const;
 
 /**
@@ -36,7 +36,7 @@ export function summaryLine(plan: Plan): string {
 }
 
 function label(change: Change): string {
-  const key = change.object === 'member' || change.object === 'folder' || change.object === 'permission' || change.object === 'resourceConfiguration' ? change.key : JSON.stringify(change.key);
+  const key = change.object === 'member' || change.object === 'invite' || change.object === 'folder' || change.object === 'permission' || change.object === 'resourceConfiguration' ? change.key : JSON.stringify(change.key);
   return change.at ? `${key}  (${formatLocation(change.at)})` : key;
 }
 

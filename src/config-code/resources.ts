@@ -37,8 +37,11 @@ export interface ConfigurationState {
   sealedSecrets: Record<string, string>;
 }
 
-/** Which of the clear `values` differ from the sealed ones of a resource, or of its configuration in an environment. */
-export type SecretCheck = (owner: { resourceId: string; environmentId?: string }, sealed: Record<string, string>, values: Record<string, string>) => string[];
+/**
+ * Which of the clear `values` differ from the sealed ones of a resource, of its configuration
+ * in an environment, or of a workspace's single sign-on (`ssoOf` its id).
+ */
+export type SecretCheck = (owner: { resourceId: string; environmentId?: string } | { ssoOf: string }, sealed: Record<string, string>, values: Record<string, string>) => string[];
 
 /**
  * The values of the secrets a change sets, by name: held beside the plan, never inside it,
@@ -62,11 +65,11 @@ export function keepSecretValues(fields: FieldChange[], secrets: Record<string, 
   if (fields.some((field) => field.secret)) SECRET_VALUES.set(fields, secrets);
 }
 
-/** What the apply passes to the services for a change's secrets: each set to its value, or null to remove it. */
+/** What the apply passes to the services for a change's secrets (`secrets.<name>`, or a secret field of its own): each set to its value, or null to remove it. */
 export function secretInput(change: Change): Record<string, string | null> {
   const values = SECRET_VALUES.get(change.fields) ?? {};
   return Object.fromEntries(change.fields.filter((item) => item.secret).map((item) => {
-    const name = item.field.slice('secrets.'.length);
+    const name = item.field.replace(/^secrets\./, '');
     return [name, item.secret === 'removed' ? null : values[name]!];
   }));
 }

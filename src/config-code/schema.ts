@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ATTRIBUTE_NAME_MAX_LENGTH } from '../core/user-attribute.service.ts';
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from '../core/invites.ts';
 import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from '../core/environment.service.ts';
 
 /**
@@ -10,7 +11,7 @@ import { ENVIRONMENT_DESCRIPTION_MAX_LENGTH, ENVIRONMENT_NAME_MAX_LENGTH } from 
  */
 
 /** The sections a workspace's `prune` list may name. */
-export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'folders', 'apps', 'resources', 'permissions'] as const;
+export const PRUNABLE_SECTIONS = ['environments', 'userAttributes', 'groups', 'members', 'invites', 'folders', 'apps', 'resources', 'permissions', 'sso'] as const;
 export type PrunableSection = (typeof PRUNABLE_SECTIONS)[number];
 
 const Environment = Type.Object({
@@ -126,6 +127,44 @@ const Permission = Type.Object({
   description: 'A grant of access: one subject (group or member), one object (app, resource, workflow or folder), and its level.',
 });
 
+const Role = (description: string) => Type.Union([Type.Literal('admin'), Type.Literal('builder'), Type.Literal('end-user')], { description });
+
+const Invite = Type.Object({
+  role: Type.Optional(Role('The role the invitee joins with; end-user when left out. An external email (its domain not one of the workspace\'s) joins as end-user only.')),
+  groups: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
+    description: 'The groups the invitee joins on accepting, by name; the whole list.',
+  })),
+  attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown(), {
+    description: 'The attribute values the invitee gets on accepting; all of them. Each must fit its definition.',
+  })),
+  expiresInDays: Type.Optional(Type.Integer({
+    minimum: 1, maximum: MAX_EXPIRY_DAYS, description: `Days until a new invite expires (${DEFAULT_EXPIRY_DAYS} when left out); an existing invite keeps its expiry.`,
+  })),
+}, { additionalProperties: false, description: 'A pending invitation, keyed by the invitee\'s email. Applying a new one sends its email after the apply commits.' });
+
+const Sso = Type.Object({
+  issuer: Type.Optional(Type.String({ minLength: 1, description: 'The OpenID provider\'s issuer URL (https); needed when the workspace has no single sign-on yet.' })),
+  clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'The client id registered at the provider; needed when the workspace has no single sign-on yet.' })),
+  clientSecret: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+    description: 'The client secret, only as an `${env:NAME}` or `${file:path}` reference; null for a public client without one. Left out, the stored one stays.',
+  })),
+  scopes: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'The scopes asked for; must include openid. openid, email and profile when a new configuration leaves it out.' })),
+  groupsClaim: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()], { description: 'The claim holding the person\'s groups at the provider; null for none.' })),
+  groupMappings: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 })), {
+    description: 'Claim value → the names of the workspace\'s groups a person with it belongs to; the whole map.',
+  })),
+  attributeMappings: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }), {
+    description: 'Claim name → the user attribute it fills; the whole map.',
+  })),
+  allowedDomains: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Email domains that may sign in; empty for every domain the provider vouches for.' })),
+  jitEnabled: Type.Optional(Type.Boolean({ description: 'Whether a person the workspace does not know joins on first sign-in (needs allowedDomains).' })),
+  jitRole: Type.Optional(Role('The role people joining on first sign-in get.')),
+  passwordLoginAllowed: Type.Optional(Type.Boolean({ description: 'Whether members may still sign in with a password.' })),
+}, {
+  additionalProperties: false,
+  description: 'The workspace\'s single sign-on (OpenID Connect). Fields left out stay as they are (take their defaults when it is new).',
+});
+
 const Workspace = Type.Object({
   emailDomains: Type.Optional(Type.Array(Type.String({ minLength: 1 }), {
     description: 'Email domains of the workspace\'s own people; invitees from other domains are external. Replaces the whole list.',
@@ -146,6 +185,10 @@ const Workspace = Type.Object({
   members: Type.Optional(Type.Record(Email, Type.Union([Type.Null(), Member]), {
     additionalProperties: false, description: 'Members by email (matched whatever its case).',
   })),
+  invites: Type.Optional(Type.Record(Email, Type.Union([Type.Null(), Invite]), {
+    additionalProperties: false, description: 'Pending invitations by email (matched whatever its case). Accepted and revoked ones are not pending.',
+  })),
+  sso: Type.Optional(Sso),
   folders: Type.Optional(Folders),
   apps: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Union([Type.Null(), App]), { description: 'Apps by name.' })),
   resources: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Resource, { description: 'Resources by name.' })),
@@ -176,6 +219,8 @@ export type MemberConfig = Static<typeof Member>;
 export type ResourceConfig = Static<typeof Resource>;
 export type AppConfig = Static<typeof App>;
 export type PermissionConfig = Static<typeof Permission>;
+export type InviteConfig = Static<typeof Invite>;
+export type SsoConfig = Static<typeof Sso>;
 export type FolderTreeConfig = { [name: string]: FolderTreeConfig | null };
 
 /** The file's JSON Schema (draft 2020-12), as `toolplane config schema` prints it. */

@@ -129,16 +129,37 @@ export function parseSources(sources: readonly SourceFile[], options: LoadOption
   const env = options.env ?? process.env;
 
   const files = parsed.map(({ source, tree, at }): ParsedFile => {
+    const written = secretsWrittenOut(tree.value);
     const resolved = resolveTree(tree, (text, offset) => resolveReferences(text, {
       vars, env, files: options.files, baseDir: source.baseDir ?? path.dirname(source.name), at: at(offset), problems,
     }), () => problems.push({ message: `more than ${MAX_ALIAS_COPIES} copies made by aliases`, at: at(0) }));
     const value = (resolved.value ?? {}) as unknown;
     const locate = (keys: readonly string[], part: 'key' | 'value' = 'key') => at(offsetOf(resolved, keys, part));
     for (const error of schemaErrors(value)) problems.push({ message: error.message, at: locate(error.keys, error.part) });
+    for (const keys of written) {
+      problems.push({ message: `${keys.at(-1)} must be an \${env:NAME} or \${file:path} reference, never the secret itself`, at: locate(keys, 'value') });
+    }
     return { name: source.name, value: value as ConfigDocument, locate };
   });
   if (problems.length > 0) throw new ConfigFileError(problems);
   return files;
+}
+
+/** A secret as the file must give it: one `${env:...}` or `${file:...}` reference, nothing else. */
+const SECRET_REFERENCE = /^\$\{\s*(env|file):[^}]+\}$/;
+
+/**
+ * The key paths of secrets the file writes as they are rather than as references (before
+ * references are resolved, when they can still be told apart): a workspace's single sign-on
+ * client secret.
+ */
+function secretsWrittenOut(value: unknown): string[][] {
+  const workspaces = (value as { workspaces?: unknown } | null)?.workspaces;
+  if (workspaces === null || typeof workspaces !== 'object') return [];
+  return Object.entries(workspaces).flatMap(([name, workspace]) => {
+    const secret = (workspace as { sso?: { clientSecret?: unknown } } | null)?.sso?.clientSecret;
+    return typeof secret === 'string' && !SECRET_REFERENCE.test(secret) ? [['workspaces', name, 'sso', 'clientSecret']] : [];
+  });
 }
 
 /**

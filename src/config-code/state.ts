@@ -7,6 +7,8 @@ import type { AttributeType } from '../core/user-attributes.ts';
 import { type FolderPath, type FolderType, folderKey } from './desired.ts';
 import { type AppState, appsOf } from './apps.ts';
 import { type ResourceState, resourcesOf } from './resources.ts';
+import { type InviteState, invitesOf } from './invites.ts';
+import { type SsoState, ssoStateOf } from './sso.ts';
 import { type NamedObjectType, type PermissionState, objectsByName, permissionsOf } from './permissions.ts';
 
 export interface EnvironmentState {
@@ -54,6 +56,10 @@ export interface WorkspaceState {
   members: Map<string, MemberState>;
   /** Group name → lower-cased emails of its members. */
   groupMembers: Map<string, Set<string>>;
+  /** Pending, unexpired invites by lower-cased email. */
+  invites: Map<string, InviteState>;
+  /** The single sign-on configuration, null without one. */
+  sso: SsoState | null;
   /** By `folderKey`. */
   folders: Map<string, FolderState>;
   /** By name (the oldest app of a name several share). */
@@ -98,7 +104,7 @@ export function newWorkspace(name: string): WorkspaceState {
     environments: new Map(STARTING_ENVIRONMENTS.map((environment) => [environment.name, {
       id: '', description: '', color: environment.color, isDefault: environment.isDefault,
     }])),
-    userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), folders: new Map(),
+    userAttributes: new Map(), groups: new Map(), members: new Map(), groupMembers: new Map(), invites: new Map(), sso: null, folders: new Map(),
     apps: new Map(), resources: new Map(), objects: objectsByName([]), permissions: new Map(),
   };
 }
@@ -106,7 +112,9 @@ export function newWorkspace(name: string): WorkspaceState {
 type WorkspaceHead = Pick<WorkspaceState, 'name' | 'status' | 'emailDomains' | 'twoFactorRequired' | 'scimDefaultRole'> & { id: string };
 
 async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<WorkspaceState> {
-  const [environments, attributes, groups, members, pairs, folders, grants, objects, resources, configurations, apps, appVersions] = await Promise.all([
+  const [
+    environments, attributes, groups, members, pairs, folders, grants, objects, resources, configurations, apps, appVersions, invites, sso,
+  ] = await Promise.all([
     repos.environments.list(head.id),
     repos.userAttributes.list(head.id),
     repos.groups.list(head.id),
@@ -119,6 +127,8 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
     repos.configState.resourceConfigurations(head.id),
     repos.configState.apps(head.id),
     repos.configState.appVersions(head.id),
+    repos.invites.listOpen(head.id),
+    repos.ssoConfigurations.get(head.id),
   ]);
   const folderStates = folderPaths(folders);
   const emailOf = new Map(members.map((member) => [member.user_id, member.email.toLowerCase()]));
@@ -143,6 +153,8 @@ async function readWorkspace(repos: Repositories, head: WorkspaceHead): Promise<
       attributes: row.attributes,
     }])),
     groupMembers,
+    invites: invitesOf(invites, groupName, new Date()),
+    sso: sso ? ssoStateOf(sso) : null,
     folders: folderStates,
     apps: appsOf(apps, appVersions, folderStates),
     resources: resourcesOf(resources, folderStates, configurations, new Map(environments.map((row) => [row.id, row.name]))),

@@ -73,6 +73,21 @@ export class InviteService {
       outcome.ok ? { ok: true, value: await this.delivery.deliver(actor.workspaceId, outcome.value.id, outcome.value.token) } : outcome);
   }
 
+  /**
+   * Records one invite as `create` does, without delivering it: in the caller's transaction
+   * when there is one, for a caller making other changes with it that must send nothing
+   * unless all of them commit. Answers the invite's id and its token, to hand to `deliver`
+   * once committed; refused, it throws and records nothing.
+   */
+  record(actor: Actor, input: InviteCreateInput): Promise<{ id: string; token: string }> {
+    return this.insert(actor, input);
+  }
+
+  /** Sends (or hands back the link of) an invite `record` made, once its transaction has committed. */
+  deliver(workspaceId: string, id: string, token: string): Promise<IssuedInvite> {
+    return this.delivery.deliver(workspaceId, id, token);
+  }
+
   /** Revokes a pending (or expired) invite: its token stops working. An accepted or revoked one is a 409. */
   async revoke(actor: Actor, id: string): Promise<void> {
     await this.store.write(async (repos) => {
@@ -136,7 +151,8 @@ export class InviteService {
         token_hash: hash,
         status: 'pending',
         expires_at: expiryAfter(expiresInDays, now),
-        created_by: actor.userId,
+        // Local CLI work has no user to name.
+        created_by: actor.userId || null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       });

@@ -4,6 +4,7 @@ import type { Repositories, Store } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
+import { differingSealed } from './resource.service.ts';
 import type { SecretBox } from './secrets.ts';
 import { type SsoSettings, checkSsoSettings, ssoSettingsOf } from './sso-settings.ts';
 
@@ -90,6 +91,11 @@ export class SsoConfigurationService {
       });
       return { configuration: toConfiguration(await load(repos, workspaceId)), created: !before };
     });
+  }
+
+  /** Whether `value` differs from the client secret `sealed` holds for the workspace (compared in constant time). */
+  clientSecretDiffers(workspaceId: string, sealed: string, value: string): boolean {
+    return differingSealed(this.box, { clientSecret: sealed }, { clientSecret: value }, () => ssoSecretContext(workspaceId)).length > 0;
   }
 
   /** Removes the configuration: the workspace's members sign in with passwords again. */

@@ -37,6 +37,18 @@ const MAX_MAPPINGS = 500;
  * the workspace does not have, JIT without allowed domains.
  */
 export async function checkSsoSettings(repos: Repositories, workspaceId: string, input: Partial<SsoSettings> & { issuer: string; clientId: string }): Promise<SsoSettings> {
+  const settings = ssoSettingsWithDefaults(input);
+  await checkGroupMappings(repos, workspaceId, settings);
+  await checkAttributeMappings(repos, workspaceId, settings.attributeMappings);
+  return settings;
+}
+
+/**
+ * The checks of `checkSsoSettings` that need no database (everything but the names of
+ * groups and attributes), with the defaults filled in and lists normalized: what
+ * configuration as code checks a file's settings with before the groups they name exist.
+ */
+export function ssoSettingsWithDefaults(input: Partial<SsoSettings> & { issuer: string; clientId: string }): SsoSettings {
   const settings: SsoSettings = {
     issuer: checkIssuer(input.issuer),
     clientId: checkText(input.clientId, 'clientId'),
@@ -49,11 +61,16 @@ export async function checkSsoSettings(repos: Repositories, workspaceId: string,
     jitRole: input.jitRole ?? 'end-user',
     passwordLoginAllowed: input.passwordLoginAllowed ?? true,
   };
-  await checkGroupMappings(repos, workspaceId, settings);
-  await checkAttributeMappings(repos, workspaceId, settings.attributeMappings);
   if (settings.jitEnabled && settings.allowedDomains.length === 0) {
     throw invalidInput('allowedDomains', 'list the email domains that may join when jitEnabled is true; otherwise anyone the provider knows could join');
   }
+  const mappings = Object.entries(settings.groupMappings);
+  if (mappings.length > MAX_MAPPINGS) throw invalidInput('groupMappings', `at most ${MAX_MAPPINGS} claim values`);
+  if (mappings.length > 0 && settings.groupsClaim === null) throw invalidInput('groupsClaim', 'name the claim that groupMappings reads');
+  if (mappings.some(([value]) => value === '')) throw invalidInput('groupMappings', 'a claim value cannot be empty');
+  const claims = Object.keys(settings.attributeMappings);
+  if (claims.length > MAX_MAPPINGS) throw invalidInput('attributeMappings', `at most ${MAX_MAPPINGS} claims`);
+  for (const claim of claims) checkClaimName(claim, 'attributeMappings');
   return settings;
 }
 
@@ -109,12 +126,9 @@ function checkScopes(scopes: string[]): string[] {
 
 async function checkGroupMappings(repos: Repositories, workspaceId: string, settings: SsoSettings): Promise<void> {
   const entries = Object.entries(settings.groupMappings);
-  if (entries.length > MAX_MAPPINGS) throw invalidInput('groupMappings', `at most ${MAX_MAPPINGS} claim values`);
-  if (entries.length > 0 && settings.groupsClaim === null) throw invalidInput('groupsClaim', 'name the claim that groupMappings reads');
   const names = [...new Set(entries.flatMap(([, groups]) => groups))];
   const found = new Set((await repos.accounts.findGroups(workspaceId, [], names)).map((group) => group.name));
   for (const [value, groups] of entries) {
-    if (value === '') throw invalidInput('groupMappings', 'a claim value cannot be empty');
     const unknown = groups.filter((name) => !found.has(name));
     if (unknown.length > 0) {
       throw invalidInput(`groupMappings.${value}`, `no group named ${unknown.join(', ')} in this workspace`, 'group_not_found');
@@ -124,11 +138,9 @@ async function checkGroupMappings(repos: Repositories, workspaceId: string, sett
 
 async function checkAttributeMappings(repos: Repositories, workspaceId: string, mappings: Record<string, string>): Promise<void> {
   const entries = Object.entries(mappings);
-  if (entries.length > MAX_MAPPINGS) throw invalidInput('attributeMappings', `at most ${MAX_MAPPINGS} claims`);
   const defined = new Set((await repos.userAttributes.list(workspaceId)).map((definition) => definition.name));
   const claimOf = new Map<string, string>();
   for (const [claim, attribute] of entries) {
-    checkClaimName(claim, 'attributeMappings');
     if (!defined.has(attribute)) {
       throw invalidInput(`attributeMappings.${claim}`, `no user attribute named ${attribute} in this workspace`, 'unknown_attribute');
     }

@@ -87,6 +87,19 @@ describe(`toolplane plan and apply on ${testDialect()}`, () => {
     expect(await h.runtime.database.db.selectFrom('groups').select('id').where('name', '=', 'one').execute()).toEqual([]);
   });
 
+  it('apply prints the link of each invite it made, locally and through --server, when no mailer sends them', async () => {
+    const file = write('invites.yaml', 'workspaces:\n  CLI invites:\n    invites:\n      ada@cli.test: {}\n');
+    const applied = output();
+    expect(await applyCommand(local, { file: [file], yes: true }, applied.stream)).toBe(0);
+    expect(applied.text()).toMatch(/\nInvite link for ada@cli\.test \(shown once, no mailer is configured\): http\S+\/invite\/tpi_\S+\n$/);
+
+    const remote = remoteTarget({ server: await listening(), token: h.adminToken });
+    const there = output();
+    const remoteFile = write('remote-invites.yaml', 'workspaces:\n  CLI invites:\n    invites:\n      ada@cli.test: {}\n      grace@cli.test: {}\n');
+    expect(await applyCommand(remote, { file: [remoteFile], yes: true }, there.stream)).toBe(0);
+    expect(there.text()).toMatch(/\nInvite link for grace@cli\.test \(shown once, no mailer is configured\): http\S+\/invite\/tpi_\S+\n$/);
+  });
+
   it('apply without --yes off a terminal asks nobody and applies nothing', async () => {
     const file = write('ask.yaml', 'workspaces:\n  Asked:\n    groups:\n      one: {}\n');
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

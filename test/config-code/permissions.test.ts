@@ -17,7 +17,7 @@ const load = (text: string) => engine.load([{ name: 'grants.yaml', text }]);
 const planOf = (text: string) => engine.plan(load(text));
 async function apply(text: string): Promise<string> {
   const desired = load(text);
-  return runAudited({ actorType: 'cli' }, async () => engine.apply(desired, await engine.plan(desired), local));
+  return (await runAudited({ actorType: 'cli' }, async () => engine.apply(desired, await engine.plan(desired), local))).applyId;
 }
 async function problemsOf(text: string): Promise<string[]> {
   try {

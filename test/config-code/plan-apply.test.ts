@@ -25,7 +25,7 @@ const load = (text: string, vars?: Record<string, string>) => engine.load([{ nam
 const planOf = (text: string) => engine.plan(load(text));
 async function apply(text: string): Promise<string> {
   const desired = load(text);
-  return runAudited({ actorType: 'cli' }, async () => engine.apply(desired, await engine.plan(desired), local));
+  return (await runAudited({ actorType: 'cli' }, async () => engine.apply(desired, await engine.plan(desired), local))).applyId;
 }
 const brief = (changes: Change[]) => changes.map((change) => `${change.kind} ${change.object} ${change.key}`);
 async function workspaceId(name: string): Promise<string> {

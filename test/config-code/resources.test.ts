@@ -17,7 +17,7 @@ const load = (text: string, on = engine) => on.load([{ name: 'store.yaml', text 
 const planOf = (text: string) => engine.plan(load(text));
 async function apply(text: string, on = engine): Promise<string> {
   const desired = load(text, on);
-  return runAudited({ actorType: 'cli' }, async () => on.apply(desired, await on.plan(desired), local));
+  return (await runAudited({ actorType: 'cli' }, async () => on.apply(desired, await on.plan(desired), local))).applyId;
 }
 const brief = (changes: Change[]) => changes.map((change) => `${change.kind} ${change.object} ${change.key}`);
 async function resource(name: string) {

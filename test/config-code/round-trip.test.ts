@@ -49,7 +49,8 @@ const ATTRIBUTES = {
 } as const;
 type AttributeName = keyof typeof ATTRIBUTES;
 
-const name = fc.string({ minLength: 1, maxLength: 12 }).filter((text) => text.trim() === text && !/[\u0000-\u001f\u007f/]/.test(text));
+// A name as the file writes it: `${` would start a reference there (a literal one is written `$${`).
+const name = fc.string({ minLength: 1, maxLength: 12 }).filter((text) => text.trim() === text && !/[\u0000-\u001f\u007f/]/.test(text) && !text.includes('${'));
 const folderTree = fc.letrec((tie) => ({
   tree: fc.dictionary(name, fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), tie('tree')), { maxKeys: 3 }),
 })).tree;
@@ -89,6 +90,13 @@ const workspaceConfig = fc.record({
     query: fc.string({ maxLength: 10 }),
   }), { maxLength: 2, selector: (app) => app.name }),
   grants: fc.array(fc.record({ toGroup: fc.boolean(), subject: fc.nat(5), folder: fc.nat(20), level: fc.constantFrom('use', 'edit', 'own') }), { maxLength: 4 }),
+  invites: fc.array(fc.record({
+    external: fc.boolean(),
+    role: fc.constantFrom('admin', 'builder', 'end-user'),
+    groupPicks: fc.array(fc.nat(3), { maxLength: 2 }),
+    values: fc.record({ team: ATTRIBUTES.team.value, level: ATTRIBUTES.level.value }),
+  }), { maxLength: 3 }),
+  sso: fc.option(fc.record({ mapGroup: fc.boolean(), mapAttribute: fc.boolean(), jit: fc.boolean(), passwordLoginAllowed: fc.boolean(), secret: fc.boolean() })),
 });
 
 function folderPaths(tree: Record<string, unknown> | null, prefix: string): string[] {
@@ -176,6 +184,25 @@ function sample(input: typeof workspaceConfig extends fc.Arbitrary<infer T> ? T 
       }),
     }]));
   }
+  // Invites, of this domain or another (an external invitee joins as end-user), into generated groups.
+  if (input.invites.length > 0) {
+    config.invites = Object.fromEntries(input.invites.map((invite, index) => [`i${index}-${tag}@${invite.external ? 'guest.test' : 'example.com'}`, {
+      role: invite.external ? 'end-user' : invite.role,
+      groups: [...new Set(invite.groupPicks)].flatMap((pick) => input.groups[pick] ?? []),
+      attributes: Object.fromEntries(input.attributes.filter((attribute) => attribute in invite.values).map((attribute) => [attribute, invite.values[attribute as 'team']])),
+    }]));
+  }
+  // Single sign-on, mapping a claim value to the first group and a claim to the first attribute; its secret is SECRET's value.
+  if (input.sso) {
+    const group = input.sso.mapGroup ? input.groups[0] : undefined;
+    const attribute = input.sso.mapAttribute ? input.attributes[0] : undefined;
+    config.sso = {
+      issuer: 'https://login.example.com', clientId: `client-${tag}`, clientSecret: input.sso.secret ? '${env:SECRET}' : null,
+      groupsClaim: group === undefined ? null : 'groups', groupMappings: group === undefined ? {} : { staff: [group] },
+      attributeMappings: attribute === undefined ? {} : { claim: attribute }, allowedDomains: ['example.com'],
+      jitEnabled: input.sso.jit, passwordLoginAllowed: input.sso.passwordLoginAllowed,
+    };
+  }
   return JSON.parse(JSON.stringify(config)) as WorkspaceConfig;
 }
 
@@ -204,6 +231,14 @@ describe(`configuration round trips on ${testDialect()}`, () => {
       expect(Object.keys(copied.files)).toHaveLength(input.apps.length);
     }), { numRuns: 12, endOnFailure: true });
   }, 90_000);
+
+  it('exports folders named as properties every object inherits', async () => {
+    const text = 'workspaces:\n  Inherited names:\n    folders:\n      app:\n        constructor:\n          valueOf:\n        toString:\n';
+    await apply(engine, text);
+    const exported = await engine.export('Inherited names');
+    expect(exported).toContain('    folders:\n      app:\n        constructor:\n          valueOf: null\n        toString: null\n');
+    expect(await changesOf(engine, exported)).toEqual([]);
+  });
 
   it('exports a whole instance so that applying it to an empty instance plans no changes after', async () => {
     const { content: exported, files: definitions } = await engine.exportWithDefinitions();

@@ -50,8 +50,8 @@ export function configRoutes(app: NativeApp, engine: ConfigCodeEngine): void {
     },
   }, async (request) => {
     const { stateFingerprint, changesDigest } = request.body;
-    const { applyId, plan } = await engine.applyAs(request.actor, ...sourcesOf(request.body), { stateFingerprint, changesDigest });
-    return { applyId, summary: plan.summary };
+    const { applyId, plan, invites } = await engine.applyAs(request.actor, ...sourcesOf(request.body), { stateFingerprint, changesDigest });
+    return { applyId, summary: plan.summary, invites };
   });
 
   app.get('/config/export', {

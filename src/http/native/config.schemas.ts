@@ -79,6 +79,11 @@ export const ConfigPlan = Type.Object({
 export const ConfigApplyResult = Type.Object({
   applyId: Type.String({ description: 'The apply\'s id (`apply_<uuid>`): the `requestId` of each of its audit events.' }),
   summary: Summary,
+  invites: Type.Array(Type.Object({
+    email: Type.String({ description: 'The invitee.' }),
+    acceptUrl: Type.Optional(Type.String({ description: 'The link accepting the invite, shown this once; only when the server has no mailer to send it.' })),
+    sendError: Type.Union([Type.String(), Type.Null()], { description: 'Why sending its email failed (the invite stays pending; resend it); null when it did not.' }),
+  }), { description: 'The invites the apply made, delivered after it committed.' }),
 }, { description: 'The apply, made.' });
 
 export const ConfigExportQuery = Type.Object({

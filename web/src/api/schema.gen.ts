@@ -3157,6 +3157,15 @@ export interface operations {
                     "application/json": {
                         /** @description The apply's id (`apply_<uuid>`): the `requestId` of each of its audit events. */
                         applyId: string;
+                        /** @description The invites the apply made, delivered after it committed. */
+                        invites: {
+                            /** @description The link accepting the invite, shown this once; only when the server has no mailer to send it. */
+                            acceptUrl?: string;
+                            /** @description The invitee. */
+                            email: string;
+                            /** @description Why sending its email failed (the invite stays pending; resend it); null when it did not. */
+                            sendError: string | null;
+                        }[];
                         /** @description How many objects of each kind of change. */
                         summary: {
                             /** @description Objects to create. */
