@@ -21,6 +21,13 @@ export type LegacyIdKind = 'user' | 'folder' | 'root_folder' | 'invite';
 /** A group's Retool access settings; absent ones read as Retool's defaults (`none`, false, null). */
 export type GroupSettings = Record<string, string | boolean | null>;
 
+/** What Retool shows of a member beyond the shared model. */
+export interface MemberExtras {
+  legacyId: number;
+  metadata: Record<string, unknown>;
+  twoFactor: boolean;
+}
+
 /**
  * What Toolplane keeps for Retool's API v2 beyond the shared model: small integer ids of
  * UUID-named objects (stable, never reused, below 2^24 until sixteen million objects), the
@@ -94,11 +101,18 @@ export class RetoolDataService {
     });
   }
 
-  /** The members' Retool extras: free-form metadata, and which have two-factor sign-in on. */
-  memberExtras(actor: Actor, userIds: readonly string[]): Promise<{ metadata: Map<string, Record<string, unknown>>; twoFactor: Set<string> }> {
-    return this.store.read(async (repos) => ({
-      metadata: await repos.retool.userMetadata(actor.workspaceId, userIds),
-      twoFactor: await repos.retool.twoFactorEnabled(userIds),
+  /**
+   * The members' Retool extras, by user id: their user integers (given now to those that have
+   * none, as legacyIds does), free-form metadata, and whether two-factor sign-in is on. One
+   * statement once every member has an integer.
+   */
+  async memberExtras(actor: Actor, userIds: readonly string[]): Promise<Map<string, MemberExtras>> {
+    const found = await this.store.read((repos) => repos.retool.memberExtras(actor.workspaceId, userIds));
+    const missing = userIds.filter((id) => found.get(id)?.legacyId === undefined);
+    const given = missing.length === 0 ? new Map<string, number>() : await this.legacyIds('user', missing);
+    return new Map(userIds.map((id) => {
+      const extras = found.get(id);
+      return [id, { legacyId: extras?.legacyId ?? given.get(id)!, metadata: extras?.metadata ?? {}, twoFactor: extras?.twoFactor ?? false }];
     }));
   }
 

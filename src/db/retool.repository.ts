@@ -10,6 +10,12 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
+export interface MemberExtrasRow {
+  legacyId: number | undefined;
+  metadata: Record<string, unknown>;
+  twoFactor: boolean;
+}
+
 /**
  * What Retool's API v2 stores beyond the shared model (migration 0013): small integer ids
  * for UUID-named objects, resource configuration ids, group settings and member metadata.
@@ -69,14 +75,29 @@ export class RetoolRepository {
     return this.db.selectFrom('retool_resource_configuration_ids').select(['resource_id', 'environment_id']).where('id', '=', id).executeTakeFirst();
   }
 
-  /** Which of the accounts have two-factor sign-in on. */
-  async twoFactorEnabled(userIds: readonly string[]): Promise<Set<string>> {
-    const enabled = new Set<string>();
+  /**
+   * What Retool shows of each account beside the member: its user integer (absent when it has
+   * none yet), its metadata in the workspace and whether two-factor sign-in is on, read in one
+   * statement for a page's accounts.
+   */
+  async memberExtras(workspaceId: string, userIds: readonly string[]): Promise<Map<string, MemberExtrasRow>> {
+    const found = new Map<string, MemberExtrasRow>();
     for (const chunk of chunks(userIds)) {
-      const rows = await this.db.selectFrom('users').select('id').where('id', 'in', chunk).where('totp_enabled_at', 'is not', null).execute();
-      for (const row of rows) enabled.add(row.id);
+      const rows = await this.db.selectFrom('users as u')
+        .leftJoin('retool_legacy_ids as l', (join) => join.on('l.kind', '=', 'user').onRef('l.local_id', '=', 'u.id'))
+        .leftJoin('retool_user_metadata as md', (join) => join.on('md.workspace_id', '=', workspaceId).onRef('md.user_id', '=', 'u.id'))
+        .select(['u.id', 'l.id as legacy_id', 'md.metadata', 'u.totp_enabled_at'])
+        .where('u.id', 'in', chunk)
+        .execute();
+      for (const row of rows) {
+        found.set(row.id, {
+          legacyId: row.legacy_id === null ? undefined : Number(row.legacy_id),
+          metadata: row.metadata === null ? {} : fromJson<Record<string, unknown>>(row.metadata),
+          twoFactor: row.totp_enabled_at !== null,
+        });
+      }
     }
-    return enabled;
+    return found;
   }
 
   async groupSettings(groupIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {

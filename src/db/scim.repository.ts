@@ -2,6 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from './database.ts';
 import { type Executor, toCount } from './executor.ts';
 import { countMemberships } from './membership.repository.ts';
+import { PreparedQuery } from './prepared-query.ts';
 import { fromJson } from './rows.ts';
 import { groupColumns, memberColumns, userNameEquals } from './scim-columns.sql.ts';
 import { type ScalarColumn, type ScimCondition, filterCondition } from './scim-filter.sql.ts';
@@ -80,6 +81,11 @@ export class ScimRepository {
   async listMembers(workspaceId: string, query: ScimListQuery, total?: number): Promise<ScimMemberRow[]> {
     if (query.limit <= 0) return [];
     if (!query.filter && !query.sortBy && total !== undefined) return this.pageOfAllMembers(workspaceId, query.offset, query.limit, total);
+    const userName = query.sortBy ? undefined : userNameLookedUp(query.filter);
+    if (userName !== undefined) {
+      const rows = await MEMBERS_BY_USER_NAME.execute(this.db, this.dialect, { workspaceId, userName, offset: query.offset, limit: query.limit });
+      return rows.map(toMemberRow);
+    }
     let select = this.members(workspaceId).where(this.memberCondition(workspaceId, query.filter));
     if (query.sortBy) {
       const column = memberColumns(this.dialect, workspaceId)(query.sortBy);
@@ -109,7 +115,7 @@ export class ScimRepository {
   }
 
   async getMember(workspaceId: string, userId: string): Promise<ScimMemberRow | undefined> {
-    const row = await this.members(workspaceId).where('m.user_id', '=', userId).executeTakeFirst();
+    const [row] = await MEMBER_BY_ID.execute(this.db, this.dialect, { workspaceId, userId });
     return row && toMemberRow(row);
   }
 
@@ -189,29 +195,7 @@ export class ScimRepository {
   }
 
   private members(workspaceId: string) {
-    return this.db
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select((eb) => [
-        'u.id', 'u.email', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
-        'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
-        eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
-        eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
-        this.groupsOfMember().as('groups'),
-      ])
-      .where('m.workspace_id', '=', workspaceId);
-  }
-
-  /**
-   * The member's groups in the workspace as a JSON array, in the same statement as the member:
-   * a lookup is one statement, and a page of any size two at most.
-   */
-  private groupsOfMember(): RawBuilder<unknown> {
-    return this.dialect === 'postgres'
-      ? sql`(select coalesce(json_agg(json_build_object('uuid', g.uuid, 'name', g.name) order by g.id), '[]'::json)
-          from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`
-      : sql`(select json_group_array(json_object('uuid', g.uuid, 'name', g.name) order by g.id)
-          from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`;
+    return membersOf(this.db, this.dialect, workspaceId);
   }
 
   private memberCondition(workspaceId: string, filter: ScimCondition | undefined): RawBuilder<SqlBool> {
@@ -227,6 +211,55 @@ export class ScimRepository {
     const collated = this.dialect === 'postgres' && column.type === 'text' ? sql`${value} collate "C"` : value;
     return sql`${collated} ${sql.raw(descending ? 'desc' : 'asc')}`;
   }
+}
+
+/** Members of the workspace as SCIM reads them, one row each (ScimMemberRow before its JSON is read). */
+function membersOf(db: Executor, dialect: Dialect, workspaceId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select((eb) => [
+      'u.id', 'u.email', 'm.role', 'm.status', 'm.user_name', 'm.external_id', 'm.scim', 'm.attributes',
+      'm.created_at', 'u.updated_at', 'm.updated_at as membership_updated_at',
+      eb.fn.coalesce('m.first_name', 'u.first_name').as('first_name'),
+      eb.fn.coalesce('m.last_name', 'u.last_name').as('last_name'),
+      groupsOfMember(dialect).as('groups'),
+    ])
+    .where('m.workspace_id', '=', workspaceId);
+}
+
+/**
+ * The member's groups in the workspace as a JSON array, in the same statement as the member:
+ * a lookup is one statement, and a page of any size two at most.
+ */
+function groupsOfMember(dialect: Dialect): RawBuilder<unknown> {
+  return dialect === 'postgres'
+    ? sql`(select coalesce(json_agg(json_build_object('uuid', g.uuid, 'name', g.name) order by g.id), '[]'::json)
+        from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`
+    : sql`(select json_group_array(json_object('uuid', g.uuid, 'name', g.name) order by g.id)
+        from group_members gm inner join groups g on g.id = gm.group_id where gm.user_id = m.user_id and g.workspace_id = m.workspace_id)`;
+}
+
+/**
+ * The busiest SCIM reads, built and compiled once (prepared-query.ts): an identity provider
+ * reads a member by id, and looks a member up by `userName eq` before every change.
+ */
+const MEMBER_BY_ID = new PreparedQuery(['workspaceId', 'userId'], (db, p, dialect) =>
+  membersOf(db, dialect, p.workspaceId).where('m.user_id', '=', p.userId));
+
+/**
+ * The page a filter of only `userName eq` selects, ordered and windowed as any filtered page.
+ * Its bound `limit` does not spoil the generic plan (page-size.ts): the userName's two index
+ * lookups bound the rows the plan expects.
+ */
+const MEMBERS_BY_USER_NAME = new PreparedQuery(['workspaceId', 'userName', 'offset', 'limit'], (db, p, dialect) =>
+  membersOf(db, dialect, p.workspaceId).where(userNameEquals(p.workspaceId, p.userName))
+    .orderBy('m.created_at', 'asc').orderBy('m.user_id', 'asc')
+    .offset(sql<number>`${p.offset}`).limit(sql<number>`${p.limit}`));
+
+/** The userName a filter of only `userName eq "…"` looks up; undefined for any other filter. */
+function userNameLookedUp(filter: ScimCondition | undefined): string | undefined {
+  return filter?.kind === 'compare' && filter.key === 'userName' && filter.operator === 'eq' ? String(filter.value) : undefined;
 }
 
 const GROUP_COLUMNS = ['g.id', 'g.uuid', 'g.name', 'g.external_id', 'g.created_at', 'g.updated_at'] as const;

@@ -5,6 +5,7 @@ import type { GroupRef } from './group.repository.ts';
 import { type MemberSearch, candidatesUpTo, searchConditions } from './member-search.sql.ts';
 import { countMemberships } from './membership.repository.ts';
 import { PreparedInsert, PreparedQuery, allColumns } from './prepared-query.ts';
+import { pageSize } from './page-size.ts';
 import { fromJson } from './rows.ts';
 import type { Database, MembershipRow, NewUser, UserRow, UserUpdate } from './schema.ts';
 
@@ -162,7 +163,7 @@ export class UserRepository {
     if (after) {
       query = query.where((eb) => eb(eb.refTuple('memberships.created_at', 'memberships.user_id'), '>', eb.tuple(after.joinedAt, after.userId)));
     }
-    return query.orderBy('memberships.created_at').orderBy('memberships.user_id').limit(limit).execute();
+    return query.orderBy('memberships.created_at').orderBy('memberships.user_id').limit(pageSize(limit)).execute();
   }
 
   /**

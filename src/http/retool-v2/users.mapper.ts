@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { invalidInput } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
+import type { MemberExtras } from '../../core/retool-data.service.ts';
 import type { Services } from '../../core/services.ts';
 import type { MemberSummary } from '../../core/user.service.ts';
 import { toRetoolUserId } from './ids.ts';
@@ -25,22 +26,25 @@ export function roleOf(userType: string, isAdmin: boolean, field: string): Role 
 
 /** Retool's users for the workspace's members, in the order given. */
 export async function presentUsers(services: Services, actor: Actor, users: readonly MemberSummary[]) {
-  const ids = users.map((user) => user.id);
-  const [legacyIds, { metadata, twoFactor }] = await Promise.all([services.retool.legacyIds('user', ids), services.retool.memberExtras(actor, ids)]);
-  return users.map((user) => ({
+  const extras = await services.retool.memberExtras(actor, users.map((user) => user.id));
+  return users.map((user) => toRetoolUser(user, extras.get(user.id)!));
+}
+
+function toRetoolUser(user: MemberSummary, extras: MemberExtras) {
+  return {
     id: toRetoolUserId(user.id),
-    legacy_id: legacyIds.get(user.id)!,
+    legacy_id: extras.legacyId,
     first_name: user.firstName === '' ? null : user.firstName,
     last_name: user.lastName === '' ? null : user.lastName,
     created_at: user.createdAt,
     last_active: null,
     email: user.email,
     active: user.membershipStatus === 'active',
-    metadata: metadata.get(user.id) ?? {},
+    metadata: extras.metadata,
     is_admin: user.role === 'admin',
-    two_factor_auth_enabled: twoFactor.has(user.id),
+    two_factor_auth_enabled: extras.twoFactor,
     user_type: userTypeOf(user.role),
-  }));
+  };
 }
 
 export async function presentUser(services: Services, actor: Actor, userId: string) {

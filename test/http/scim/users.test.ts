@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../../helpers/harness.ts';
+import { countQueries } from '../../helpers/query-counter.ts';
 import { ENTERPRISE, LIST, TOOLPLANE, USER, expectScimError, filterUrl, idsOf, patchOf, scim } from './scim-requests.ts';
 
 /** RFC 7644 §3.3–3.6 and §3.14 for Users: create, read, list, replace, patch, delete, versions. */
@@ -382,5 +383,24 @@ describe('the base URL and authentication', () => {
     const user = (await scim(h, 'POST', '/scim/v2/Users', { token: bound, body: newUser() })).json();
     expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Users', `id eq "${user.id}"`), { headers: { 'x-workspace-id': workspaceId } }))).toEqual([user.id]);
     expectScimError(await scim(h, 'GET', `/scim/v2/Users/${user.id}`), 404);
+  });
+});
+
+describe('userName lookup', () => {
+  it('is one statement, the same text for every userName and window, finding in any case a userName or, without one, the email', async () => {
+    const user = await created({ userName: 'Lookup.Person@example.com' });
+    const native = (await h.request('POST', '/api/v1/users', { body: { email: 'no-username@example.com', firstName: 'No', lastName: 'Name' } })).json();
+    const counter = countQueries(h.runtime.database.db);
+    try {
+      expect(idsOf(await scim(h, 'GET', filterUrl('/scim/v2/Users', 'userName eq "lookup.person@EXAMPLE.com"')))).toEqual([user.id]);
+      expect(idsOf(await scim(h, 'GET', `${filterUrl('/scim/v2/Users', 'userName eq "NO-USERNAME@example.com"')}&startIndex=1&count=5`))).toEqual([native.id]);
+      expect(idsOf(await scim(h, 'GET', `${filterUrl('/scim/v2/Users', 'userName eq "no-username@example.com"')}&startIndex=2&count=5`))).toEqual([]);
+      // The empty page past the first counts the matches; the pages themselves are one text.
+      const pages = counter.takeStatements().filter((text) => /lower\(user_name\)/.test(text) && /order by/.test(text));
+      expect(pages).toHaveLength(3);
+      expect(new Set(pages).size).toBe(1);
+    } finally {
+      counter.restore();
+    }
   });
 });
