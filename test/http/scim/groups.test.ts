@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Harness } from '../../helpers/harness.ts';
 import { countQueries } from '../../helpers/query-counter.ts';
 import { GROUP, USER, expectScimError, filterUrl, idsOf, patchOf, scim } from './scim-requests.ts';
@@ -82,21 +82,26 @@ describe('GET /Groups', () => {
 
   it('reads a page in a number of statements that does not grow with the page size', async () => {
     for (let index = 0; index < 6; index += 1) await group([users[index % 4]!]);
+    // What the server remembers for a second (tokens, attribute definitions) stays remembered
+    // while the clock stands still, however slow the machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const counter = countQueries(h.runtime.database.db);
+    const statements = () => counter.take();
     try {
+      await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
+      statements();
       await scim(h, 'GET', '/scim/v2/Groups?count=2');
-      const small = counter.take();
+      const small = statements();
       await scim(h, 'GET', '/scim/v2/Groups?count=8');
-      expect(counter.take()).toBe(small);
-      // Filtered pages that are full: each counts its members. The first read remembers the attribute definitions.
+      expect(statements()).toBe(small);
+      // Filtered pages that are full: each counts its members.
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
-      counter.take();
-      await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=1');
-      const oneUser = counter.take();
+      const oneUser = statements();
       await scim(h, 'GET', '/scim/v2/Users?filter=active%20eq%20true&count=4');
-      expect(counter.take()).toBe(oneUser);
+      expect(statements()).toBe(oneUser);
     } finally {
       counter.restore();
+      vi.useRealTimers();
     }
   });
 });
