@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../helpers/harness.ts';
-import { DESKTOP, PHONE, capture, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, PHONE, capture, expectAccessible, launchBrowser, newContext } from './support/browser.ts';
 import { ADMIN_PASSWORD, ConsoleServer } from './support/console-server.ts';
 import { signIn, signOut } from './support/pages.ts';
 
@@ -45,6 +45,24 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await expect.poll(() => item('folder', 'Reports').isVisible()).toBe(true);
   await capture(page, JOURNEY, '01-tree');
 
+  // Hover and keyboard focus keep their contrast: the active navigation link, a tree entry, a button.
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'New app' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('treeitem', { name: 'Pipeline' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /^Account of/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).hover();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expectAccessible(page);
+
   // At 390 px the navigation is a drawer: closed, it is out of reach (inert), not just off screen.
   await page.setViewportSize(PHONE);
   const burger = page.getByRole('button', { name: 'Navigation' });
@@ -83,6 +101,10 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await expect.poll(() => page.getByRole('heading', { name: 'Invoices' }).isVisible()).toBe(true);
   await expect.poll(() => page.getByRole('table', { name: 'Versions' }).getByText('v1').isVisible()).toBe(true);
   await capture(page, JOURNEY, '03-app-detail');
+  await page.getByRole('button', { name: 'Delete app' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Export v1' }).hover();
+  await expectAccessible(page);
   const finance = (await folders()).find((folder) => folder.name === 'Finance')!;
   expect(await folderOf('Invoices')).toBe(finance.id);
 });
@@ -168,6 +190,8 @@ it('renames an app, refuses to delete a folder that is not empty, and deletes an
   await expect.poll(async () => (await apps()).map((app) => app.name).sort()).toEqual(['Deals', 'Invoices', 'Orders']);
 
   await page.getByRole('button', { name: 'Actions for Sales' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).hover();
+  await expectAccessible(page);
   await page.getByRole('menuitem', { name: 'Delete…' }).click();
   await page.getByRole('dialog', { name: 'Delete Sales?' }).getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => page.getByText(/not empty/i).first().isVisible()).toBe(true);

@@ -195,7 +195,7 @@ function Row({ entry, rights, context, state, label, children }: {
             {rights.edit && <Menu.Item onClick={() => context.onAction('rename', entry)}>Rename…</Menu.Item>}
             {rights.edit && <Menu.Item onClick={() => context.onAction('move', entry)}>Move to…</Menu.Item>}
             {rights.remove && (
-              <Menu.Item color="red.9" onClick={() => context.onAction('delete', entry)}>
+              <Menu.Item c="red.9" onClick={() => context.onAction('delete', entry)}>
                 Delete…
               </Menu.Item>
             )}
