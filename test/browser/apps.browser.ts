@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../helpers/harness.ts';
-import { capture, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, PHONE, capture, expectAccessible, launchBrowser, newContext } from './support/browser.ts';
 import { ADMIN_PASSWORD, ConsoleServer } from './support/console-server.ts';
 import { signIn, signOut } from './support/pages.ts';
 
@@ -45,6 +45,40 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await expect.poll(() => item('folder', 'Reports').isVisible()).toBe(true);
   await capture(page, JOURNEY, '01-tree');
 
+  // Hover and keyboard focus keep their contrast: the active navigation link, a tree entry, a button.
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'New app' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('treeitem', { name: 'Pipeline' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /^Account of/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).hover();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expectAccessible(page);
+
+  // At 390 px the navigation is a drawer: closed, it is out of reach (inert), not just off screen.
+  await page.setViewportSize(PHONE);
+  const burger = page.getByRole('button', { name: 'Navigation' });
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  await expect.poll(() => nav.getAttribute('inert')).toBe('');
+  expect(await burger.getAttribute('aria-expanded')).toBe('false');
+  await burger.click();
+  await expect.poll(() => nav.getAttribute('inert')).toBeNull();
+  expect(await burger.getAttribute('aria-expanded')).toBe('true');
+  await nav.getByRole('link', { name: 'Resources' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Resources' }).isVisible()).toBe(true);
+  await expect.poll(() => nav.getAttribute('inert')).toBe('');
+  await page.setViewportSize(DESKTOP);
+  await expect.poll(() => nav.getAttribute('inert')).toBeNull();
+  await page.goto('/apps');
+
   await page.getByRole('button', { name: 'New folder' }).click();
   const folderDialog = page.getByRole('dialog', { name: 'New folder' });
   await folderDialog.getByRole('button', { name: 'Create folder' }).click();
@@ -67,8 +101,61 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await expect.poll(() => page.getByRole('heading', { name: 'Invoices' }).isVisible()).toBe(true);
   await expect.poll(() => page.getByRole('table', { name: 'Versions' }).getByText('v1').isVisible()).toBe(true);
   await capture(page, JOURNEY, '03-app-detail');
+  await page.getByRole('button', { name: 'Delete app' }).hover();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Export v1' }).hover();
+  await expectAccessible(page);
   const finance = (await folders()).find((folder) => folder.name === 'Finance')!;
   expect(await folderOf('Invoices')).toBe(finance.id);
+});
+
+it('is a tree driven by keyboard alone: one tab stop, arrows move, open and close folders, Home and End, Enter opens', async () => {
+  // Finance (Invoices), Sales (Reports, Pipeline), Orders.
+  await page.goto('/apps');
+  const tree = page.getByRole('tree', { name: 'Apps and folders' });
+  await expect.poll(() => tree.getByRole('treeitem', { name: 'Invoices' }).isVisible()).toBe(true);
+  const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('role')} ${document.activeElement?.getAttribute('aria-label')}`);
+  const expanded = (name: string) => tree.getByRole('treeitem', { name, exact: true }).getAttribute('aria-expanded');
+  const press = async (key: string, focus: string) => {
+    await page.keyboard.press(key);
+    await expect.poll(focused).toBe(`treeitem ${focus}`);
+  };
+  expect(await tree.locator('[role=treeitem][tabindex="0"]').count()).toBe(1);
+
+  await page.getByRole('button', { name: 'New app' }).focus();
+  await press('Tab', 'Finance folder');
+  expect(await tree.getByRole('treeitem', { name: 'Finance folder' }).getAttribute('aria-level')).toBe('1');
+  await press('ArrowDown', 'Invoices');
+  expect(await tree.getByRole('treeitem', { name: 'Invoices' }).getAttribute('aria-level')).toBe('2');
+  await press('ArrowDown', 'Sales folder');
+  await press('ArrowRight', 'Reports folder'); // Sales is open: the key enters it
+  await press('ArrowLeft', 'Sales folder');
+  await press('ArrowLeft', 'Sales folder');
+  await expect.poll(() => expanded('Sales folder')).toBe('false');
+  expect(await tree.getByRole('treeitem', { name: 'Pipeline' }).count()).toBe(0);
+  await press('ArrowDown', 'Orders');
+  await press('ArrowUp', 'Sales folder');
+  await press('ArrowRight', 'Sales folder');
+  await expect.poll(() => expanded('Sales folder')).toBe('true');
+  await press('End', 'Orders');
+  await press('ArrowUp', 'Pipeline');
+  expect(await tree.getByRole('treeitem', { name: 'Pipeline' }).getAttribute('aria-level')).toBe('2');
+  await press('Home', 'Finance folder');
+  await press('Enter', 'Finance folder');
+  await expect.poll(() => expanded('Finance folder')).toBe('false');
+  await press('Enter', 'Finance folder');
+  await expect.poll(() => expanded('Finance folder')).toBe('true');
+  await press('ArrowDown', 'Invoices');
+  expect(await tree.locator('[role=treeitem][tabindex="0"]').count()).toBe(1);
+  expect(await tree.getByRole('treeitem', { name: 'Invoices' }).getAttribute('tabindex')).toBe('0');
+
+  // The entry's menu follows it in the tab order; Shift+Tab comes back to the entry.
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toBe('null Actions for Invoices');
+  await press('Shift+Tab', 'Invoices');
+  await capture(page, JOURNEY, '04-tree-keyboard');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('heading', { name: 'Invoices' }).isVisible()).toBe(true);
 });
 
 it('moves an app by dragging it onto a folder, and a folder by its "Move to…" menu from the keyboard', async () => {
@@ -86,12 +173,12 @@ it('moves an app by dragging it onto a folder, and a folder by its "Move to…" 
   const options = await dialog.getByLabel('Move to').locator('option').allTextContents();
   expect(options).toEqual(['Sales', 'Sales / Reports']);
   await dialog.getByLabel('Move to').selectOption({ label: 'Sales / Reports' });
-  await capture(page, JOURNEY, '04-move-to');
+  await capture(page, JOURNEY, '05-move-to');
   await dialog.getByRole('button', { name: 'Move' }).click();
   await expect.poll(async () => (await folders()).find((folder) => folder.name === 'Finance')?.parentFolderId)
     .toBe((await folders()).find((folder) => folder.name === 'Reports')!.id);
   await expect.poll(() => item('folder', 'Reports').locator('li[data-folder="Finance"]').isVisible()).toBe(true);
-  await capture(page, JOURNEY, '05-moved');
+  await capture(page, JOURNEY, '06-moved');
 });
 
 it('renames an app, refuses to delete a folder that is not empty, and deletes an app after asking', async () => {
@@ -103,6 +190,8 @@ it('renames an app, refuses to delete a folder that is not empty, and deletes an
   await expect.poll(async () => (await apps()).map((app) => app.name).sort()).toEqual(['Deals', 'Invoices', 'Orders']);
 
   await page.getByRole('button', { name: 'Actions for Sales' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).hover();
+  await expectAccessible(page);
   await page.getByRole('menuitem', { name: 'Delete…' }).click();
   await page.getByRole('dialog', { name: 'Delete Sales?' }).getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => page.getByText(/not empty/i).first().isVisible()).toBe(true);
@@ -132,7 +221,7 @@ it('exports an app as a ToolJet file and imports the file as a new app', async (
   await dialog.locator('input[type=file]').setInputFiles({ name: 'orders.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect.poll(() => dialog.getByText(/already taken/).isVisible()).toBe(true);
-  await capture(page, JOURNEY, '06-import-name-taken');
+  await capture(page, JOURNEY, '07-import-name-taken');
   await dialog.getByLabel('Name').fill('Orders copy');
   await dialog.getByLabel('In').selectOption({ label: 'Sales / Reports' });
   await dialog.getByRole('button', { name: 'Import' }).click();
@@ -148,7 +237,7 @@ it('offers a builder only what their access allows', async () => {
   await expect.poll(() => item('app', 'Orders').isVisible()).toBe(true);
   await expect.poll(() => page.getByRole('button', { name: 'New app' }).isVisible()).toBe(true);
   expect(await page.getByRole('button', { name: /^Actions for/ }).count()).toBe(0);
-  await capture(page, JOURNEY, '07-builder');
+  await capture(page, JOURNEY, '08-builder');
 
   await page.getByRole('button', { name: 'New app' }).click();
   const dialog = page.getByRole('dialog', { name: 'New app' });
@@ -173,6 +262,6 @@ it('shows a builder the server\'s refusal when their access was taken away after
   await dialog.getByLabel('Name').fill('Mine now');
   await dialog.getByRole('button', { name: 'Rename' }).click();
   await expect.poll(() => dialog.getByRole('alert').filter({ hasText: 'Not allowed' }).isVisible()).toBe(true);
-  await capture(page, JOURNEY, '08-builder-refused');
+  await capture(page, JOURNEY, '09-builder-refused');
   expect((await apps()).map((app) => app.name)).toContain('Orders');
 });

@@ -18,7 +18,8 @@ prefetchUsersPage(queryClient, window.location);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" containerWidth="min(440px, calc(100vw - 2rem))" />
+      {/* At the bottom: at the top they covered the header and, on a phone, a dialog's title and close button. */}
+      <Notifications position="bottom-right" containerWidth="min(440px, calc(100vw - 2rem))" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

@@ -66,11 +66,30 @@ export async function capture(page: Page, journey: string, name: string): Promis
   await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[role=dialog][aria-labelledby]')]
     .every((dialog) => document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent))).toBe(true);
   await expectAccessible(page);
-  await page.screenshot({ path: path.join(folder, `${name}-1280.png`), fullPage: true });
+  await screenshotWholePage(page, path.join(folder, `${name}-1280.png`));
   await page.setViewportSize(PHONE);
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: path.join(folder, `${name}-390.png`), fullPage: true });
+  await screenshotWholePage(page, path.join(folder, `${name}-390.png`));
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * Saves the whole page as a person would see it scrolled to the top, or only the viewport
+ * while a dialog is open (its overlay covers the viewport, not the page below it). Chromium
+ * draws a full-page capture beyond the viewport without moving it, so a fixed element (the
+ * header) would land wherever the page happened to be scrolled; and a transition still
+ * running (a layout change after a resize) would be caught halfway. The scroll position is
+ * put back.
+ */
+async function screenshotWholePage(page: Page, file: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((animation) => animation instanceof CSSTransition && animation.playState === 'running').length)).toBe(0);
+  const scrolledTo = await page.evaluate(() => {
+    const at = window.scrollY;
+    window.scrollTo(0, 0);
+    return at;
+  });
+  await page.screenshot({ path: file, fullPage: (await page.locator('[role=dialog]').count()) === 0 });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolledTo);
 }
 
 /**

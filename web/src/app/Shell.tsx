@@ -1,5 +1,5 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Group, NavLink, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery, useReducedMotion } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { type Me, actingRole } from '../api/me.ts';
@@ -7,24 +7,44 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { navFor } from './nav.ts';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
-/** The signed-in frame: a header with the workspace and the person, the areas their role reaches, the page. */
+/**
+ * The signed-in frame: a header with the workspace and the person, the areas their role
+ * reaches, the page. Below the `sm` breakpoint the navigation is a drawer opened by the
+ * burger; while closed it is inert (off screen, so out of the tab order and the
+ * accessibility tree too). It slides only for people who have not asked for reduced motion.
+ */
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const role = actingRole(me);
+  const narrow = useMediaQuery(`(max-width: calc(${useMantineTheme().breakpoints.sm} - 0.1px))`);
+  const reducedMotion = useReducedMotion();
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+      transitionDuration={reducedMotion ? 0 : 200}
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open the navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Navigation"
+              aria-expanded={opened}
+              aria-controls="console-navigation"
+            />
             <Text fw={700}>Toolplane</Text>
             <WorkspaceSwitcher me={me} />
           </Group>
           <AccountMenu me={me} />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Console">
+      <AppShell.Navbar p="xs" component="nav" aria-label="Console" id="console-navigation" inert={narrow && !opened}>
         {navFor(role, me.instanceAdmin).map((entry) => (
           <NavLink
             key={entry.path}

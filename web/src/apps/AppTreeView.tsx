@@ -3,6 +3,7 @@ import { type DragEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { ObjectRights } from '../api/object-access.ts';
 import { type FolderNode, type MoveItem, type Tree, type TreeApp, type TreeFolder, canDrop } from './app-tree.ts';
+import { type TreeItemState, useTreeKeyboard } from './use-tree-keyboard.ts';
 
 /** What a person asks of one entry of the tree. */
 export type TreeAction = 'rename' | 'move' | 'delete';
@@ -25,9 +26,11 @@ interface TreeViewProps {
 const DRAG_TYPE = 'application/x-toolplane-entry';
 
 /**
- * Folders and apps as nested lists. An entry the person may change can be dragged onto a
- * folder or onto the top level, and has a menu (rename, "Move to…", delete) reachable by
- * keyboard; what they may not do is not offered.
+ * Folders and apps as a WAI-ARIA tree (see `useTreeKeyboard` for its keys); a folder opens and
+ * closes by clicking its name too. An entry the person may change can be dragged onto a
+ * folder or onto the top level, and has a menu (rename, "Move to…", delete): the entry
+ * holding the tree's tab stop has its menu button next in the tab order, so moving by
+ * keyboard goes through "Move to…". What the person may not do is not offered.
  */
 export function AppTreeView(props: TreeViewProps) {
   const [dragged, setDragged] = useState<TreeEntry | null>(null);
@@ -55,7 +58,8 @@ export function AppTreeView(props: TreeViewProps) {
     },
     onDragEnd: () => setDragged(null),
   });
-  const context: RowContext = { ...props, drop, drag, dragging: dragged !== null };
+  const { treeProps, itemState } = useTreeKeyboard(props.tree);
+  const context: RowContext = { ...props, drop, drag, itemState };
   return (
     <Box
       {...drop(null)}
@@ -65,7 +69,7 @@ export function AppTreeView(props: TreeViewProps) {
       bd={dragged ? '1px dashed var(--mantine-color-gray-5)' : '1px solid transparent'}
       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
     >
-      <Level node={{ folders: props.tree.folders, apps: props.tree.apps }} parentId={undefined} context={context} label="Apps and folders" />
+      <Level node={{ folders: props.tree.folders, apps: props.tree.apps }} parentId={undefined} context={context} treeProps={treeProps} />
     </Box>
   );
 }
@@ -73,13 +77,25 @@ export function AppTreeView(props: TreeViewProps) {
 interface RowContext extends TreeViewProps {
   drop: (destination: string | null) => { onDragOver: (event: DragEvent) => void; onDrop: (event: DragEvent) => void };
   drag: (entry: TreeEntry) => Record<string, unknown>;
-  dragging: boolean;
+  itemState: (kind: 'folder' | 'app', id: string) => TreeItemState | undefined;
 }
 
-function Level({ node, parentId, context, label }: { node: Pick<FolderNode, 'folders' | 'apps'>; parentId?: string; context: RowContext; label: string }) {
+/** One level: the tree itself at the top (with its keys), a group inside an open folder. */
+function Level({ node, parentId, context, treeProps }: {
+  node: Pick<FolderNode, 'folders' | 'apps'>;
+  parentId?: string;
+  context: RowContext;
+  treeProps?: ReturnType<typeof useTreeKeyboard>['treeProps'];
+}) {
   if (node.folders.length === 0 && node.apps.length === 0) return null;
   return (
-    <Box component="ul" aria-label={label} m={0} pl={parentId ? 'lg' : 0} style={{ listStyle: 'none' }}>
+    <Box
+      component="ul"
+      {...(treeProps ? { ...treeProps, 'aria-label': 'Apps and folders' } : { role: 'group' })}
+      m={0}
+      pl={parentId ? 'lg' : 0}
+      style={{ listStyle: 'none' }}
+    >
       {node.folders.map((child) => (
         <FolderItem key={child.folder.id} node={child} parentId={parentId} context={context} />
       ))}
@@ -93,28 +109,32 @@ function Level({ node, parentId, context, label }: { node: Pick<FolderNode, 'fol
 function FolderItem({ node, parentId, context }: { node: FolderNode; parentId?: string; context: RowContext }) {
   const entry: TreeEntry = { kind: 'folder', id: node.folder.id, name: node.folder.name, parentId };
   const rights = context.rightsOf('folder', node.folder.id);
+  const state = context.itemState('folder', node.folder.id);
+  if (!state) return null;
   return (
-    <li {...context.drop(node.folder.id)} data-folder={node.folder.name}>
-      <Row entry={entry} rights={rights} context={context}>
-        <Text size="sm" fw={600} span>
-          <span aria-hidden="true">▸ </span>
+    <li role="none" {...context.drop(node.folder.id)} data-folder={node.folder.name}>
+      <Row entry={entry} rights={rights} context={context} state={state} label={`${node.folder.name} folder`}>
+        <Text size="sm" fw={600} span onClick={state.toggle} style={{ cursor: state.expandable ? 'pointer' : undefined }}>
+          <FolderChevron state={state} />
           {node.folder.name}
-        </Text>
+        </Text>{' '}
         <Text size="xs" c="dimmed" span>
           folder
         </Text>
       </Row>
-      <Level node={node} parentId={node.folder.id} context={context} label={`In ${node.folder.name}`} />
+      {state.expanded && <Level node={node} parentId={node.folder.id} context={context} />}
     </li>
   );
 }
 
 function AppItem({ app, parentId, context }: { app: TreeApp; parentId?: string; context: RowContext }) {
   const entry: TreeEntry = { kind: 'app', id: app.id, name: app.name, parentId };
+  const state = context.itemState('app', app.id);
+  if (!state) return null;
   return (
-    <li data-app={app.name}>
-      <Row entry={entry} rights={context.rightsOf('app', app.id)} context={context}>
-        <Anchor component={Link} to={`/apps/${app.id}`} size="sm" draggable={false}>
+    <li role="none" data-app={app.name}>
+      <Row entry={entry} rights={context.rightsOf('app', app.id)} context={context} state={state} label={app.name}>
+        <Anchor component={Link} to={`/apps/${app.id}`} size="sm" draggable={false} tabIndex={-1}>
           {app.name}
         </Anchor>
       </Row>
@@ -122,7 +142,27 @@ function AppItem({ app, parentId, context }: { app: TreeApp; parentId?: string; 
   );
 }
 
-function Row({ entry, rights, context, children }: { entry: TreeEntry; rights: ObjectRights; context: RowContext; children: ReactNode }) {
+/** Points right for a closed folder, down for an open one; a same-sized gap for an empty one. */
+function FolderChevron({ state }: { state: TreeItemState }) {
+  return (
+    <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10" style={{ marginInlineEnd: 6, transform: state.expanded ? 'rotate(90deg)' : undefined }}>
+      {state.expandable && <path d="M3 1l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />}
+    </svg>
+  );
+}
+
+/**
+ * An entry's line, which is its treeitem (a folder's contents follow it as a group, outside
+ * it, so that its name is its own line only); outlined while it has the focus itself.
+ */
+function Row({ entry, rights, context, state, label, children }: {
+  entry: TreeEntry;
+  rights: ObjectRights;
+  context: RowContext;
+  state: TreeItemState;
+  label: string;
+  children: ReactNode;
+}) {
   const movable = rights.edit;
   return (
     <Group
@@ -131,8 +171,15 @@ function Row({ entry, rights, context, children }: { entry: TreeEntry; rights: O
       gap="xs"
       py={2}
       px={4}
+      {...state.props}
+      aria-label={label}
       {...(movable ? context.drag(entry) : {})}
-      style={{ cursor: movable ? 'grab' : undefined, borderRadius: 'var(--mantine-radius-sm)' }}
+      style={{
+        cursor: movable ? 'grab' : undefined,
+        borderRadius: 'var(--mantine-radius-sm)',
+        outline: state.focused ? '2px solid var(--mantine-primary-color-filled)' : 'none',
+        outlineOffset: -2,
+      }}
     >
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         {children}
@@ -140,7 +187,7 @@ function Row({ entry, rights, context, children }: { entry: TreeEntry; rights: O
       {(rights.edit || rights.remove) && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${entry.name}`}>
+            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${entry.name}`} tabIndex={state.active ? 0 : -1}>
               <span aria-hidden="true">⋯</span>
             </ActionIcon>
           </Menu.Target>
@@ -148,7 +195,7 @@ function Row({ entry, rights, context, children }: { entry: TreeEntry; rights: O
             {rights.edit && <Menu.Item onClick={() => context.onAction('rename', entry)}>Rename…</Menu.Item>}
             {rights.edit && <Menu.Item onClick={() => context.onAction('move', entry)}>Move to…</Menu.Item>}
             {rights.remove && (
-              <Menu.Item color="red.9" onClick={() => context.onAction('delete', entry)}>
+              <Menu.Item c="red.9" onClick={() => context.onAction('delete', entry)}>
                 Delete…
               </Menu.Item>
             )}

@@ -50,7 +50,16 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
   );
 }
 
-/** The workspace's audit log, newest first, filtered by action and target type, loaded page after page as it is scrolled. */
+/** Who acted: a link to the user behind the event when there is one. */
+function Actor({ actor }: { actor: { type: string; userId?: string | null } }) {
+  return actor.userId ? <ObjectRef type="user" id={actor.userId} label={`${actor.type} (user)`} /> : actor.type;
+}
+
+/**
+ * The workspace's audit log, newest first, filtered by action and target type, loaded page after page as it is
+ * scrolled. Below `sm` the time, actor and target go under the action, so the changes keep
+ * room to be read.
+ */
 export default function AuditPage() {
   const [action, setAction] = useState('');
   const [targetType, setTargetType] = useState('');
@@ -99,7 +108,7 @@ export default function AuditPage() {
               <Table striped verticalSpacing={4} fz="sm" aria-label="Audit events">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>When</Table.Th>
+                    <Table.Th visibleFrom="sm">When</Table.Th>
                     <Table.Th>Action</Table.Th>
                     <Table.Th visibleFrom="sm">Actor</Table.Th>
                     <Table.Th visibleFrom="sm">Target</Table.Th>
@@ -109,12 +118,17 @@ export default function AuditPage() {
                 <Table.Tbody>
                   {answer.pages.flatMap((page) => page.data).map((event) => (
                     <Table.Tr key={event.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(event.occurredAt)}</Table.Td>
+                      <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>{formatTime(event.occurredAt)}</Table.Td>
                       <Table.Td>
                         <Code>{event.action}</Code>
+                        <Stack gap={0} mt={4} hiddenFrom="sm">
+                          <Text size="xs">{formatTime(event.occurredAt)}</Text>
+                          <Text size="xs">by <Actor actor={event.actor} /></Text>
+                          <Text size="xs">on <ObjectRef type={event.target.type} id={event.target.id} /></Text>
+                        </Stack>
                       </Table.Td>
                       <Table.Td visibleFrom="sm">
-                        {event.actor.userId ? <ObjectRef type="user" id={event.actor.userId} label={`${event.actor.type} (user)`} /> : event.actor.type}
+                        <Actor actor={event.actor} />
                       </Table.Td>
                       <Table.Td visibleFrom="sm">
                         <ObjectRef type={event.target.type} id={event.target.id} />

@@ -95,8 +95,8 @@ export default function EnvironmentsPage() {
             <Table.Tbody>
               {answer.data.map((environment) => (
                 <Table.Tr key={environment.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
+                  <Table.Td miw={120}>
+                    <Group gap="xs" style={{ rowGap: 2 }}>
                       {environment.color && <ColorSwatch color={environment.color} size={14} aria-hidden="true" />}
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{environment.name}</Text>
                       {environment.isDefault && <Badge size="sm" variant="light">default</Badge>}

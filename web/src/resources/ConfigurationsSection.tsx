@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -52,7 +52,7 @@ export function ConfigurationsSection({ resourceId, editable }: { resourceId: st
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
                       <Text size="sm">{configuration.environmentName}</Text>
                       {configuration.hasOwnConfiguration ? (
-                        <Badge variant="light">own configuration</Badge>
+                        <Text size="xs" fw={700}>own configuration</Text>
                       ) : (
                         <Text size="xs" c="dimmed">uses the resource's</Text>
                       )}
