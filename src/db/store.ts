@@ -7,6 +7,7 @@ import { AuditEventRepository } from './audit-event.repository.ts';
 import { ConfigStateRepository } from './config-state.repository.ts';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import type { Executor } from './executor.ts';
+import { PreparedQuery } from './prepared-query.ts';
 import type { Database } from './schema.ts';
 import type { ReadDependencies } from './table-changes.ts';
 import { FolderRepository } from './folder.repository.ts';
@@ -130,6 +131,8 @@ interface JoinedTransaction {
 export class Store {
   private readonly repositories: Repositories;
   private readonly joined = new AsyncLocalStorage<JoinedTransaction>();
+  /** `insertWithoutFlush`'s statements by shape: as many as the code has kinds of such writes. */
+  private readonly unflushedStatements = new Map<string, PreparedQuery<string, unknown>>();
 
   constructor(private readonly handle: DatabaseHandle) {
     this.repositories = new Repositories(handle.db, handle.dialect);
@@ -179,14 +182,33 @@ export class Store {
     const joined = this.joined.getStore();
     if (joined) return inSavepoint(joined, () => insertEach(joined.executor, rows));
     if (this.handle.dialect !== 'postgres') return this.handle.db.transaction().execute((trx) => insertEach(trx, rows));
-    const last = rows.at(-1);
-    if (!last) return;
-    // Each row's table and columns are checked by NewRow; Kysely cannot type a table chosen at run time.
-    let creator = this.handle.db as unknown as Kysely<any>;
-    rows.slice(0, -1).forEach(({ into, row }, index) => {
-      creator = creator.with(`row_${index}`, (db) => db.insertInto(into).values(row)) as unknown as Kysely<any>;
-    });
-    await creator.insertInto(last.into).values(last.row).returning(sql`set_config('synchronous_commit', 'off', true)`.as('unflushed')).execute();
+    if (rows.length === 0) return;
+    const values = Object.fromEntries(rows.flatMap(({ row }, index) =>
+      Object.entries(row).filter(([, value]) => value !== undefined).map(([column, value]) => [`${index}.${column}`, value])));
+    await this.unflushedStatement(rows).execute(this.handle.db, 'postgres', values);
+  }
+
+  /** The PostgreSQL statement of `insertWithoutFlush` for rows of this shape (tables, and the columns each sets), compiled once. */
+  private unflushedStatement(rows: readonly NewRow[]): PreparedQuery<string, unknown> {
+    const shape = rows.map(({ into, row }) => ({ into, columns: Object.keys(row).filter((column) => (row as Record<string, unknown>)[column] !== undefined) }));
+    const key = shape.map(({ into, columns }) => `${into}(${columns.join(',')})`).join(' ');
+    let statement = this.unflushedStatements.get(key);
+    if (!statement) {
+      const names = shape.flatMap(({ columns }, index) => columns.map((column) => `${index}.${column}`));
+      statement = new PreparedQuery(names, (db, slots) => {
+        const valuesOf = (index: number) => Object.fromEntries(shape[index]!.columns.map((column) => [column, slots[`${index}.${column}`]]));
+        // Each row's table and columns are checked by NewRow; Kysely cannot type a table chosen at run time.
+        let creator = db as unknown as Kysely<any>;
+        shape.slice(0, -1).forEach(({ into }, index) => {
+          creator = creator.with(`row_${index}`, (inner) => inner.insertInto(into).values(valuesOf(index))) as unknown as Kysely<any>;
+        });
+        const last = shape.length - 1;
+        return creator.insertInto(shape[last]!.into).values(valuesOf(last))
+          .returning(sql`set_config('synchronous_commit', 'off', true)`.as('unflushed'));
+      });
+      this.unflushedStatements.set(key, statement);
+    }
+    return statement;
   }
 
   /**

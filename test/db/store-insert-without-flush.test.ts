@@ -44,9 +44,13 @@ describe('Store.insertWithoutFlush', () => {
       const statements = queries.takeStatements();
       expect(statements).toHaveLength(1);
       expect(statements[0]).toMatch(/^with .* returning set_config\('synchronous_commit', 'off', true\)/s);
+      // Rows of the same shape run the same text, kept prepared on the connection.
+      await store.insertWithoutFlush([{ into: 'settings', row: { key: 'c', value: '3' } }, { into: 'settings', row: { key: 'd', value: '4' } }]);
+      expect(queries.takeStatements()).toEqual(statements);
     } finally {
       queries.restore();
     }
+    expect(await settingOf(store, 'd')).toBe('4');
     // The idle connection the statement ran on is the next one lent out; its own setting is untouched.
     const { rows } = await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(handle.db);
     expect(rows[0]!.synchronous_commit).toBe('on');
