@@ -66,6 +66,9 @@ async function step(writer: number): Promise<Reply> {
     } else if (!unknown(reply)) {
       user.firstName.refused(body.firstName);
       user.lastName.refused(body.lastName);
+    } else {
+      user.firstName.lost(body.firstName);
+      user.lastName.lost(body.lastName);
     }
     return reply;
   }
@@ -84,6 +87,7 @@ async function step(writer: number): Promise<Reply> {
       group.name.acknowledged(name);
       group.renames++;
     } else if (!unknown(reply)) group.name.refused(name);
+    else group.name.lost(name);
     return reply;
   }
   if (choice < 0.75) {
@@ -121,6 +125,9 @@ async function step(writer: number): Promise<Reply> {
     } else if (!unknown(reply)) {
       resource.host.refused(host);
       resource.password.refused(password);
+    } else {
+      resource.host.lost(host);
+      resource.password.lost(password);
     }
     return reply;
   }

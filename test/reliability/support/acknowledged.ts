@@ -1,38 +1,72 @@
+/** One value sent for a field: when it was sent, and when and how its answer came. */
+interface Attempt<T> {
+  value: T;
+  sentAt: number;
+  /** When the answer came, or when the request was known lost with its server; unset while in flight. */
+  endedAt?: number;
+  outcome: 'pending' | 'acknowledged' | 'lost';
+}
+
 /**
  * What a client was told was written. A field's stored value must be one the client could
- * have caused: the last acknowledged value, or one sent after it whose answer never came
- * (the process died between commit and reply, or before commit). A later acknowledgement
- * narrows the choice to its own value.
+ * have caused: an acknowledged value, or one whose answer never came (the process died
+ * between commit and reply, or before commit) or has not come yet. Requests run
+ * concurrently, so answers do not say in which order values were committed; what does is
+ * time: a request that ended before an acknowledged one was sent committed (if at all)
+ * before it, and was overwritten by it. Every other value sent and not refused is possible.
  */
 export class FieldHistory<T> {
-  private candidates: T[];
+  private attempts: Attempt<T>[];
 
   constructor(acknowledged: T) {
-    this.candidates = [acknowledged];
+    const at = performance.now();
+    this.attempts = [{ value: acknowledged, sentAt: at, endedAt: at, outcome: 'acknowledged' }];
   }
 
-  /** A value sent; until it is answered, either it or an earlier candidate may be stored. */
+  /** A value sent; until it is answered, it or an earlier candidate may be stored. */
   sent(value: T): void {
-    this.candidates.push(value);
+    this.attempts.push({ value, sentAt: performance.now(), outcome: 'pending' });
   }
 
   acknowledged(value: T): void {
-    this.candidates = [value];
+    this.end(value, 'acknowledged');
+  }
+
+  /** No answer will come: the server died with the request, before or after its commit. */
+  lost(value: T): void {
+    this.end(value, 'lost');
   }
 
   /** A definite refusal (4xx): that value was never written. */
   refused(value: T): void {
-    const index = this.candidates.lastIndexOf(value);
-    if (index > 0) this.candidates.splice(index, 1);
+    this.attempts = this.attempts.filter((attempt) => !same(attempt.value, value));
   }
 
   allows(value: T): boolean {
-    return this.candidates.some((candidate) => JSON.stringify(candidate) === JSON.stringify(value));
+    return this.candidates().some((attempt) => same(attempt.value, value));
   }
 
   get possible(): T[] {
-    return [...this.candidates];
+    return this.candidates().map((attempt) => attempt.value);
   }
+
+  private end(value: T, outcome: Attempt<T>['outcome']): void {
+    const attempt = [...this.attempts].reverse().find((candidate) => candidate.outcome === 'pending' && same(candidate.value, value));
+    if (!attempt) return;
+    attempt.outcome = outcome;
+    attempt.endedAt = performance.now();
+    this.attempts = this.candidates();
+  }
+
+  /** Attempts not overwritten for sure: still in flight, or ended no earlier than the latest acknowledged value was sent. */
+  private candidates(): Attempt<T>[] {
+    const overwrittenBefore = Math.max(...this.attempts.filter((attempt) => attempt.outcome === 'acknowledged').map((attempt) => attempt.sentAt));
+    return this.attempts.filter((attempt) => attempt.endedAt === undefined || attempt.endedAt >= overwrittenBefore);
+  }
+}
+
+function same<T>(one: T, other: T): boolean {
+  return JSON.stringify(one) === JSON.stringify(other);
 }
 
 export interface AckedUser {
