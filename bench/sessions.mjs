@@ -4,7 +4,10 @@
 //
 // - Sign-in: the median latency of POST /api/v1/auth/login, and of the scrypt verification
 //   alone with the server's parameters (timed here, one at a time as the server does them);
-//   the difference is what the rest of the sign-in path costs. Also timed inside the server
+//   the difference is what the rest of the sign-in path costs. The same request without the
+//   CSRF header, refused at the handler's first line after the same idle time, is the HTTP
+//   round trip any request pays (client, loopback, routing, body parsing, answer); the figure
+//   less it is what the sign-in's own work adds. Also timed inside the server
 //   (bench/lib/sign-in-timing.mjs): from a sign-in's arrival to the start of its hash, and from
 //   the hash's end to the answer's last byte; their sum is the path beyond the hash without
 //   the client's own costs or the difference between the two processes' hashing.
@@ -13,6 +16,7 @@
 //   CPU time per request (user + system, from /proc), which other work on the machine sways less.
 import { scrypt } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,14 +80,39 @@ async function measuredLoad(server, options) {
   return { rps: result.rps, cpuPerRequest: (cpuMicros(server.child.pid) - before) / (result.rps * options.duration) };
 }
 
-async function timedLogin(baseUrl) {
-  const started = process.hrtime.bigint();
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: CSRF, body: JSON.stringify({ email: 'person@bench.example', password: PASSWORD }),
+/** The timed requests share one kept-alive connection: node:http costs the client less than fetch does. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** POSTs a sign-in and answers its round trip in ms, its status, body and Set-Cookie. */
+function timedSignInRequest(baseUrl, headers) {
+  const body = JSON.stringify({ email: 'person@bench.example', password: PASSWORD });
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const request = http.request(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({
+        ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode, text, setCookie: response.headers['set-cookie'],
+      }));
+    });
+    request.on('error', reject);
+    request.end(body);
   });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  return { ms, cookie: response.headers.get('set-cookie').split(';')[0] };
+}
+
+async function timedLogin(baseUrl) {
+  const response = await timedSignInRequest(baseUrl, CSRF);
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${response.text}`);
+  return { ms: response.ms, cookie: response.setCookie[0].split(';')[0] };
+}
+
+/** The sign-in request refused at the handler's first line (no CSRF header): its round trip is the HTTP cost alone. */
+async function timedRefusal(baseUrl) {
+  const response = await timedSignInRequest(baseUrl, { 'content-type': 'application/json' });
+  if (response.status !== 403) throw new Error(`the refused sign-in answered ${response.status}`);
+  return response.ms;
 }
 
 async function bench(dialect, startArgs) {
@@ -108,10 +137,14 @@ async function bench(dialect, startArgs) {
     const logins = [];
     const verifies = [];
     const beyond = [];
+    const refusals = [];
     let cookie;
     for (let i = 0; i < LOGINS; i += 1) {
+      // Each request follows a hash's worth of idle time in the server, as a sign-in does.
       const login = await timedLogin(server.baseUrl);
       const verify = await verifyOnce();
+      refusals.push(await timedRefusal(server.baseUrl));
+      verifies.push(await verifyOnce());
       logins.push(login.ms);
       verifies.push(verify);
       beyond.push(login.ms - verify);
@@ -137,6 +170,8 @@ async function bench(dialect, startArgs) {
       loginMs: median(logins),
       scryptMs: median(verifies),
       beyondMs: median(beyond),
+      refusalMs: median(refusals),
+      serverHashMs: median(inServer.map((timing) => timing.hashMs)),
       serverBeforeHashMs: median(inServer.map((timing) => timing.beforeHashMs)),
       serverAfterHashMs: median(inServer.map((timing) => timing.afterHashMs)),
       serverBeyondMs: median(inServer.map((timing) => timing.beforeHashMs + timing.afterHashMs)),
@@ -156,11 +191,13 @@ const startArgs = buildServer();
 for (const dialect of DIALECTS) {
   const result = await bench(dialect, startArgs);
   console.log(`${dialect}: sign-in ${result.loginMs.toFixed(1)} ms, scrypt alone ${result.scryptMs.toFixed(1)} ms, `
-    + `rest of the path ${result.beyondMs.toFixed(1)} ms (median of each sign-in less the scrypt timed after it); `
+    + `rest of the path ${result.beyondMs.toFixed(1)} ms (median of each sign-in less the scrypt timed after it), `
+    + `${(result.beyondMs - result.refusalMs).toFixed(1)} ms less the refused request's round trip (${result.refusalMs.toFixed(1)} ms); `
     + `in the server, beyond its hash ${result.serverBeyondMs.toFixed(1)} ms (${result.serverBeforeHashMs.toFixed(1)} before it, `
-    + `${result.serverAfterHashMs.toFixed(1)} after it); `
+    + `${result.serverAfterHashMs.toFixed(1)} after it; its hash ${result.serverHashMs.toFixed(1)} ms); `
     + `GET /users/{id} by token ${Math.round(result.tokenRps)} req/s, by session ${Math.round(result.sessionRps)} req/s `
     + `(${(result.sessionRps / result.tokenRps).toFixed(2)}×); server CPU per request ${result.tokenCpuUs.toFixed(1)} vs `
     + `${result.sessionCpuUs.toFixed(1)} µs (${(result.tokenCpuUs / result.sessionCpuUs).toFixed(2)}×)`);
   console.log(JSON.stringify(result.runs));
 }
+agent.destroy();

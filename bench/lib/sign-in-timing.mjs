@@ -1,7 +1,7 @@
 // Loaded into the server by `node --import` (bench/sessions.mjs only): times each
 // POST /api/v1/auth/login inside the server, from the request's arrival to the start of its
 // password hash and from the hash's end to the answer's last byte, and appends one JSON line
-// per sign-in ({ beforeHashMs, afterHashMs }) to SIGN_IN_TIMING_FILE. The bench signs in one
+// per sign-in ({ beforeHashMs, afterHashMs, hashMs }) to SIGN_IN_TIMING_FILE. The bench signs in one
 // request at a time, so the sign-in under way is the one being timed.
 import crypto from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
@@ -31,7 +31,7 @@ diagnostics.subscribe('http.server.request.start', ({ request, response }) => {
   current = timing;
   response.on('finish', () => {
     if (timing.hashEnd === undefined) return;
-    const line = { beforeHashMs: timing.hashStart - timing.arrived, afterHashMs: now() - timing.hashEnd };
+    const line = { beforeHashMs: timing.hashStart - timing.arrived, afterHashMs: now() - timing.hashEnd, hashMs: timing.hashEnd - timing.hashStart };
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
   });
 });
