@@ -28,6 +28,8 @@ export interface TokenCreateInput {
 export interface TokenView {
   id: string;
   name: string;
+  /** What the token is for; null when none was given. */
+  description: string | null;
   /** The secret's first characters, to tell tokens apart. */
   prefix: string;
   scopes: string[];
@@ -50,6 +52,8 @@ export interface IssuedToken {
 /** A token an API caller creates; it acts for the caller's user. */
 export interface TokenIssueInput {
   name: string;
+  /** What the token is for; absent, null or empty keeps none. */
+  description?: string | null;
   scopes: string[];
   /** Bind the token to one workspace; absent means instance-wide. */
   workspaceId?: string;
@@ -129,9 +133,11 @@ export class TokenService {
       }
       const secret = generateTokenSecret();
       const id = randomUUID();
+      const description = input.description || null;
       await repos.tokens.create({
         id,
         name: input.name,
+        description,
         token_hash: hashTokenSecret(secret),
         token_prefix: displayPrefix(secret),
         scopes: toJson(scopes),
@@ -142,7 +148,7 @@ export class TokenService {
         last_used_at: null,
         revoked_at: null,
       });
-      await recordTokenCreated(repos, id, { name: input.name, scopes, workspaceId, userId: actor.userId, expiresAt });
+      await recordTokenCreated(repos, id, { name: input.name, description, scopes, workspaceId, userId: actor.userId, expiresAt });
       return { token: this.toView((await repos.tokens.getById(id))!), secret };
     });
   }
@@ -243,6 +249,7 @@ export class TokenService {
     return {
       id: row.id,
       name: row.name,
+      description: row.description,
       prefix: row.token_prefix,
       scopes: fromJson<string[]>(row.scopes),
       workspaceId: row.workspace_id,
@@ -365,7 +372,7 @@ function reachOf(actor: Actor): TokenReach {
 function recordTokenCreated(
   repos: Repositories,
   id: string,
-  token: { name: string; scopes: readonly string[]; workspaceId: string | null; userId: string; expiresAt: string | null },
+  token: { name: string; description?: string | null; scopes: readonly string[]; workspaceId: string | null; userId: string; expiresAt: string | null },
 ): Promise<void> {
   return recordAudit(repos, { action: 'token.created', target: { type: 'token', id }, workspaceId: token.workspaceId, changes: token });
 }

@@ -15,6 +15,7 @@ import { scim } from './migrations/0012_scim.ts';
 import { retoolV2 } from './migrations/0013_retool_v2.ts';
 import { memberSearch } from './migrations/0014_member_search.ts';
 import { memberCounts } from './migrations/0015_member_counts.ts';
+import { tokenDescriptions } from './migrations/0016_token_descriptions.ts';
 
 /** The one ordered migration sequence, for both databases. Append; never edit a shipped step. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0013_retool_v2': retoolV2(dialect),
     '0014_member_search': memberSearch(dialect),
     '0015_member_counts': memberCounts(dialect),
+    '0016_token_descriptions': tokenDescriptions(dialect),
   };
 }
 

@@ -214,6 +214,8 @@ export interface ResourceTable {
 export interface ApiTokenTable {
   id: string;
   name: string;
+  /** What the token is for, in a sentence; null when none was given. */
+  description: string | null;
   token_hash: string;
   token_prefix: string;
   scopes: Json;

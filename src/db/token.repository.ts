@@ -90,7 +90,7 @@ export class TokenRepository {
 }
 
 const TOKEN_COLUMNS = allColumns<ApiTokenRow>()([
-  'id', 'name', 'token_hash', 'token_prefix', 'scopes', 'workspace_id', 'user_id', 'created_at', 'expires_at', 'last_used_at', 'revoked_at',
+  'id', 'name', 'description', 'token_hash', 'token_prefix', 'scopes', 'workspace_id', 'user_id', 'created_at', 'expires_at', 'last_used_at', 'revoked_at',
 ]);
 
 function tokensWithUsers(db: Executor) {

@@ -47,6 +47,7 @@ it('creates a token with the scopes picked and shows its secret once, which a sc
   await expect.poll(() => dialog.getByText('Pick at least one scope').isVisible()).toBe(true);
 
   await dialog.getByLabel('Name').fill('Reporting script');
+  await dialog.getByLabel('Description').fill('Weekly user report to finance');
   await dialog.getByRole('radiogroup', { name: 'users' }).getByText('Read').click();
   await capture(page, JOURNEY, '02-scope-picker');
   await dialog.getByRole('button', { name: 'Create token' }).click();
@@ -64,6 +65,7 @@ it('creates a token with the scopes picked and shows its secret once, which a sc
 
   const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row', { name: /Reporting script/ });
   await expect.poll(() => row.textContent()).toContain('users:read');
+  expect(await row.textContent()).toContain('Weekly user report to finance');
   expect(await row.textContent()).not.toContain(secret);
 });
 

@@ -25,6 +25,7 @@ const MIGRATIONS = [
   '0013_retool_v2',
   '0014_member_search',
   '0015_member_counts',
+  '0016_token_descriptions',
 ];
 
 let database: TestDatabase;

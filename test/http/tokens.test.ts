@@ -50,7 +50,7 @@ describe('creating a token', () => {
   it('answers the token with its secret, which works as a Bearer token', async () => {
     created = await createToken({ name: 'ci', scopes: ['tokens:read', 'users:read'], expiresInDays: 30 });
     expect(created).toMatchObject({
-      name: 'ci', scopes: ['tokens:read', 'users:read'], workspaceId: null, userEmail: ADMIN_EMAIL, lastUsedAt: null, revokedAt: null,
+      name: 'ci', description: null, scopes: ['tokens:read', 'users:read'], workspaceId: null, userEmail: ADMIN_EMAIL, lastUsedAt: null, revokedAt: null,
     });
     expect(created.secret.startsWith('tp_')).toBe(true);
     expect(created.prefix).toBe(created.secret.slice(0, 7));
@@ -73,7 +73,7 @@ describe('creating a token', () => {
     const one = await h.request('GET', `/api/v1/tokens/${created.id}`);
     expect(one.statusCode, one.body).toBe(200);
     expect(Object.keys(one.json()).sort()).toEqual(
-      ['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes', 'userEmail', 'workspaceId'],
+      ['createdAt', 'description', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes', 'userEmail', 'workspaceId'],
     );
     const list = await h.request('GET', '/api/v1/tokens');
     expect(list.json().data.map((token: Token) => token.id)).toContain(created.id);
@@ -83,6 +83,23 @@ describe('creating a token', () => {
       expect(body).not.toContain(sha256(h.adminToken));
       expect(body).not.toContain('"secret"');
     }
+  });
+
+  it('keeps a description of what the token is for, shown by get and list, and records it', async () => {
+    const described = await createToken({ name: 'deploys', description: 'Nightly deploy job', scopes: ['tokens:read'] });
+    expect(described.description).toBe('Nightly deploy job');
+    expect((await h.request('GET', `/api/v1/tokens/${described.id}`)).json().description).toBe('Nightly deploy job');
+    const listed = (await h.request('GET', '/api/v1/tokens?pageSize=100')).json().data.find((token: Token) => token.id === described.id);
+    expect(listed?.description).toBe('Nightly deploy job');
+    const event = await db().selectFrom('audit_events').select('changes').where('target_id', '=', described.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(event.changes)).toContain('Nightly deploy job');
+  });
+
+  it('refuses a description too long or not a string, creating nothing', async () => {
+    const before = await listIds();
+    expectError(await h.request('POST', '/api/v1/tokens', { body: { name: 'x', scopes: ['tokens:read'], description: 'd'.repeat(1001) } }), 400, 'invalid_input', 'description');
+    expectError(await h.request('POST', '/api/v1/tokens', { body: { name: 'x', scopes: ['tokens:read'], description: ['d'] } }), 400, 'invalid_input', 'description');
+    expect(await listIds()).toEqual(before);
   });
 
   it('refuses unknown scopes, bad expiries and unknown workspaces with a 400', async () => {

@@ -14,6 +14,7 @@ const ScopeName = Type.String({
 const TokenProperties = {
   id: Uuid('The token\'s identifier.'),
   name: Type.String({ description: 'A name telling what the token is for.' }),
+  description: Nullable(Type.String(), 'What the token is for, in a sentence; null when none was given.'),
   prefix: Type.String({ description: 'The secret\'s first characters (`tp_` and four more), to tell tokens apart.' }),
   scopes: Type.Array(Type.String(), { description: 'What the token may do.' }),
   workspaceId: Nullable(Uuid('The workspace the token is bound to.'), 'The workspace the token is bound to; null for an instance-wide token.'),
@@ -37,6 +38,7 @@ export const IssuedToken = Type.Object(
 export const TokenCreateBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 255, pattern: '\\S', description: 'A name telling what the token is for.' }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }), 'What the token is for, in a sentence (at most 1,000 characters); null or empty keeps none.')),
     scopes: Type.Array(ScopeName, {
       minItems: 1,
       maxItems: 100,

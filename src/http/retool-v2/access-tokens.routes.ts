@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
-import { invalidInput, notFound } from '../../core/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import type { TokenView } from '../../core/token.service.ts';
 import { toRetoolScopes, toToolplaneScopes } from './access-token-scopes.ts';
@@ -33,15 +33,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Retool's access token over a Toolplane token: `label` is its name, `scopes` the Retool
  * scopes its Toolplane scopes cover. Toolplane keeps the secret's first characters, not its
- * last: `last4` is the four after `tp_`. Tokens have no description (always null) and change
- * only by rotation, which is not dated: `updated_at` is the creation time.
+ * last: `last4` is the four after `tp_`. Tokens change only by rotation, which is not dated:
+ * `updated_at` is the creation time.
  */
 async function presentTokens(services: Services, tokens: readonly TokenView[]) {
   const owners = await services.retool.legacyIds('user', [...new Set(tokens.map((token) => token.userId))]);
   return tokens.map((token) => ({
     id: token.id,
     label: token.name,
-    description: null,
+    description: token.description,
     last4: token.prefix.slice(-4),
     owner_legacy_id: owners.get(token.userId)!,
     scopes: toRetoolScopes(token.scopes),
@@ -77,9 +77,8 @@ export function accessTokensRoutes(app: RetoolApp, { services }: RetoolContext):
     config: { scope: 'tokens:write' }, schema: { body: AccessTokenCreateBody, response: { 200: Envelope(IssuedAccessToken) } },
   }, async (request) => {
     const { label, description, scopes } = request.body;
-    if (description) throw invalidInput('description', 'Toolplane keeps no description of a token; say what it is for in its label');
     const issued = await tokens.issue(request.actor, {
-      name: label, scopes: toToolplaneScopes(scopes), workspaceId: request.actor.workspaceId, expiresWithCaller: true,
+      name: label, description, scopes: toToolplaneScopes(scopes), workspaceId: request.actor.workspaceId, expiresWithCaller: true,
     });
     const [presented] = await presentTokens(services, [issued.token]);
     return ok({ ...presented!, access_token: issued.secret });

@@ -46,6 +46,19 @@ describe('/access_tokens', () => {
     expect(JSON.stringify(events)).not.toContain(token.access_token);
   });
 
+  it('keeps the description given, answering it wherever the token is shown, on both APIs', async () => {
+    const token = (await v2(h, 'POST', '/api/v2/access_tokens', {
+      body: { label: 'CI deploys', description: 'Used by the nightly deploy job', scopes: ['apps:read'] },
+    })).json().data;
+    expect(token.description).toBe('Used by the nightly deploy job');
+    expect((await v2(h, 'GET', `/api/v2/access_tokens/${token.id}`)).json().data.description).toBe('Used by the nightly deploy job');
+    const native = await h.request('GET', `/api/v1/tokens/${token.id}`);
+    expect(native.json().description).toBe('Used by the nightly deploy job');
+
+    const empty = (await v2(h, 'POST', '/api/v2/access_tokens', { body: { label: 'undescribed', description: '', scopes: [] } })).json().data;
+    expect(empty.description).toBeNull();
+  });
+
   it('answers the owner\'s legacy id, the users\' own', async () => {
     const token = (await v2(h, 'POST', '/api/v2/access_tokens', { body: { label: 'owner', scopes: [] } })).json().data;
     const admin = (await v2(h, 'GET', '/api/v2/users')).json().data.find((user: { email: string }) => user.email === 'admin@example.com');
@@ -60,7 +73,8 @@ describe('/access_tokens', () => {
       [{ label: 'deploy', scopes: ['source_control:deploy'] }, 'scopes.0'],
       [{ label: 'unknown', scopes: ['users:admin'] }, 'scopes.0'],
       [{ label: 'wildcard', scopes: ['*'] }, 'scopes.0'],
-      [{ label: 'described', scopes: [], description: 'for CI' }, 'description'],
+      [{ label: 'described', scopes: [], description: 'x'.repeat(1001) }, 'description'],
+      [{ label: 'described', scopes: [], description: 7 }, 'description'],
       [{ label: 'x', scopes: [] }, 'label'],
       [{ label: 'no scopes' }, 'scopes'],
       [{ label: 'typed', scopes: [3] }, 'scopes'],

@@ -10740,6 +10740,8 @@ export interface operations {
                              * @description When the token was created.
                              */
                             createdAt: string;
+                            /** @description What the token is for, in a sentence; null when none was given. */
+                            description: string | null;
                             /** @description When the token stops working; null for never. */
                             expiresAt: string | null;
                             /**
@@ -10851,6 +10853,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description What the token is for, in a sentence (at most 1,000 characters); null or empty keeps none. */
+                    description?: string | null;
                     /**
                      * Format: date-time
                      * @description When the token stops working; in the future. Not with expiresInDays.
@@ -10883,6 +10887,8 @@ export interface operations {
                          * @description When the token was created.
                          */
                         createdAt: string;
+                        /** @description What the token is for, in a sentence; null when none was given. */
+                        description: string | null;
                         /** @description When the token stops working; null for never. */
                         expiresAt: string | null;
                         /**
@@ -11002,6 +11008,8 @@ export interface operations {
                          * @description When the token was created.
                          */
                         createdAt: string;
+                        /** @description What the token is for, in a sentence; null when none was given. */
+                        description: string | null;
                         /** @description When the token stops working; null for never. */
                         expiresAt: string | null;
                         /**
@@ -11255,6 +11263,8 @@ export interface operations {
                          * @description When the token was created.
                          */
                         createdAt: string;
+                        /** @description What the token is for, in a sentence; null when none was given. */
+                        description: string | null;
                         /** @description When the token stops working; null for never. */
                         expiresAt: string | null;
                         /**

@@ -16,10 +16,11 @@ export function CreateTokenModal({ me, opened, onClose }: { me: Me; opened: bool
   const [choice, setChoice] = useState(NO_SCOPES);
   const [instanceWide, setInstanceWide] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const form = useForm<{ name: string; expiresInDays: number | string; scopes: string }>({
-    initialValues: { name: '', expiresInDays: 90, scopes: '' },
+  const form = useForm<{ name: string; description: string; expiresInDays: number | string; scopes: string }>({
+    initialValues: { name: '', description: '', expiresInDays: 90, scopes: '' },
     validate: {
       name: (value) => (value.trim() ? null : 'Enter a name'),
+      description: (value) => (value.trim().length <= 1000 ? null : 'At most 1,000 characters'),
       expiresInDays: (value) => (value === '' || (Number.isInteger(Number(value)) && Number(value) >= 1) ? null : 'A whole number of days, or empty for no expiry'),
       scopes: () => (scopesOf(all, choice).length > 0 ? null : 'Pick at least one scope'),
     },
@@ -29,6 +30,7 @@ export function CreateTokenModal({ me, opened, onClose }: { me: Me; opened: bool
       call(api.POST('/tokens', {
         body: {
           name: values.name.trim(),
+          ...(values.description.trim() ? { description: values.description.trim() } : {}),
           scopes: scopesOf(all, choice),
           ...(values.expiresInDays === '' ? {} : { expiresInDays: Number(values.expiresInDays) }),
           ...(instanceWide ? {} : { workspaceId: actingWorkspace(me)?.id }),
@@ -60,7 +62,8 @@ export function CreateTokenModal({ me, opened, onClose }: { me: Me; opened: bool
       ) : (
         <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
           <Stack>
-            <TextInput label="Name" description="What the token is for." data-autofocus {...form.getInputProps('name')} />
+            <TextInput label="Name" description="A short name to tell it apart." data-autofocus {...form.getInputProps('name')} />
+            <TextInput label="Description" description="Optional: what the token is for, in a sentence." {...form.getInputProps('description')} />
             <ScopePicker all={all} onAllChange={setAll} choice={choice} onChange={setChoice} error={form.errors.scopes as string | undefined} />
             <NumberInput label="Expires after (days)" description="Empty: never." min={1} allowDecimal={false} {...form.getInputProps('expiresInDays')} />
             {me.instanceAdmin && (

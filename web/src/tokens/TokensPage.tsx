@@ -74,7 +74,14 @@ export default function TokensPage() {
                 <Table.Tbody>
                   {answer.data.map((token) => (
                     <Table.Tr key={token.id}>
-                      <Table.Td>{token.name}</Table.Td>
+                      <Table.Td>
+                        {token.name}
+                        {token.description && (
+                          <Text size="xs" c="dimmed" maw={280} style={{ overflowWrap: 'anywhere' }}>
+                            {token.description}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td visibleFrom="sm">
                         <code>{token.prefix}</code>
                       </Table.Td>
