@@ -4,7 +4,7 @@ import { FOLDER_TYPES } from './desired.ts';
 import { exportPermissions } from './permissions.ts';
 import { exportApps } from './apps.ts';
 import { exportInvites } from './invites.ts';
-import type { OptionalSection } from './remote-access.ts';
+import { OPTIONAL_SECTIONS, type OptionalSection } from './remote-access.ts';
 import { exportSso } from './sso.ts';
 import { exportResources, literal } from './resources.ts';
 import type { InstanceState, WorkspaceState } from './state.ts';
@@ -16,7 +16,8 @@ import type { InstanceState, WorkspaceState } from './state.ts';
  * keys, so two instances holding the same objects export the same text. Members with a
  * pending invitation (a membership of status invited) are left out. Pending invites are
  * written under `invites`, and the single sign-on with its client secret as an `${env:…}`
- * reference listed at the top, when `sections` names them. `definitionFiles` names,
+ * reference listed at the top, when `sections` names them; the top says which are left out,
+ * so the file is not read as saying there are none. `definitionFiles` names,
  * per workspace and app, the file an app's definition is referred to in; apps without one are
  * written without their definition.
  */
@@ -30,8 +31,13 @@ export function exportState(
     workspace.name, exportWorkspace(workspace, variables, definitionFiles.get(workspace.name) ?? new Map(), sections),
   ]));
   const text = stringify({ workspaces }, { lineWidth: 0, aliasDuplicateObjects: false });
-  if (variables.length === 0) return text;
-  return `# Secrets are read from these environment variables when the file is planned:\n${variables.map((name) => `#   ${name}\n`).join('')}${text}`;
+  const omitted = (Object.keys(OPTIONAL_SECTIONS) as OptionalSection[]).filter((section) => !sections.has(section));
+  const omissions = omitted.length === 0 ? '' : `# Left out, as this credential may not read them: ${
+    omitted.map((section) => `${section} (${OPTIONAL_SECTIONS[section]})`).join(', ')}.\n`;
+  const secrets = variables.length === 0
+    ? ''
+    : `# Secrets are read from these environment variables when the file is planned:\n${variables.map((name) => `#   ${name}\n`).join('')}`;
+  return `${omissions}${secrets}${text}`;
 }
 
 function exportWorkspace(workspace: WorkspaceState, variables: string[], definitionFiles: ReadonlyMap<string, string>, sections: ReadonlySet<OptionalSection>): WorkspaceConfig {

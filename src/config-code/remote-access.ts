@@ -36,7 +36,7 @@ const READ_SCOPES: readonly Scope[] = [
  * Sections read only where they are used, each with its read scope: a plan reads them when
  * the file gives or prunes them, an export writes them when the credential may read them.
  */
-const OPTIONAL_SECTIONS = { invites: 'invites:read', sso: 'sso:read' } as const satisfies Record<string, Scope>;
+export const OPTIONAL_SECTIONS = { invites: 'invites:read', sso: 'sso:read' } as const satisfies Record<string, Scope>;
 export type OptionalSection = keyof typeof OPTIONAL_SECTIONS;
 
 /** Refuses (403 `missing_scope`) an actor who may not read every section a plan or an export shows. */

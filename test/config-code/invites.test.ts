@@ -216,9 +216,15 @@ describe(`invites over the native API on ${testDialect()}`, () => {
     expect(applied.statusCode).toBe(200);
     expect(applied.json().invites).toEqual([{ email: 'remote@example.com', acceptUrl: expect.stringMatching(/\/invite\/tpi_/), sendError: null }]);
 
-    // An export by a credential that may not read invites leaves them out.
-    expect((await h.request('GET', '/api/v1/config/export?workspace=Default', { token: plain })).json().content).not.toContain('remote@example.com');
-    expect((await h.request('GET', '/api/v1/config/export?workspace=Default', { token: reader })).json().content).toContain('remote@example.com');
+    // An export by a credential that may not read invites leaves them out, and says so at the top.
+    const narrow = (await h.request('GET', '/api/v1/config/export?workspace=Default', { token: plain })).json().content as string;
+    expect(narrow).not.toContain('remote@example.com');
+    expect(narrow.split('\n')[0]).toBe('# Left out, as this credential may not read them: invites (invites:read), sso (sso:read).');
+    const wider = (await h.request('GET', '/api/v1/config/export?workspace=Default', { token: reader })).json().content as string;
+    expect(wider).toContain('remote@example.com');
+    expect(wider.split('\n')[0]).toBe('# Left out, as this credential may not read them: sso (sso:read).');
+    const whole = (await h.request('GET', '/api/v1/config/export?workspace=Default', { token: await h.token([...READ, 'invites:read', 'sso:read']) })).json().content as string;
+    expect(whole).not.toContain('# Left out');
   });
 });
 
