@@ -72,6 +72,20 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await burger.click();
   await expect.poll(() => nav.getAttribute('inert')).toBeNull();
   expect(await burger.getAttribute('aria-expanded')).toBe('true');
+  // Escape, from a link in the drawer or from the burger, closes it and gives the focus back to the burger.
+  const burgerFocused = () => burger.evaluate((element) => element === document.activeElement);
+  await nav.getByRole('link', { name: 'Groups' }).focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => nav.getAttribute('inert')).toBe('');
+  expect(await burger.getAttribute('aria-expanded')).toBe('false');
+  expect(await burgerFocused()).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => nav.getAttribute('inert')).toBeNull();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => nav.getAttribute('inert')).toBe('');
+  expect(await burgerFocused()).toBe(true);
+  await burger.click();
+  await expect.poll(() => nav.getAttribute('inert')).toBeNull();
   await nav.getByRole('link', { name: 'Resources' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Resources' }).isVisible()).toBe(true);
   await expect.poll(() => nav.getAttribute('inert')).toBe('');
