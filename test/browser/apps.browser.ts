@@ -123,7 +123,7 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   expect(await folderOf('Invoices')).toBe(finance.id);
 });
 
-it('is a tree driven by keyboard alone: one tab stop, arrows move, open and close folders, Home and End, Enter opens', async () => {
+it('is a tree driven by keyboard alone: one tab stop, arrows move, open and close folders, Home and End, type-ahead, Enter opens', async () => {
   // Finance (Invoices), Sales (Reports, Pipeline), Orders.
   await page.goto('/apps');
   const tree = page.getByRole('tree', { name: 'Apps and folders' });
@@ -161,6 +161,21 @@ it('is a tree driven by keyboard alone: one tab stop, arrows move, open and clos
   await expect.poll(() => expanded('Finance folder')).toBe('true');
   await press('ArrowDown', 'Invoices');
   expect(await tree.locator('[role=treeitem][tabindex="0"]').count()).toBe(1);
+  expect(await tree.getByRole('treeitem', { name: 'Invoices' }).getAttribute('tabindex')).toBe('0');
+
+  // Type-ahead: a character moves to the next entry shown whose name starts with it, wrapping
+  // round; characters typed quickly make one prefix, and a pause starts a new one.
+  const pause = () => page.waitForTimeout(600);
+  await press('r', 'Reports folder');
+  await pause();
+  await press('O', 'Orders');
+  await pause();
+  await press('f', 'Finance folder');
+  await pause();
+  await page.keyboard.type('pi');
+  await expect.poll(focused).toBe('treeitem Pipeline'); // "i" alone would have gone on to Invoices
+  await pause();
+  await press('i', 'Invoices');
   expect(await tree.getByRole('treeitem', { name: 'Invoices' }).getAttribute('tabindex')).toBe('0');
 
   // The entry's menu follows it in the tab order; Shift+Tab comes back to the entry.

@@ -6,6 +6,8 @@ export interface VisibleEntry {
   key: string;
   kind: 'folder' | 'app';
   id: string;
+  /** The folder's or app's name, as type-ahead matches it. */
+  name: string;
   /** 1 at the top level, as `aria-level` counts. */
   level: number;
   parentKey?: string;
@@ -24,10 +26,10 @@ export function visibleEntries(tree: Tree, collapsed: ReadonlySet<string>): Visi
       const key = entryKey('folder', node.folder.id);
       const expandable = node.folders.length + node.apps.length > 0;
       const expanded = expandable && !collapsed.has(key);
-      out.push({ key, kind: 'folder', id: node.folder.id, level: depth, parentKey, expandable, expanded });
+      out.push({ key, kind: 'folder', id: node.folder.id, name: node.folder.name, level: depth, parentKey, expandable, expanded });
       if (expanded) walk(node, depth + 1, key);
     }
-    for (const app of level.apps) out.push({ key: entryKey('app', app.id), kind: 'app', id: app.id, level: depth, parentKey, expandable: false, expanded: false });
+    for (const app of level.apps) out.push({ key: entryKey('app', app.id), kind: 'app', id: app.id, name: app.name, level: depth, parentKey, expandable: false, expanded: false });
   };
   walk(tree, 1);
   return out;

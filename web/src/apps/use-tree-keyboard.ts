@@ -2,6 +2,7 @@ import { type FocusEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Tree } from './app-tree.ts';
 import { type VisibleEntry, entryKey, treeKeyAction, visibleEntries } from './tree-keys.ts';
+import { type TypedPrefix, typeAheadTarget, typePrefix } from './tree-type-ahead.ts';
 
 /** What the tree's keyboard handling gives each entry: its place, state and props. */
 export interface TreeItemState {
@@ -28,7 +29,8 @@ export interface TreeItemState {
 /**
  * A WAI-ARIA tree's keyboard behaviour over the apps tree: one tab stop (roving tabindex) on
  * the entry last focused, or the first one shown when that one is gone or hidden; the keys of
- * `treeKeyAction`. Folders start open. Focus inside an entry (its link, its menu) makes it the
+ * `treeKeyAction`, and type-ahead (`typeAheadTarget`) for printable characters, Shift
+ * included. Folders start open. Focus inside an entry (its link, its menu) makes it the
  * active one, so Tab comes back to where the person was.
  */
 export function useTreeKeyboard(tree: Tree) {
@@ -37,6 +39,7 @@ export function useTreeKeyboard(tree: Tree) {
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const elements = useRef(new Map<string, HTMLElement>());
+  const typed = useRef<TypedPrefix | null>(null);
   const entries = visibleEntries(tree, collapsed);
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const activeKey = chosenKey !== null && byKey.has(chosenKey) ? chosenKey : entries[0]?.key;
@@ -54,10 +57,21 @@ export function useTreeKeyboard(tree: Tree) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    if (target.getAttribute('role') !== 'treeitem' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const action = treeKeyAction(entries, target.dataset.key ?? '', event.key);
+    if (target.getAttribute('role') !== 'treeitem' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const currentKey = target.dataset.key ?? '';
+    const prefix = typePrefix(typed.current, event.key, event.timeStamp);
+    if (prefix) {
+      event.preventDefault();
+      typed.current = prefix;
+      const found = typeAheadTarget(entries, currentKey, prefix.text);
+      if (found !== null && found !== currentKey) focus(found);
+      return;
+    }
+    if (event.shiftKey) return;
+    const action = treeKeyAction(entries, currentKey, event.key);
     if (!action) return;
     event.preventDefault();
+    typed.current = null;
     if ('focus' in action) focus(action.focus);
     else if ('expand' in action) setExpanded(action.expand, true);
     else if ('collapse' in action) setExpanded(action.collapse, false);
