@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../helpers/harness.ts';
-import { DESKTOP, capture, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, capture, expectAccessible, expectAccessibleHoveredAndFocused, launchBrowser, newContext } from './support/browser.ts';
 import { ADMIN_PASSWORD, ConsoleServer } from './support/console-server.ts';
 import { signIn } from './support/pages.ts';
 
@@ -38,6 +38,25 @@ it('pages through the members on the server, the page kept in the address', asyn
   await expect.poll(() => page.getByText('61 users').isVisible()).toBe(true);
   expect(await page.getByRole('row').count()).toBe(51);
   await capture(page, JOURNEY, '01-users-page-1');
+
+  // Hover and keyboard focus keep their contrast: navigation, a row's link, buttons, a filter and its options, a menu item.
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  await expectAccessibleHoveredAndFocused(page, [
+    nav.getByRole('link', { name: 'Users' }), nav.getByRole('link', { name: 'Groups' }),
+    page.getByRole('button', { name: 'Invite people' }), page.getByRole('searchbox', { name: 'Search' }), page.getByRole('link', { name: 'Person 00' }),
+    page.getByRole('button', { name: 'Page 2' }), page.getByRole('button', { name: 'next page' }),
+  ]);
+  for (const [filter, option] of [['Role', 'Builder'], ['Status', 'Disabled']] as const) {
+    await page.getByRole('combobox', { name: filter, exact: true }).click();
+    await page.getByRole('option', { name: option, exact: true }).hover();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+  }
+  await page.getByRole('button', { name: /^Account of/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).hover();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+
   await page.getByRole('button', { name: 'Page 2' }).click();
   await page.waitForURL('**/users?page=2');
   await expect.poll(() => page.getByRole('row').count()).toBe(12);
@@ -51,6 +70,10 @@ it('changes a member\'s role, and disables them after asking, then enables them 
   await expect.poll(() => page.getByRole('heading', { name: 'Person 59' }).isVisible()).toBe(true);
   const id = page.url().split('/').pop()!;
   const member = () => server.api<Member>('GET', `/users/${id}`);
+  await expectAccessibleHoveredAndFocused(page, [
+    page.getByRole('link', { name: '← Users' }), page.getByLabel('Role', { exact: true }),
+    page.getByRole('button', { name: 'Disable' }),
+  ]);
 
   await page.getByLabel('Role', { exact: true }).selectOption('end-user');
   await expect.poll(async () => (await member()).userType).toBe('endUser');
@@ -60,6 +83,7 @@ it('changes a member\'s role, and disables them after asking, then enables them 
   await page.getByRole('button', { name: 'Disable' }).click();
   const dialog = page.getByRole('dialog', { name: 'Disable this user?' });
   await capture(page, JOURNEY, '02-disable-confirm');
+  await expectAccessibleHoveredAndFocused(page, [dialog.getByRole('button', { name: 'Cancel' }), dialog.getByRole('button', { name: 'Disable' })]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => dialog.count()).toBe(0);
   expect((await member()).isDisabled).toBe(false);
@@ -70,6 +94,7 @@ it('changes a member\'s role, and disables them after asking, then enables them 
   await expect.poll(async () => (await member()).isDisabled).toBe(true);
   await expect.poll(() => page.getByRole('button', { name: 'Re-enable' }).isVisible()).toBe(true);
   await capture(page, JOURNEY, '03-user-disabled');
+  await expectAccessibleHoveredAndFocused(page, [page.getByRole('button', { name: 'Re-enable' })]);
 
   await page.getByRole('button', { name: 'Re-enable' }).click();
   await expect.poll(async () => (await member()).isDisabled).toBe(false);

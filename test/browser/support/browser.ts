@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright never downloads a browser here. */
@@ -52,6 +52,26 @@ export async function expectAccessible(page: Page): Promise<void> {
   });
   const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * `expectAccessible` with the pointer on each target in turn, then with each one focused from
+ * the keyboard, so hover and focus colours keep their contrast as the page at rest does. A
+ * target is reached by Tab from the element before it, as a person reaches it: only focus
+ * that came from the keyboard shows its ring (`:focus-visible`), which the check asserts.
+ */
+export async function expectAccessibleHoveredAndFocused(page: Page, targets: readonly Locator[]): Promise<void> {
+  for (const target of targets) {
+    await target.hover();
+    await expectAccessible(page);
+  }
+  for (const target of targets) {
+    await target.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await target.evaluate((element) => element === document.activeElement && element.matches(':focus-visible'))).toBe(true);
+    await expectAccessible(page);
+  }
 }
 
 /**
