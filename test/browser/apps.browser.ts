@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../helpers/harness.ts';
-import { DESKTOP, PHONE, capture, expectAccessible, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, PHONE, capture, expectAccessible, expectAccessibleHoveredAndFocused, launchBrowser, newContext } from './support/browser.ts';
 import { ADMIN_PASSWORD, ConsoleServer } from './support/console-server.ts';
 import { signIn, signOut } from './support/pages.ts';
 
@@ -45,23 +45,17 @@ it('shows apps and folders as one tree, and creates a folder and an app in it', 
   await expect.poll(() => item('folder', 'Reports').isVisible()).toBe(true);
   await capture(page, JOURNEY, '01-tree');
 
-  // Hover and keyboard focus keep their contrast: the active navigation link, a tree entry, a button.
-  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).hover();
-  await expectAccessible(page);
-  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).hover();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'New app' }).hover();
-  await expectAccessible(page);
-  await page.getByRole('treeitem', { name: 'Pipeline' }).hover();
-  await expectAccessible(page);
+  // Hover and keyboard focus keep their contrast: the active navigation link, a tree entry, a button, a menu item.
+  await expectAccessibleHoveredAndFocused(page, [
+    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }),
+    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }),
+    page.getByRole('button', { name: 'New app' }),
+    page.getByRole('treeitem', { name: 'Pipeline' }),
+  ]);
   await page.getByRole('button', { name: /^Account of/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).hover();
   await expectAccessible(page);
   await page.keyboard.press('Escape');
-  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).focus();
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Tab');
-  await expectAccessible(page);
 
   // At 390 px the navigation is a drawer: closed, it is out of reach (inert), not just off screen.
   await page.setViewportSize(PHONE);
