@@ -35,8 +35,10 @@ it('lists the invites, resends one and revokes another after asking, and filters
   await expect.poll(() => server.smtp.to('ada@example.com').length).toBe(2);
 
   await table.getByRole('button', { name: 'Revoke the invitation of grace@example.com' }).click();
+  const revoke = page.getByRole('dialog');
+  await expect.poll(() => revoke.isVisible()).toBe(true);
   await capture(page, JOURNEY, '02-revoke-confirm');
-  await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+  await revoke.getByRole('button', { name: 'Revoke' }).click();
   await expect.poll(() => table.getByRole('row', { name: /grace@example.com/ }).textContent()).toContain('revoked');
 
   await page.getByLabel('Status').selectOption('revoked');

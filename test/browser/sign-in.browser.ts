@@ -114,8 +114,10 @@ describe('signing in and my account', () => {
     const sessions = page.getByRole('region', { name: 'Sessions' });
     await expect.poll(() => sessions.getByRole('row').count()).toBe(3);
     await sessions.getByRole('button', { name: /^End the session/ }).click();
+    const end = page.getByRole('dialog');
+    await expect.poll(() => end.isVisible()).toBe(true);
     await capture(page, JOURNEY, '08-end-session-confirm');
-    await page.getByRole('dialog').getByRole('button', { name: 'End' }).click();
+    await end.getByRole('button', { name: 'End' }).click();
     await expect.poll(() => sessions.getByRole('row').count()).toBe(2);
     expect(await otherMe()).toBe(401);
   });

@@ -123,6 +123,7 @@ it('an admin removes the client secret, then single sign-on itself, each after a
 
   await page.getByRole('button', { name: 'Remove single sign-on' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove single sign-on?' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
   await capture(page, JOURNEY, '05-remove-asks');
   await dialog.getByRole('button', { name: 'Remove single sign-on' }).click();
   await expect.poll(() => page.getByTestId('sso-not-configured').isVisible()).toBe(true);

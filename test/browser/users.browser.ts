@@ -82,6 +82,7 @@ it('changes a member\'s role, and disables them after asking, then enables them 
 
   await page.getByRole('button', { name: 'Disable' }).click();
   const dialog = page.getByRole('dialog', { name: 'Disable this user?' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
   await capture(page, JOURNEY, '02-disable-confirm');
   await expectAccessibleHoveredAndFocused(page, [dialog.getByRole('button', { name: 'Cancel' }), dialog.getByRole('button', { name: 'Disable' })]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -55,8 +55,10 @@ it('an instance admin creates a workspace with its email domains, changes them, 
   await expect.poll(async () => (await workspace('Research'))?.domains).toEqual(['research.example']);
 
   await table.getByRole('button', { name: 'Archive Research' }).click();
+  const archive = page.getByRole('dialog', { name: 'Archive Research?' });
+  await expect.poll(() => archive.isVisible()).toBe(true);
   await capture(page, JOURNEY, '02-archive-confirm');
-  await page.getByRole('dialog', { name: 'Archive Research?' }).getByRole('button', { name: 'Archive' }).click();
+  await archive.getByRole('button', { name: 'Archive' }).click();
   await expect.poll(async () => (await workspace('Research'))?.status).toBe('archived');
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   await table.getByRole('button', { name: 'Restore Research' }).click();

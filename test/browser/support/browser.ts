@@ -82,9 +82,19 @@ export async function capture(page: Page, journey: string, name: string): Promis
   const folder = path.join(OUTPUT_DIR, journey);
   fs.mkdirSync(folder, { recursive: true });
   await page.waitForLoadState('networkidle');
-  // A dialog being closed loses its title a moment before it leaves the page.
-  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[role=dialog][aria-labelledby]')]
-    .every((dialog) => document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent))).toBe(true);
+  // A dialog opened by the last click enters the page a frame or two later, through effects,
+  // then fades in; its title names it a moment after it has mounted, and a dialog being closed
+  // loses its title a moment before it leaves. Wait for the frames, for every finite
+  // transition to end, and for every dialog shown to have its name.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect.poll(() => page.evaluate(() => {
+    const moving = document.getAnimations().some((animation) => animation.playState === 'running' && animation.effect?.getTiming().iterations !== Infinity);
+    const named = [...document.querySelectorAll('[role=dialog]')].every((dialog) => {
+      const labelledBy = dialog.getAttribute('aria-labelledby');
+      return Boolean(dialog.getAttribute('aria-label')?.trim() || (labelledBy && document.getElementById(labelledBy)?.textContent?.trim()));
+    });
+    return !moving && named;
+  })).toBe(true);
   await expectAccessible(page);
   await screenshotWholePage(page, path.join(folder, `${name}-1280.png`));
   await page.setViewportSize(PHONE);
